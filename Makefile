@@ -1,0 +1,111 @@
+# FVP — top-level Makefile.  Everything is built under build/ (git-ignored).
+#
+#   make            build the tools (build/bin/)
+#   make demo       set up, build, show what FVP does on a bundled program
+#   make check      set up, build, run every test (unit tests under ASan too)
+#   make SAN=asan   ASan+UBSan build under build/asan/  (SAN=tsan: build/tsan/)
+
+SHELL    := /bin/bash
+CC       ?= gcc
+ifeq ($(origin CC),default)
+CC       := gcc
+endif
+RV_CC    ?= riscv64-linux-gnu-gcc
+JOBS     ?= $(shell nproc 2>/dev/null || echo 2)
+
+SAN      ?=
+ifeq ($(SAN),asan)
+BUILD    := build/asan
+SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+else ifeq ($(SAN),tsan)
+BUILD    := build/tsan
+SANFLAGS := -fsanitize=thread
+else ifeq ($(SAN),)
+BUILD    := build
+SANFLAGS :=
+else
+$(error SAN must be asan, tsan or empty)
+endif
+
+GEN      := build/gen
+WARN     := -Wall -Wextra -Werror -Wmissing-prototypes -Wshadow -Wstrict-prototypes -Wundef
+CFLAGS   ?= -O2 -g
+ALL_CFLAGS := -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(SANFLAGS) -MMD -MP -Ilifter -I$(GEN)
+LDFLAGS  += $(SANFLAGS)
+LIBS     := -lelf
+
+# ---- sources ---------------------------------------------------------------
+LIFTER_SRC := $(filter-out lifter/tools/%,$(wildcard lifter/*.c lifter/*/*.c))
+LIFTER_OBJ := $(LIFTER_SRC:%.c=$(BUILD)/obj/%.o)
+LIFTER_LIB := $(BUILD)/lib/liblifter.a
+
+TOOLS      := fvp-dis
+TOOL_BINS  := $(TOOLS:%=$(BUILD)/bin/%)
+
+TEST_SRC   := $(wildcard testsuite/unit/test_*.c)
+TEST_BINS  := $(TEST_SRC:testsuite/unit/%.c=$(BUILD)/tests/%)
+
+GEN_HDRS   := $(GEN)/rv64_ops.h $(GEN)/rv64_decode.inc
+
+# RISC-V example programs (built with the cross toolchain)
+RV_PROGS   := $(patsubst testsuite/programs/%.c,build/riscv/%,$(wildcard testsuite/programs/*.c))
+RV_CFLAGS  := -O2 -static
+
+.PHONY: all tools tests check demo setup clean rv-progs
+.DEFAULT_GOAL := all
+
+all: tools
+
+tools: $(TOOL_BINS)
+tests: $(TEST_BINS)
+rv-progs: $(RV_PROGS)
+
+# ---- generated decoder -----------------------------------------------------
+build/tools/gen_rv64_decoder: scripts/gen_rv64_decoder.c
+	@mkdir -p $(@D)
+	$(CC) -std=c11 -D_GNU_SOURCE $(WARN) -O1 -g -o $@ $<
+
+$(GEN)/rv64_ops.h $(GEN)/rv64_decode.inc &: lifter/riscv64/rv64.insn build/tools/gen_rv64_decoder
+	@mkdir -p $(GEN)
+	build/tools/gen_rv64_decoder lifter/riscv64/rv64.insn $(GEN)/rv64_ops.h $(GEN)/rv64_decode.inc
+
+# ---- objects ---------------------------------------------------------------
+$(BUILD)/obj/%.o: %.c | $(GEN_HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(LIFTER_LIB): $(LIFTER_OBJ)
+	@mkdir -p $(@D)
+	rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/bin/fvp-dis: $(BUILD)/obj/lifter/tools/fvp_dis.o $(LIFTER_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+$(BUILD)/tests/%: $(BUILD)/obj/testsuite/unit/%.o $(LIFTER_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS) -lcmocka
+
+build/riscv/%: testsuite/programs/%.c
+	@mkdir -p $(@D)
+	$(RV_CC) $(RV_CFLAGS) -o $@ $<
+
+# ---- user-facing targets ---------------------------------------------------
+setup:
+	@bash scripts/setup.sh
+
+demo: setup
+	@$(MAKE) --no-print-directory -j$(JOBS) tools rv-progs
+	@bash scripts/demo.sh
+
+# make check: the normal build, the unit tests built again under ASan+UBSan,
+# then every suite through one runner that prints the summary line.
+check: setup
+	@$(MAKE) --no-print-directory -j$(JOBS) tools tests rv-progs
+	@$(MAKE) --no-print-directory -j$(JOBS) SAN=asan tools tests
+	@bash testsuite/run.sh
+
+clean:
+	rm -rf build
+
+-include $(shell find build -name '*.d' 2>/dev/null)

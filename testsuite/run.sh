@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# The one test runner behind `make check`: runs every suite, reads their TAP
+# output, and ends with the summary line "N passed, N failed, N skipped".
+#
+#   testsuite/run.sh [SUITE...]     (default: all)
+# Suites: unit (cmocka tests, ASan build), unit-plain (same, normal build),
+#         elf (hostile ELF files through fvp-dis under ASan), corpus (libc/libm
+#         decoded by fvp-dis vs objdump).
+set -u
+cd "$(dirname "$0")/.."
+
+ASAN=build/asan
+PLAIN=build
+LOG=build/test-logs
+mkdir -p "$LOG"
+
+pass=0; fail=0; skip=0
+failed_names=()
+
+# run_tap NAME CMD...: runs CMD, logs its output, counts TAP results.
+run_tap() {
+    local name=$1; shift
+    local log="$LOG/$name.log"
+    "$@" >"$log" 2>&1
+    local rc=$?
+    local p f s
+    # cmocka marks skips "not ok N # SKIP name", others "ok N - name # SKIP why"
+    p=$(grep -E '^ok [0-9]+' "$log" | grep -cvE '# *SKIP')
+    f=$(grep -E '^not ok [0-9]+' "$log" | grep -cvE '# *SKIP')
+    s=$(grep -cE '^(not )?ok [0-9]+.*# *SKIP' "$log")
+    if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+        # crashed or failed without saying which case: count the suite as failed
+        f=1
+        echo "not ok - $name exited with status $rc" >>"$log"
+    fi
+    if [ "$p" -eq 0 ] && [ "$f" -eq 0 ] && [ "$s" -eq 0 ]; then
+        f=1
+        echo "not ok - $name ran no test" >>"$log"
+    fi
+    pass=$((pass + p)); fail=$((fail + f)); skip=$((skip + s))
+    local status=PASS
+    [ "$f" -gt 0 ] && status=FAIL && failed_names+=("$name")
+    printf '%-28s %s  (%d passed, %d failed, %d skipped)\n' "$name" "$status" "$p" "$f" "$s"
+    if [ "$f" -gt 0 ]; then
+        grep -E '^not ok|^# ' "$log" | grep -v '# *SKIP' | head -40 | sed 's/^/    /'
+    fi
+    grep -E '^(not )?ok [0-9]+.*# *SKIP' "$log" | sed 's/^/    /'
+}
+
+suite_unit() {
+    local dir=$1 tag=$2
+    for t in "$dir"/tests/test_*; do
+        [ -x "$t" ] || continue
+        CMOCKA_MESSAGE_OUTPUT=TAP run_tap "$tag/$(basename "$t")" "$t"
+    done
+}
+
+suites=("$@")
+[ ${#suites[@]} -eq 0 ] && suites=(unit elf corpus)
+
+for s in "${suites[@]}"; do
+    case $s in
+    unit)       suite_unit "$ASAN" unit-asan ;;
+    unit-plain) suite_unit "$PLAIN" unit ;;
+    elf)        run_tap elf/bad-elf bash testsuite/elf/run_bad_elf.sh "$ASAN" ;;
+    corpus)     run_tap corpus/objdump bash testsuite/corpus/run_corpus.sh "$PLAIN" ;;
+    *) echo "run.sh: unknown suite '$s'" >&2; exit 2 ;;
+    esac
+done
+
+echo
+[ ${#failed_names[@]} -gt 0 ] && echo "failed suites: ${failed_names[*]} (logs in $LOG/)"
+echo "$pass passed, $fail failed, $skip skipped"
+[ "$fail" -eq 0 ]
