@@ -52,6 +52,7 @@ RV_PROGS   := $(patsubst testsuite/programs/%.c,build/riscv/%,$(wildcard testsui
 RV_CFLAGS  := -O2 -static
 
 .PHONY: all tools tests check demo setup clean rv-progs
+.SECONDARY:
 .DEFAULT_GOAL := all
 
 all: tools

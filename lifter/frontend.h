@@ -23,6 +23,8 @@ typedef struct FvpFrontend {
     unsigned max_insn_len;    /* bytes */
     size_t insn_size;         /* sizeof the frontend's decoded struct */
     const IrEnv *ir_env;      /* register file and helper table */
+    unsigned fetch_fault_cause; /* trap cause when code cannot be read
+                                   (RISC-V: 1, instruction access fault) */
 
     /* Length in bytes of the instruction starting at code[0..avail), or 0
      * when avail is too short to tell. */
@@ -50,9 +52,14 @@ extern const FvpFrontend fvp_frontend_riscv64;
 /*
  * Lifts one block: decodes from pc through read, lowers each instruction,
  * stops after an instruction that ends the block, or after max_insns (then
- * adds IR_EXIT_LIMIT), or where code can no longer be read (then the block
- * ends with a trap exit for an instruction fetch fault, cause given by the
- * frontend as an illegal instruction).  b is reset first.
+ * adds IR_EXIT_LIMIT to the next pc; max_insns 0 counts as 1), or where code
+ * can no longer be read (then the block ends with
+ * ir_emit_trap(b, insn pc, fe->fetch_fault_cause, tval = const address of
+ * the first byte that could not be read)).  b is reset first and its env
+ * set to fe->ir_env.
+ * fvp_lift_block emits ir_emit_insn(b, pc, len) before calling fe->to_ir:
+ * frontends never emit IR_INSN themselves.  b->nguest and b->end_pc count
+ * the instructions lowered (a fetch fault is not one of them).
  * Returns 0, or -ENOMEM if the block ran out of memory.
  */
 int fvp_lift_block(const FvpFrontend *fe, FvpCodeReader read, void *ctx,

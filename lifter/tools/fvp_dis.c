@@ -83,29 +83,120 @@ static bool dis_function_range(const ElfImage *img, uint16_t shndx, const char *
     return false;
 }
 
-static void dis_print_ir(const FvpFrontend *fe, SectionCode *sc, uint64_t pc,
-                         unsigned len, IrBlock *blk)
+static void dis_print_label(const ElfImage *img, uint16_t shndx, uint64_t pc)
 {
-    /* One guest instruction per block so the IR sits under its line. */
-    if (fvp_lift_block(fe, dis_read_section, sc, pc, 1, blk) != 0) {
-        printf("\t\t; (out of memory lowering this instruction)\n");
-        return;
+    const char *label = dis_label_at(img, shndx, pc);
+    if (label)
+        printf("\n%016llx <%s>:\n", (unsigned long long)pc, label);
+}
+
+static int dis_cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The sorted addresses in [lo, hi) of section shndx that carry a label:
+ * objdump disassembles from label to label.  Returns the count (0 and NULL
+ * when there are none or memory ran out: then the section is one region). */
+static size_t dis_collect_labels(const ElfImage *img, uint16_t shndx, uint64_t lo, uint64_t hi,
+                                 uint64_t **out)
+{
+    size_t n = elfimage_symbol_count(img), k = 0;
+    uint64_t *v = n ? malloc(n * sizeof *v) : NULL;
+    *out = NULL;
+    if (!v)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        const ElfSymbol *s = elfimage_symbol(img, i);
+        if (s->shndx == shndx && s->value >= lo && s->value < hi &&
+            dis_label_at(img, shndx, s->value))
+            v[k++] = s->value;
+    }
+    qsort(v, k, sizeof *v, dis_cmp_u64);
+    size_t u = 0;
+    for (size_t i = 0; i < k; i++)
+        if (u == 0 || v[u - 1] != v[i])
+            v[u++] = v[i];
+    *out = v;
+    return u;
+}
+
+/* objdump (binutils 2.40 disassemble_bytes) does not disassemble runs of zero
+ * bytes: at an instruction start, a run of >= 8 zero bytes (rounded down to
+ * a multiple of 4 unless it reaches the region end), or a run of < 3 zero
+ * bytes that ends the region, is printed as "...".  Returns the bytes to
+ * skip, 0 to disassemble normally. */
+static uint64_t dis_zero_run(const SectionCode *sc, uint64_t pc, uint64_t stop)
+{
+    uint64_t z = 0;
+    while (pc + z < stop && sc->data[pc + z - sc->addr] == 0)
+        z++;
+    bool at_end = pc + z == stop;
+    if (z >= 8 || (at_end && z < 3)) {
+        if (!at_end)
+            z &= ~(uint64_t)3;
+        return z;
+    }
+    return 0;
+}
+
+/* Prints one decoded instruction line; returns its length (0: a trailing
+ * fragment shorter than an instruction was printed). */
+static unsigned dis_print_line(const FvpFrontend *fe, const ElfImage *img, uint16_t shndx,
+                               const SectionCode *sc, uint64_t pc, bool print_label)
+{
+    uint8_t insn[64] __attribute__((aligned(16)));
+    char text[160], raw[64];
+    if (print_label)
+        dis_print_label(img, shndx, pc);
+    const uint8_t *p = sc->data + (pc - sc->addr);
+    size_t avail = (size_t)(sc->addr + sc->size - pc);
+    unsigned len = fe->decode(p, avail, pc, insn);
+    if (len == 0) {
+        unsigned n = (unsigned)avail;
+        dis_print_raw(p, n, raw, sizeof raw);
+        printf("%8llx:\t%s\t.%ubyte\t0x", (unsigned long long)pc, raw, n);
+        for (unsigned i = n; i-- > 0;)
+            printf("%02x", p[i]);
+        printf("\n");
+        return 0;
+    }
+    dis_print_raw(p, len, raw, sizeof raw);
+    fe->format(insn, pc, text, sizeof text);
+    printf("%8llx:\t%s\t%s\n", (unsigned long long)pc, raw, text);
+    return len;
+}
+
+/* --ir: lifts the code block by block (as the interpreter will) and prints
+ * each guest instruction followed by its IR; the block's exit is printed
+ * after its last instruction.  Returns the pc after the block, or 0 when no
+ * whole instruction was left. */
+static uint64_t dis_print_block(const FvpFrontend *fe, const ElfImage *img, uint16_t shndx,
+                                SectionCode *sc, uint64_t pc, IrBlock *blk)
+{
+    if (fvp_lift_block(fe, dis_read_section, sc, pc, 64, blk) != 0) {
+        printf("\t\t; (out of memory lifting the block at 0x%llx)\n", (unsigned long long)pc);
+        return 0;
+    }
+    if (blk->nguest == 0) {
+        dis_print_line(fe, img, shndx, sc, pc, false);
+        return 0;
     }
     char line[256];
     for (uint32_t i = 0; i < blk->ninsns; i++) {
         const IrInsn *in = &blk->insns[i];
-        if (in->op == IR_INSN)
+        if (in->op == IR_INSN) {
+            dis_print_line(fe, img, shndx, sc, (uint64_t)in->imm, in != blk->insns);
             continue;
-        /* The per-instruction exit added by the one-insn limit is noise. */
-        if (in->op == IR_EXIT && in->aux == IR_EXIT_LIMIT)
-            continue;
+        }
         ir_print_insn(blk, in, line, sizeof line);
         printf("\t\t%s\n", line);
     }
     char err[256];
     if (ir_verify(blk, err, sizeof err) != 0)
         printf("\t\t; IR VERIFY FAILED: %s\n", err);
-    (void)len;
+    return blk->end_pc;
 }
 
 static void dis_section(const FvpFrontend *fe, const ElfImage *img, uint16_t shndx,
@@ -120,35 +211,35 @@ static void dis_section(const FvpFrontend *fe, const ElfImage *img, uint16_t shn
         hi = sec->addr + sec->size;
 
     printf("\nDisassembly of section %s:\n", sec->name ? sec->name : "?");
-    SectionCode sc = { sec->data, sec->addr, sec->size };
+    /* The reader sees only [lo, hi): blocks never run past the function. */
+    SectionCode sc = { sec->data + (lo - sec->addr), lo, hi - lo };
+    uint64_t *labels = NULL;
+    size_t nlabels = dis_collect_labels(img, shndx, lo, hi, &labels), li = 0;
     uint64_t pc = lo;
-    char text[160], raw[64];
-    uint8_t insn[64] __attribute__((aligned(16)));
-
     while (pc < hi) {
-        const char *label = dis_label_at(img, shndx, pc);
-        if (label)
-            printf("\n%016llx <%s>:\n", (unsigned long long)pc, label);
-        const uint8_t *p = sec->data + (pc - sec->addr);
-        size_t avail = (size_t)(sec->addr + sec->size - pc);
-        unsigned len = fe->decode(p, avail, pc, insn);
-        if (len == 0) {
-            /* A trailing fragment shorter than an instruction. */
-            unsigned n = (unsigned)avail;
-            dis_print_raw(p, n, raw, sizeof raw);
-            printf("%8llx:\t%s\t.%ubyte\t0x", (unsigned long long)pc, raw, n);
-            for (unsigned i = n; i-- > 0;)
-                printf("%02x", p[i]);
-            printf("\n");
-            break;
+        while (li < nlabels && labels[li] <= pc)
+            li++;
+        uint64_t stop = li < nlabels ? labels[li] : hi;
+        uint64_t skip = dis_zero_run(&sc, pc, stop);
+        if (skip) {
+            dis_print_label(img, shndx, pc);
+            printf("\t...\n");
+            pc += skip;
+            continue;
         }
-        dis_print_raw(p, len, raw, sizeof raw);
-        fe->format(insn, pc, text, sizeof text);
-        printf("%8llx:\t%s\t%s\n", (unsigned long long)pc, raw, text);
-        if (opt->ir)
-            dis_print_ir(fe, &sc, pc, len, blk);
-        pc += len;
+        uint64_t next;
+        if (opt->ir) {
+            dis_print_label(img, shndx, pc);
+            next = dis_print_block(fe, img, shndx, &sc, pc, blk);
+        } else {
+            unsigned len = dis_print_line(fe, img, shndx, &sc, pc, true);
+            next = len ? pc + len : 0;
+        }
+        if (next <= pc)
+            break;
+        pc = next;
     }
+    free(labels);
 }
 
 static void dis_image(const FvpFrontend *fe, const ElfImage *img, const char *name,
