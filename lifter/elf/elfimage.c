@@ -26,6 +26,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <gelf.h>
 #include <ar.h>
 #include <libelf.h>
@@ -507,7 +508,7 @@ static int elf_load_symbols(ElfImage *img, Elf *e, char *err, size_t errlen)
         return FAIL(img, "section %zu: its string table (section %u) is not a string table",
                     symsec, (unsigned)sh.sh_link);
     size_t count = (size_t)(sh.sh_size / sizeof(Elf64_Sym));
-    if (count > UINT32_MAX)
+    if (count > INT_MAX)            /* gelf_getsym takes an int index */
         return FAIL(img, "section %zu: too many symbols", symsec);
     if (count == 0)
         return elf_build_index(img) == 0 ? 0
@@ -620,6 +621,8 @@ static int elf_load(ElfImage *img, char *err, size_t errlen)
             return FAIL(img, "e_phnum is PN_XNUM but there is no section 0");
         phnum = sh0.sh_info;
     }
+    if (phnum > INT_MAX)            /* gelf_getphdr takes an int index */
+        return FAIL(img, "too many program headers (%llu)", (unsigned long long)phnum);
     if (phnum > 0) {
         if (eh.e_phentsize != sizeof(Elf64_Phdr))
             return FAIL(img, "bad e_phentsize %u (expected %zu)", (unsigned)eh.e_phentsize,
@@ -843,6 +846,13 @@ int elfimage_open(const char *path, ElfImage **out, char *err, size_t errlen)
     if (S_ISDIR(st.st_mode)) {
         rc = -EISDIR;
         goto fail_errno;
+    }
+    /* Devices (/dev/zero...) never end: only files and pipes are read. */
+    if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode) && !S_ISSOCK(st.st_mode)) {
+        close(fd);
+        elf_fail(err, errlen, pname, -EINVAL, "not a regular file");
+        free(pname);
+        return -EINVAL;
     }
     size_t cap = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 1 : 65536;
     size_t len = 0;

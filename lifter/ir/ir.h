@@ -152,9 +152,10 @@ enum {
 
 /* IR_FENCE kinds (aux). */
 enum {
-    IR_FENCE_ACQ = 1u << 0,
-    IR_FENCE_REL = 1u << 1,
-    IR_FENCE_SEQ = IR_FENCE_ACQ | IR_FENCE_REL,
+    IR_FENCE_ACQ = 1u << 0,               /* earlier loads before later accesses */
+    IR_FENCE_REL = 1u << 1,               /* earlier accesses before later stores */
+    IR_FENCE_ACQ_REL = IR_FENCE_ACQ | IR_FENCE_REL, /* both; no store->load order */
+    IR_FENCE_SEQ = (1u << 2) | IR_FENCE_ACQ_REL,    /* full barrier incl. store->load */
 };
 
 /* Why a block is left.  The executor uses it to choose how to go on. */

@@ -16,7 +16,7 @@
  *   t8:i64 = select t4, t1, t2
  *   t5:i64 = load.8.s.a t3                     size; .s signed, .a aligned
  *   store.4.a t3, t6                           address, value
- *   fence.acq                                  .acq .rel .seq
+ *   fence.acq                                  .acq .rel .acqrel .seq
  *   t7:f64 = call fadd_d(t5, t6, t8)           helper name from env
  *   call set_fflags(t2)                        void helper
  *   branch t4, 0x10080 (branch)                cond, target, exit reason
@@ -258,6 +258,8 @@ int ir_print_insn(const IrBlock *b, const IrInsn *in, char *buf, size_t n)
             ir_out(&o, "fence.acq");
         else if (in->aux == IR_FENCE_REL)
             ir_out(&o, "fence.rel");
+        else if (in->aux == IR_FENCE_ACQ_REL)
+            ir_out(&o, "fence.acqrel");
         else if (in->aux == IR_FENCE_SEQ)
             ir_out(&o, "fence.seq");
         else

@@ -344,7 +344,8 @@ static int ir_verify_kind(IrVerifier *v)
     }
 
     case IR_K_FENCE:
-        if (in->aux != IR_FENCE_ACQ && in->aux != IR_FENCE_REL && in->aux != IR_FENCE_SEQ)
+        if (in->aux != IR_FENCE_ACQ && in->aux != IR_FENCE_REL &&
+            in->aux != IR_FENCE_ACQ_REL && in->aux != IR_FENCE_SEQ)
             return ir_fail(v, "bad fence kind %u", in->aux);
         return 0;
 

@@ -414,7 +414,8 @@ static int lower_branch(IrBlock *b, const RvInsn *in, uint64_t pc, IrCond c)
  * Only earlier reads to order (pred in {r}): an acquire fence suffices;
  * only later writes (succ in {w}): a release fence; anything ordering a
  * write before a read needs SEQ.  fence.tso orders R->RW and RW->W, an
- * acquire+release fence, which IR spells SEQ (it has no separate acq_rel).
+ * acquire+release fence without store->load order: IR_FENCE_ACQ_REL (on
+ * x86-TSO that costs nothing, where SEQ is an mfence).
  * A fence with an empty predecessor or successor set orders nothing (e.g.
  * pause, a HINT) and emits no IR.
  */
@@ -425,7 +426,7 @@ static void lower_fence(IrBlock *b, const RvInsn *in)
     unsigned kind = 0;
 
     if (in->op == RV_OP_FENCE_TSO) {
-        kind = IR_FENCE_ACQ | IR_FENCE_REL;
+        kind = IR_FENCE_ACQ_REL;
     } else if (pred != 0 && succ != 0) {
         bool pw = pred & 0x5; /* O|W */
         bool sr = succ & 0xa; /* I|R */

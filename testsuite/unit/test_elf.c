@@ -467,6 +467,9 @@ static void test_open_file(void **state)
 
     assert_int_equal(elfimage_open("/", &img, err, sizeof err), -EISDIR);
     check_message(err, "/");
+    /* a device never ends: refused before reading */
+    assert_int_equal(elfimage_open("/dev/zero", &img, err, sizeof err), -EINVAL);
+    assert_string_equal(err, "/dev/zero: not a regular file");
 
     /* a control character in the name does not break the one-line rule */
     assert_int_equal(elfimage_open("/nonexistent\nfile", &img, err, sizeof err), -ENOENT);
@@ -556,6 +559,75 @@ static const FieldCase field_cases[] = {
     { "symbol shndx huge ok", SY(SYM_START, st_shndx), 0xfeff, false, 0, NULL },
     { "shnum via sh0",        EH(e_shnum), 0, false, -EINVAL, "no section count" },
 };
+
+/* .strtab whose last string lost its NUL: that name becomes "", the others
+ * stay, and the label at its address falls to the next candidate. */
+static void test_unterminated_strtab(void **state)
+{
+    (void)state;
+    Layout lo;
+    uint8_t *b = image_build(false, &lo);
+    b[lo.strtab_off + lo.strtab_size - 1] = 'x';
+    ElfImage *img = NULL;
+    char err[256];
+    assert_int_equal(elfimage_open_mem(b, lo.len, "u.elf", &img, err, sizeof err), 0);
+    assert_string_equal(elfimage_symbol(img, SYM_BIGGER)->name, "");
+    assert_string_equal(elfimage_symbol(img, SYM_BIG)->name, "big");
+    assert_string_equal(elfimage_symbol_at(img, SEC_TEXT, EXEC_TEXT + 12)->name, "big");
+    elfimage_free(img);
+    /* the same for the section names: refused */
+    b[lo.strtab_off + lo.strtab_size - 1] = '\0';
+    b[lo.shstrtab_off + lo.shstrtab_size - 1] = 'x';
+    assert_int_equal(elfimage_open_mem(b, lo.len, "u.elf", &img, err, sizeof err), -EINVAL);
+    assert_non_null(strstr(err, "section 6: name offset"));
+    free(b);
+}
+
+/* Many symbols at one address whose names are overlapping suffixes of one
+ * long string: must not cost a scan or a full compare per name pair. */
+static void test_long_names(void **state)
+{
+    (void)state;
+    enum { NS = 20000, STRSZ = 200000, NSH = 5 };
+    size_t symoff = 0x1000, stroff = symoff + NS * sizeof(Elf64_Sym);
+    size_t shsoff = stroff + STRSZ, shoff = (shsoff + 64) & ~(size_t)7;
+    size_t len = shoff + NSH * sizeof(Elf64_Shdr);
+    uint8_t *b = calloc(1, len);
+    assert_non_null(b);
+    Elf64_Ehdr eh = {
+        .e_ident = { ELFMAG0, ELFMAG1, ELFMAG2, ELFMAG3, ELFCLASS64, ELFDATA2LSB, EV_CURRENT },
+        .e_type = ET_REL, .e_machine = EM_RISCV, .e_version = EV_CURRENT,
+        .e_shoff = shoff, .e_ehsize = sizeof eh, .e_shentsize = sizeof(Elf64_Shdr),
+        .e_shnum = NSH, .e_shstrndx = 4,
+    };
+    memcpy(b, &eh, sizeof eh);
+    for (size_t i = 1; i < NS; i++) {
+        Elf64_Sym y = { .st_name = (uint32_t)i, .st_info = ELF64_ST_INFO(STB_GLOBAL, STT_FUNC),
+                        .st_shndx = 1, .st_value = 0x10 };
+        memcpy(b + symoff + i * sizeof y, &y, sizeof y);
+    }
+    memset(b + stroff + 1, 'a', STRSZ - 2);              /* "" then one long name */
+    memcpy(b + shsoff, "\0.text\0.symtab\0.strtab\0.shstrtab", 33);
+    Elf64_Shdr sh[NSH] = {
+        { 0 },
+        { 1, SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR, 0, 0x40, 0x20, 0, 0, 4, 0 },
+        { 7, SHT_SYMTAB, 0, 0, symoff, NS * sizeof(Elf64_Sym), 3, 1, 8, sizeof(Elf64_Sym) },
+        { 15, SHT_STRTAB, 0, 0, stroff, STRSZ, 0, 0, 1, 0 },
+        { 23, SHT_STRTAB, 0, 0, shsoff, 33, 0, 0, 1, 0 },
+    };
+    memcpy(b + shoff, sh, sizeof sh);
+    ElfImage *img = NULL;
+    char err[256] = "";
+    int rc = elfimage_open_mem(b, len, "long.o", &img, err, sizeof err);
+    if (rc)
+        fail_msg("%s", err);
+    assert_int_equal(elfimage_symbol_count(img), NS);
+    const ElfSymbol *l = elfimage_symbol_at(img, 1, 0x10);
+    assert_non_null(l);
+    assert_int_equal(strlen(l->name) + 1 + l->name - (const char *)b - stroff, STRSZ);
+    elfimage_free(img);
+    free(b);
+}
 
 /* Extended numbering (gABI "Sections"): valid when section 0 carries it. */
 static void test_extended_numbering(void **state)
@@ -893,6 +965,8 @@ int main(void)
         cmocka_unit_test(test_valid_rel),
         cmocka_unit_test(test_open_file),
         cmocka_unit_test(test_extended_numbering),
+        cmocka_unit_test(test_unterminated_strtab),
+        cmocka_unit_test(test_long_names),
         cmocka_unit_test(test_field_cases),
         cmocka_unit_test(test_truncation),
         cmocka_unit_test(test_garbage),

@@ -1339,7 +1339,7 @@ static const GoldenCase golden[] = {
       "  exit t1 (jump)\n" },
     { "fence.tso", I(.op = RV_OP_FENCE_TSO, .imm = 0x833),
       "; insn 0x10000 len 4\n"
-      "  fence.seq\n"
+      "  fence.acqrel\n"
       "  t1:i64 = const 0x10004\n"
       "  exit t1 (jump)\n" },
     { "pause (fence w, 0)", I(.op = RV_OP_FENCE, .imm = 0x010),

@@ -1,0 +1,106 @@
+/*
+ * Guest memory for user mode: one reserved host region, host address =
+ * base + guest address, so no guest address can reach host memory outside
+ * it.  Guest addresses run from 0 to limit (Sv39-like: 2^38 = 256 GiB).
+ * Unmapped guest pages are PROT_NONE in the reservation: the host kernel
+ * answers EFAULT for them in syscalls, and an access from guest code faults
+ * on the host and becomes a guest SIGSEGV (runtime/signal.c).
+ *
+ * The mapping list (VMAs) is kept here: for mmap placement, munmap/mprotect,
+ * brk and /proc/self/maps.  Not thread-safe yet (U5 adds a lock).
+ */
+#ifndef FVP_GUESTMEM_H
+#define FVP_GUESTMEM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define GUEST_PAGE_SIZE 4096ull
+#define GUEST_SPACE_SIZE (1ull << 38)  /* guest addresses [0, 2^38) */
+#define GUEST_STACK_TOP  (GUEST_SPACE_SIZE - GUEST_PAGE_SIZE) /* below a guard page */
+#define GUEST_STACK_SIZE (8ull << 20)
+#define GUEST_MMAP_TOP   (GUEST_STACK_TOP - GUEST_STACK_SIZE - (1ull << 30)) /* mmap grows down from here */
+#define GUEST_PIE_BASE   0x2aaaaaa000ull /* load bias of static-pie programs */
+
+/* Guest page protections use the host PROT_* values. */
+typedef struct GuestVma {
+    uint64_t start, end;   /* page aligned, [start, end) */
+    int prot;              /* PROT_READ | PROT_WRITE | PROT_EXEC */
+    int flags;             /* MAP_PRIVATE / MAP_SHARED | MAP_ANONYMOUS ... as mapped */
+    char name[48];         /* "[stack]", "[heap]", the ELF path's basename, "" */
+} GuestVma;
+
+typedef struct GuestMem {
+    uint8_t *base;         /* host address of guest 0 */
+    uint64_t limit;        /* GUEST_SPACE_SIZE */
+    GuestVma *vmas;        /* sorted by start, non-overlapping */
+    size_t nvmas, cap;
+    uint64_t brk_start, brk_cur, brk_max; /* heap: [brk_start, brk_cur) mapped */
+    uint64_t mmap_top;     /* top-down search starts here */
+    uint64_t code_gen;     /* bumped whenever executable memory changes
+                              (munmap/mprotect/writes to exec mappings): the
+                              interpreter's predecode cache compares it */
+} GuestMem;
+
+/* Reserves the region (PROT_NONE, MAP_NORESERVE).  0 or -errno. */
+int guestmem_init(GuestMem *m) __attribute__((warn_unused_result));
+void guestmem_destroy(GuestMem *m);
+
+static inline void *g2h(const GuestMem *m, uint64_t gaddr)
+{
+    return m->base + gaddr;
+}
+
+/* True when [addr, addr+len) lies inside the guest space (no overflow). */
+static inline bool guestmem_in_space(const GuestMem *m, uint64_t addr, uint64_t len)
+{
+    return addr <= m->limit && len <= m->limit - addr;
+}
+
+/*
+ * Maps anonymous zeroed memory at [addr, addr+len) (page aligned, inside the
+ * space) with prot, replacing whatever was there (MAP_FIXED semantics).
+ * Records the VMA with name.  0 or -errno.
+ */
+int guestmem_map(GuestMem *m, uint64_t addr, uint64_t len, int prot, int flags,
+                 const char *name) __attribute__((warn_unused_result));
+
+/* Maps a host file range (mmap of a guest fd): like guestmem_map but backed
+ * by host_fd at offset.  0 or -errno. */
+int guestmem_map_file(GuestMem *m, uint64_t addr, uint64_t len, int prot, int flags,
+                      int host_fd, uint64_t offset, const char *name)
+    __attribute__((warn_unused_result));
+
+/* Returns [addr, addr+len) to the reserved PROT_NONE state.  0 or -errno. */
+int guestmem_unmap(GuestMem *m, uint64_t addr, uint64_t len) __attribute__((warn_unused_result));
+
+/* Changes protection of mapped pages; -ENOMEM if part is unmapped. */
+int guestmem_protect(GuestMem *m, uint64_t addr, uint64_t len, int prot)
+    __attribute__((warn_unused_result));
+
+/* Finds a free page-aligned range of len bytes, top-down below mmap_top
+ * (or at hint when hint..hint+len is free).  Returns its address or 0. */
+uint64_t guestmem_find_free(const GuestMem *m, uint64_t len, uint64_t hint);
+
+/* The VMA containing addr, or NULL. */
+const GuestVma *guestmem_find_vma(const GuestMem *m, uint64_t addr);
+
+/*
+ * Guarded copies between host buffers and guest memory, for syscalls and the
+ * signal code: never fault the host.  Return 0, or -EFAULT when any byte is
+ * outside the space, unmapped, or lacks the needed protection.
+ */
+int guest_read(const GuestMem *m, void *dst, uint64_t gsrc, size_t n)
+    __attribute__((warn_unused_result));
+int guest_write(GuestMem *m, uint64_t gdst, const void *src, size_t n)
+    __attribute__((warn_unused_result));
+/* Copies a NUL-terminated guest string of at most max bytes (incl. NUL)
+ * into dst.  0, -EFAULT, or -ENAMETOOLONG. */
+int guest_read_str(const GuestMem *m, char *dst, uint64_t gsrc, size_t max)
+    __attribute__((warn_unused_result));
+
+/* True when [addr, addr+len) is mapped with at least prot. */
+bool guestmem_check(const GuestMem *m, uint64_t addr, uint64_t len, int prot);
+
+#endif /* FVP_GUESTMEM_H */
