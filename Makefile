@@ -30,16 +30,20 @@ endif
 GEN      := build/gen
 WARN     := -Wall -Wextra -Werror -Wmissing-prototypes -Wshadow -Wstrict-prototypes -Wundef
 CFLAGS   ?= -O2 -g
-ALL_CFLAGS := -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(SANFLAGS) -MMD -MP -Ilifter -I$(GEN)
+ALL_CFLAGS := -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(SANFLAGS) -MMD -MP -Ilifter -I. -I$(GEN)
 LDFLAGS  += $(SANFLAGS)
-LIBS     := -lelf
+LIBS     := -lelf -lm
 
 # ---- sources ---------------------------------------------------------------
 LIFTER_SRC := $(filter-out lifter/tools/%,$(wildcard lifter/*.c lifter/*/*.c))
 LIFTER_OBJ := $(LIFTER_SRC:%.c=$(BUILD)/obj/%.o)
 LIFTER_LIB := $(BUILD)/lib/liblifter.a
 
-TOOLS      := fvp-dis
+RUNTIME_SRC := $(filter-out runtime/tools/%,$(wildcard runtime/*.c runtime/*/*.c))
+RUNTIME_OBJ := $(RUNTIME_SRC:%.c=$(BUILD)/obj/%.o)
+RUNTIME_LIB := $(BUILD)/lib/libfvprt.a
+
+TOOLS      := fvp-dis fvp-run
 TOOL_BINS  := $(TOOLS:%=$(BUILD)/bin/%)
 
 TEST_SRC   := $(wildcard testsuite/unit/test_*.c)
@@ -75,15 +79,26 @@ $(BUILD)/obj/%.o: %.c | $(GEN_HDRS)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
+# FP helpers must not be constant-folded or reordered across fenv calls.
+$(BUILD)/obj/runtime/helpers/%.o: ALL_CFLAGS += -frounding-math -fsignaling-nans
+
 $(LIFTER_LIB): $(LIFTER_OBJ)
 	@mkdir -p $(@D)
 	rm -f $@ && ar rcs $@ $^
+
+$(RUNTIME_LIB): $(RUNTIME_OBJ)
+	@mkdir -p $(@D)
+	rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/bin/fvp-run: $(BUILD)/obj/runtime/tools/fvp_run.o $(RUNTIME_LIB) $(LIFTER_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
 
 $(BUILD)/bin/fvp-dis: $(BUILD)/obj/lifter/tools/fvp_dis.o $(LIFTER_LIB)
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
 
-$(BUILD)/tests/%: $(BUILD)/obj/testsuite/unit/%.o $(LIFTER_LIB)
+$(BUILD)/tests/%: $(BUILD)/obj/testsuite/unit/%.o $(RUNTIME_LIB) $(LIFTER_LIB)
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS) -lcmocka
 

@@ -7,7 +7,7 @@
 
 #include <stddef.h>
 
-#include "process.h"
+#include "runtime/process.h"
 
 /*
  * Loads path into p->mem (which guestmem_init prepared): PT_LOAD segments with

@@ -10,16 +10,17 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "cpu.h"
-#include "guestmem.h"
+#include "runtime/cpu.h"
+#include "runtime/guestmem.h"
 
 #define GUEST_NSIG 64
 
-/* struct sigaction as the riscv64 guest sees it (asm-generic layout). */
+/* struct sigaction as the riscv64 guest passes it to rt_sigaction: the
+ * asm-generic layout without sa_restorer (riscv defines no SA_RESTORER;
+ * Linux include/uapi/asm-generic/signal.h), 24 bytes. */
 typedef struct GuestSigaction {
     uint64_t handler;      /* SIG_DFL 0, SIG_IGN 1, or a guest address */
     uint64_t flags;        /* SA_* (same values as the host's asm-generic ones) */
-    uint64_t restorer;     /* unused on riscv64 */
     uint64_t mask;         /* sigset: 64 bits */
 } GuestSigaction;
 
@@ -30,6 +31,8 @@ typedef struct SignalState {
     siginfo_t info[GUEST_NSIG + 1];        /* host-format info of a pending signal */
     uint64_t altstack_sp, altstack_size;   /* sigaltstack */
     int altstack_flags;
+    bool restore_saved;                    /* rt_sigsuspend: saved_mask goes into */
+    uint64_t saved_mask;                   /* the next frame / back into blocked */
     uint64_t sigreturn_tramp;              /* guest address of `li a7,139; ecall` */
 } SignalState;
 

@@ -12,7 +12,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "process.h"
+#include "runtime/process.h"
 
 /*
  * Per-thread fault guard.  Code that touches guest memory directly (the

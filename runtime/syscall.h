@@ -7,7 +7,7 @@
 
 #include <stdint.h>
 
-#include "process.h"
+#include "runtime/process.h"
 
 /*
  * Performs the system call in the vCPU (number in a7, arguments in a0..a5)

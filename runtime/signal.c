@@ -1,0 +1,744 @@
+/*
+ * Guest signals in user mode (contracts in runtime/signal.h).
+ *
+ * Guest state lives in p->sig: dispositions, the blocked mask, a pending
+ * mask with one siginfo per signal (standard and real-time signals alike
+ * are not queued: one pending instance each), the sigaltstack.
+ *
+ * Host side:
+ *  - SIGSEGV/SIGBUS run host_fault_handler on a host sigaltstack: a fault
+ *    inside the guest region while a FaultGuard is armed siglongjmps back
+ *    to the guard; anything else is a host bug and crashes with SIG_DFL.
+ *  - Every other catchable signal mirrors the guest's disposition
+ *    (host_mirror): guest SIG_IGN -> host SIG_IGN (so a write to a closed
+ *    pipe returns EPIPE), guest SIG_DFL whose default is ignore or stop ->
+ *    host SIG_DFL (the host ignores it, or stops fvp-run, which is what the
+ *    guest would do), otherwise host_async_handler, which only records the
+ *    signal in an atomic pending mask.  The host handler gets SA_RESTART
+ *    exactly when the guest handler has SA_RESTART, so the host kernel
+ *    restarts or interrupts a blocking host call the way Linux would
+ *    restart or interrupt the guest's call; an interrupted call returns
+ *    -EINTR to the guest and the guest handler runs at the next block
+ *    boundary (after the call rather than inside it: our syscalls are
+ *    synchronous).  SIGILL/SIGFPE/SIGTRAP/SIGSYS and glibc's internal 32/33
+ *    keep their host disposition.
+ *  - Stop signals (SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU) raised by the guest
+ *    at itself are ignored: fvp-run does not stop itself.
+ */
+#include "runtime/signal.h"
+
+#include <errno.h>
+#include <stdatomic.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <ucontext.h>
+#include <unistd.h>
+
+#include "runtime/signal_frame.h"
+
+_Thread_local FaultGuard *fvp_fault_guard;
+
+#define SIGBIT(sig) (1ull << ((sig) - 1))
+#define UNBLOCKABLE (SIGBIT(SIGKILL) | SIGBIT(SIGSTOP))
+/* Linux kernel/signal.c SYNCHRONOUS_MASK: dequeued before the others. */
+#define SYNC_MASK (SIGBIT(SIGSEGV) | SIGBIT(SIGBUS) | SIGBIT(SIGILL) | SIGBIT(SIGTRAP) | \
+                   SIGBIT(SIGFPE) | SIGBIT(SIGSYS))
+/* Linux include/linux/signal_types.h UAPI_SA_FLAGS (riscv adds none):
+ * unknown bits are cleared on rt_sigaction. */
+#define GUEST_SA_EXPOSE_TAGBITS 0x00000800u
+#define GUEST_UAPI_SA_FLAGS                                                        \
+    ((uint64_t)(SA_NOCLDSTOP | SA_NOCLDWAIT | SA_SIGINFO | SA_ONSTACK | SA_RESTART | \
+                SA_NODEFER | SA_RESETHAND | GUEST_SA_EXPOSE_TAGBITS))
+#define GUEST_SIG_DFL 0
+#define GUEST_SIG_IGN 1
+
+/* RISC-V priv 1.12 §3.1.15, table 3.6: exception codes. */
+enum {
+    CAUSE_INSN_MISALIGNED = 0, CAUSE_INSN_ACCESS = 1, CAUSE_ILLEGAL = 2,
+    CAUSE_BREAKPOINT = 3, CAUSE_LOAD_MISALIGNED = 4, CAUSE_LOAD_ACCESS = 5,
+    CAUSE_STORE_MISALIGNED = 6, CAUSE_STORE_ACCESS = 7, CAUSE_INSN_PAGE = 12,
+    CAUSE_LOAD_PAGE = 13, CAUSE_STORE_PAGE = 15,
+};
+
+typedef enum SigDefault { SIGDEF_TERM, SIGDEF_CORE, SIGDEF_IGN, SIGDEF_STOP } SigDefault;
+
+/* The process whose guest region the host fault handler checks. */
+static Process *g_sig_proc;
+/* Host signals recorded by host_async_handler, not yet moved to p->sig. */
+static _Atomic uint64_t g_host_pending;
+static siginfo_t g_host_info[GUEST_NSIG + 1];
+/* Host signals that currently run host_async_handler. */
+static sigset_t g_recorder_set;
+static void *g_host_altstack;
+
+/* Linux man 7 signal, "Standard signals": the default actions. */
+static SigDefault sig_default(int sig)
+{
+    switch (sig) {
+    case SIGQUIT: case SIGILL: case SIGTRAP: case SIGABRT: case SIGBUS: case SIGFPE:
+    case SIGSEGV: case SIGXCPU: case SIGXFSZ: case SIGSYS:
+        return SIGDEF_CORE;
+    case SIGCHLD: case SIGCONT: case SIGURG: case SIGWINCH:
+        return SIGDEF_IGN;
+    case SIGSTOP: case SIGTSTP: case SIGTTIN: case SIGTTOU:
+        return SIGDEF_STOP;
+    default:
+        return SIGDEF_TERM;
+    }
+}
+
+/* True when delivering sig now would do nothing (SIG_IGN, or SIG_DFL whose
+ * default is ignore; stop is treated as ignore). */
+static bool sig_is_ignored(const Process *p, int sig)
+{
+    uint64_t h = p->sig.action[sig].handler;
+    if (h == GUEST_SIG_IGN)
+        return sig != SIGKILL && sig != SIGSTOP;
+    if (h == GUEST_SIG_DFL) {
+        SigDefault d = sig_default(sig);
+        return d == SIGDEF_IGN || d == SIGDEF_STOP;
+    }
+    return false;
+}
+
+/* ---- host handlers ------------------------------------------------------ */
+
+static void host_async_handler(int sig, siginfo_t *si, void *uc)
+{
+    (void)uc;
+    if (sig < 1 || sig > GUEST_NSIG)
+        return;
+    if (si)
+        g_host_info[sig] = *si;
+    else {
+        siginfo_t z = {0};
+        z.si_signo = sig;
+        g_host_info[sig] = z;
+    }
+    atomic_fetch_or_explicit(&g_host_pending, SIGBIT(sig), memory_order_release);
+}
+
+static void host_fault_handler(int sig, siginfo_t *si, void *ucv)
+{
+    FaultGuard *g = fvp_fault_guard;
+    Process *p = g_sig_proc;
+    if (g && g->armed && p && p->mem.base && si) {
+        uintptr_t a = (uintptr_t)si->si_addr, b = (uintptr_t)p->mem.base;
+        if (a >= b && a - b < p->mem.limit) {
+            int write = 0;
+#if defined(__x86_64__)
+            /* x86-64 page-fault error code bit 1: the access was a write. */
+            write = (((ucontext_t *)ucv)->uc_mcontext.gregs[REG_ERR] & 2) != 0;
+#else
+            (void)ucv;
+#endif
+            g->fault_addr = a - b;
+            g->fault_sig = sig;
+            g->fault_write = write;
+            siglongjmp(g->jb, 1);
+        }
+    }
+    /* Not ours: crash honestly, the fault re-executes with SIG_DFL. */
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = SIG_DFL;
+    sigemptyset(&sa.sa_mask);
+    sigaction(sig, &sa, NULL);
+}
+
+/* Host signals whose disposition follows the guest's. */
+static bool host_mirrorable(int sig)
+{
+    switch (sig) {
+    case SIGKILL: case SIGSTOP: case SIGSEGV: case SIGBUS: case SIGILL: case SIGFPE:
+    case SIGTRAP: case SIGSYS: case 32: case 33:
+        return false;
+    default:
+        return sig >= 1 && sig <= GUEST_NSIG && sig <= SIGRTMAX;
+    }
+}
+
+/* Makes the host disposition of sig follow the guest's (file comment). */
+static void host_mirror(const Process *p, int sig)
+{
+    if (!host_mirrorable(sig))
+        return;
+    const GuestSigaction *a = &p->sig.action[sig];
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sigemptyset(&sa.sa_mask);
+    if (a->handler == GUEST_SIG_IGN) {
+        sa.sa_handler = SIG_IGN;
+        sigdelset(&g_recorder_set, sig);
+    } else if (a->handler == GUEST_SIG_DFL && sig_is_ignored(p, sig)) {
+        sa.sa_handler = SIG_DFL;
+        sigdelset(&g_recorder_set, sig);
+    } else {
+        sa.sa_sigaction = host_async_handler;
+        sa.sa_flags = SA_SIGINFO;
+        if (a->handler != GUEST_SIG_DFL && (a->flags & SA_RESTART))
+            sa.sa_flags |= SA_RESTART;
+        sigaddset(&g_recorder_set, sig);
+    }
+    sigaction(sig, &sa, NULL);
+}
+
+/* Moves signals recorded by the host handler into p->sig.pending. */
+static void merge_host_pending(Process *p)
+{
+    uint64_t bits = atomic_exchange_explicit(&g_host_pending, 0, memory_order_acquire);
+    while (bits) {
+        int sig = __builtin_ctzll(bits) + 1;
+        bits &= bits - 1;
+        if (!(p->sig.pending & SIGBIT(sig)))
+            p->sig.info[sig] = g_host_info[sig];
+        p->sig.pending |= SIGBIT(sig);
+    }
+}
+
+/* Drops pending signals (including ones the host recorded) that are
+ * unblocked and would be ignored: POSIX discards them. */
+static void drop_ignored(Process *p)
+{
+    merge_host_pending(p);
+    uint64_t ready = p->sig.pending & ~p->sig.blocked;
+    while (ready) {
+        int sig = __builtin_ctzll(ready) + 1;
+        ready &= ready - 1;
+        if (sig_is_ignored(p, sig))
+            p->sig.pending &= ~SIGBIT(sig);
+    }
+}
+
+/* ---- init ----------------------------------------------------------------- */
+
+static int install_tramp(Process *p)
+{
+    uint64_t at = guestmem_find_free(&p->mem, GUEST_PAGE_SIZE, 0);
+    if (at == 0)
+        return -ENOMEM;
+    int rc = guestmem_map(&p->mem, at, GUEST_PAGE_SIZE, PROT_READ | PROT_WRITE,
+                          MAP_PRIVATE | MAP_ANONYMOUS, "[vdso]");
+    if (rc < 0)
+        return rc;
+    const uint32_t code[2] = { GUEST_TRAMP_LI_A7_139, GUEST_TRAMP_ECALL };
+    rc = guest_write(&p->mem, at, code, sizeof code);
+    if (rc == 0)
+        rc = guestmem_protect(&p->mem, at, GUEST_PAGE_SIZE, PROT_READ | PROT_EXEC);
+    if (rc < 0)
+        return rc;
+    p->sig.sigreturn_tramp = at;
+    return 0;
+}
+
+/*
+ * Like Linux execve, the guest inherits the host process's ignored
+ * signals and blocked mask (nohup, a shell's SIG_IGN); everything else
+ * starts SIG_DFL.  (signal.h says "all SIG_DFL, none blocked": that is the
+ * case whenever fvp-run itself was started that way.)
+ */
+int signal_init(Process *p)
+{
+    memset(&p->sig, 0, sizeof p->sig);
+    p->sig.altstack_flags = GUEST_SS_DISABLE;
+    g_sig_proc = p;
+    atomic_store(&g_host_pending, 0);
+    sigemptyset(&g_recorder_set);
+
+    sigset_t cur;
+    if (sigprocmask(SIG_SETMASK, NULL, &cur) < 0)
+        return -errno;
+    for (int sig = 1; sig <= GUEST_NSIG; sig++) {
+        if (!host_mirrorable(sig))
+            continue;
+        if (sigismember(&cur, sig) == 1)
+            p->sig.blocked |= SIGBIT(sig);
+        struct sigaction old;
+        if (sigaction(sig, NULL, &old) == 0 && !(old.sa_flags & SA_SIGINFO) &&
+            old.sa_handler == SIG_IGN)
+            p->sig.action[sig].handler = GUEST_SIG_IGN;
+        host_mirror(p, sig);
+    }
+    /* The guest mask is emulated: the host never blocks what it records. */
+    if (sigprocmask(SIG_UNBLOCK, &g_recorder_set, NULL) < 0)
+        return -errno;
+
+    if (!g_host_altstack) {
+        size_t sz = 64 * 1024;
+        void *st = mmap(NULL, sz, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (st == MAP_FAILED)
+            return -errno;
+        stack_t ss = { .ss_sp = st, .ss_flags = 0, .ss_size = sz };
+        if (sigaltstack(&ss, NULL) < 0) {
+            int e = errno;
+            munmap(st, sz);
+            return -e;
+        }
+        g_host_altstack = st;
+    }
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_sigaction = host_fault_handler;
+    sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;
+    sigemptyset(&sa.sa_mask);
+    if (sigaction(SIGSEGV, &sa, NULL) < 0 || sigaction(SIGBUS, &sa, NULL) < 0)
+        return -errno;
+
+    return install_tramp(p);
+}
+
+/* ---- raising -------------------------------------------------------------- */
+
+void signal_raise(Process *p, int sig, const siginfo_t *info)
+{
+    if (sig < 1 || sig > GUEST_NSIG)
+        return;
+    /* Linux sig_ignored(): an unblocked ignored signal is discarded now. */
+    if (!(p->sig.blocked & SIGBIT(sig)) && sig_is_ignored(p, sig))
+        return;
+    if (p->sig.pending & SIGBIT(sig))
+        return;   /* not queued: the first instance's info stays */
+    siginfo_t si;
+    if (info)
+        si = *info;
+    else {
+        memset(&si, 0, sizeof si);
+        si.si_signo = sig;
+        si.si_code = SI_KERNEL;
+    }
+    p->sig.info[sig] = si;
+    p->sig.pending |= SIGBIT(sig);
+}
+
+/* Linux kernel/signal.c force_sig_info_to_task: a synchronous signal that
+ * is blocked or ignored gets its default action and is unblocked. */
+static void force_sig(Process *p, int sig, const siginfo_t *si)
+{
+    GuestSigaction *a = &p->sig.action[sig];
+    bool blocked = (p->sig.blocked & SIGBIT(sig)) != 0;
+    if (blocked || a->handler == GUEST_SIG_IGN) {
+        a->handler = GUEST_SIG_DFL;
+        if (blocked)
+            p->sig.blocked &= ~SIGBIT(sig);
+        host_mirror(p, sig);
+    }
+    p->sig.info[sig] = *si;
+    p->sig.pending |= SIGBIT(sig);
+}
+
+static void force_sig_code(Process *p, int sig, int code, uint64_t addr)
+{
+    siginfo_t si;
+    memset(&si, 0, sizeof si);
+    si.si_signo = sig;
+    si.si_code = code;
+    si.si_addr = (void *)(uintptr_t)addr;
+    force_sig(p, sig, &si);
+}
+
+/*
+ * Linux arch/riscv/kernel/traps.c and mm/fault.c.  si_addr follows
+ * qemu-riscv64 (the reference): the pc for SIGILL/SIGTRAP, the faulting
+ * address (tval) for memory faults and misaligned accesses.  Also clears
+ * c->trap_pending: the trap is consumed.
+ */
+void signal_raise_trap(Process *p, RvCpu *c, uint64_t cause, uint64_t tval)
+{
+    c->trap_pending = 0;
+    switch (cause) {
+    case CAUSE_ILLEGAL:
+        force_sig_code(p, SIGILL, ILL_ILLOPC, c->pc);
+        break;
+    case CAUSE_BREAKPOINT:
+        force_sig_code(p, SIGTRAP, TRAP_BRKPT, c->pc);
+        break;
+    case CAUSE_INSN_MISALIGNED:
+    case CAUSE_LOAD_MISALIGNED:
+    case CAUSE_STORE_MISALIGNED:
+        force_sig_code(p, SIGBUS, BUS_ADRALN, tval);
+        break;
+    case CAUSE_INSN_ACCESS:
+    case CAUSE_LOAD_ACCESS:
+    case CAUSE_STORE_ACCESS:
+    case CAUSE_INSN_PAGE:
+    case CAUSE_LOAD_PAGE:
+    case CAUSE_STORE_PAGE: {
+        int code = guestmem_find_vma(&p->mem, tval) ? SEGV_ACCERR : SEGV_MAPERR;
+        force_sig_code(p, SIGSEGV, code, tval);
+        break;
+    }
+    default:
+        force_sig_code(p, SIGILL, ILL_ILLTRP, c->pc);
+        break;
+    }
+}
+
+bool signal_has_deliverable(const Process *p)
+{
+    uint64_t host = atomic_load_explicit(&g_host_pending, memory_order_relaxed);
+    return ((p->sig.pending | host) & ~p->sig.blocked) != 0;
+}
+
+/* ---- sigaltstack ----------------------------------------------------------- */
+
+/* Linux include/linux/sched/signal.h on_sig_stack (stack grows down). */
+static bool on_sig_stack(const Process *p, uint64_t sp)
+{
+    if (p->sig.altstack_flags & GUEST_SS_AUTODISARM)
+        return false;
+    return sp > p->sig.altstack_sp && sp - p->sig.altstack_sp <= p->sig.altstack_size;
+}
+
+static int sas_ss_flags(const Process *p, uint64_t sp)
+{
+    if (!p->sig.altstack_size)
+        return GUEST_SS_DISABLE;
+    return on_sig_stack(p, sp) ? GUEST_SS_ONSTACK : 0;
+}
+
+/* Linux kernel/signal.c do_sigaltstack. */
+static int do_sigaltstack(Process *p, const GuestStackT *ss, GuestStackT *oss, uint64_t sp)
+{
+    if (oss) {
+        memset(oss, 0, sizeof *oss);
+        oss->ss_sp = p->sig.altstack_sp;
+        oss->ss_size = p->sig.altstack_size;
+        oss->ss_flags = sas_ss_flags(p, sp) |
+                        (int)((uint32_t)p->sig.altstack_flags & GUEST_SS_AUTODISARM);
+    }
+    if (!ss)
+        return 0;
+    if (on_sig_stack(p, sp))
+        return -EPERM;
+    uint32_t flags = (uint32_t)ss->ss_flags;
+    uint32_t mode = flags & ~GUEST_SS_AUTODISARM;
+    if (mode != GUEST_SS_DISABLE && mode != GUEST_SS_ONSTACK && mode != 0)
+        return -EINVAL;
+    uint64_t ssp = ss->ss_sp, size = ss->ss_size;
+    if (mode == GUEST_SS_DISABLE) {
+        ssp = 0;
+        size = 0;
+    } else if (size < GUEST_MINSIGSTKSZ) {
+        return -ENOMEM;
+    }
+    p->sig.altstack_sp = ssp;
+    p->sig.altstack_size = size;
+    p->sig.altstack_flags = (int)flags;
+    return 0;
+}
+
+int64_t signal_sys_sigaltstack(Process *p, RvCpu *c, uint64_t ss, uint64_t old_ss)
+{
+    GuestStackT nss, oss;
+    if (ss && guest_read(&p->mem, &nss, ss, sizeof nss) < 0)
+        return -EFAULT;
+    int rc = do_sigaltstack(p, ss ? &nss : NULL, old_ss ? &oss : NULL, c->x[2]);
+    if (rc == 0 && old_ss && guest_write(&p->mem, old_ss, &oss, sizeof oss) < 0)
+        return -EFAULT;
+    return rc;
+}
+
+/* ---- delivery ----------------------------------------------------------- */
+
+/* Linux arch/riscv/kernel/signal.c setup_rt_frame / get_sigframe: builds
+ * the frame and enters the handler.  0, or -EFAULT if the frame cannot be
+ * written. */
+static int setup_frame(Process *p, RvCpu *c, int sig, const siginfo_t *si,
+                       const GuestSigaction *act, uint64_t oldmask)
+{
+    const uint64_t size = sizeof(GuestRtSigframe);
+    uint64_t osp = c->x[2], sp = osp;
+    /* On the alternate stack and about to overflow it: fail, SIGSEGV. */
+    if (on_sig_stack(p, sp) && !on_sig_stack(p, sp - size))
+        return -EFAULT;
+    if ((act->flags & SA_ONSTACK) && sas_ss_flags(p, sp) == 0)
+        sp = p->sig.altstack_sp + p->sig.altstack_size;
+    sp = (sp - size) & ~(uint64_t)15;
+
+    static GuestRtSigframe f;   /* 1 KiB: off the (host) stack; single vCPU */
+    memset(&f, 0, sizeof f);
+    memcpy(f.info, si, sizeof f.info);
+    f.uc.uc_stack.ss_sp = p->sig.altstack_sp;
+    f.uc.uc_stack.ss_size = p->sig.altstack_size;
+    f.uc.uc_stack.ss_flags = sas_ss_flags(p, osp) |
+                             (int)((uint32_t)p->sig.altstack_flags & GUEST_SS_AUTODISARM);
+    f.uc.uc_sigmask = oldmask;
+    f.uc.gregs[0] = c->pc;
+    for (int i = 1; i < 32; i++)
+        f.uc.gregs[i] = c->x[i];
+    for (int i = 0; i < 32; i++)
+        f.uc.fpregs[i] = c->f[i];
+    f.uc.fcsr = ((c->frm & 7u) << 5) | (c->fflags & 0x1fu);
+    if (guest_write(&p->mem, sp, &f, size) < 0)
+        return -EFAULT;
+
+    if (p->sig.altstack_flags & GUEST_SS_AUTODISARM) {
+        p->sig.altstack_sp = 0;
+        p->sig.altstack_size = 0;
+        p->sig.altstack_flags = GUEST_SS_DISABLE;
+    }
+    /* Linux always passes siginfo and ucontext, SA_SIGINFO or not. */
+    c->x[1] = p->sig.sigreturn_tramp;
+    c->x[2] = sp;
+    c->x[10] = (uint64_t)sig;
+    c->x[11] = sp + offsetof(GuestRtSigframe, info);
+    c->x[12] = sp + offsetof(GuestRtSigframe, uc);
+    c->pc = act->handler;
+    c->res_addr = RV_NO_RES;   /* the trap return drops a reservation */
+    return 0;
+}
+
+static void die_of(Process *p, int sig)
+{
+    p->exited = true;
+    p->killed_by = sig;
+    p->exit_code = 128 + sig;
+}
+
+/* Picks the next signal as Linux next_signal(): synchronous ones first,
+ * then the lowest number. */
+static int next_signal(uint64_t ready)
+{
+    if (ready & SYNC_MASK)
+        ready &= SYNC_MASK;
+    return __builtin_ctzll(ready) + 1;
+}
+
+/*
+ * Delivers every deliverable pending signal, as the Linux return-to-user
+ * path does: each handler gets its frame on top of the previous one, so the
+ * last delivered runs first.  A frame that cannot be written turns into
+ * SIGSEGV (Linux force_sigsegv): fatal if the signal was SIGSEGV itself.
+ */
+bool signal_deliver_pending(Process *p, RvCpu *c)
+{
+    bool done = false;
+    merge_host_pending(p);
+    for (int n = 0; n <= GUEST_NSIG + 1 && !p->exited; n++) {
+        uint64_t ready = p->sig.pending & ~p->sig.blocked;
+        if (!ready)
+            break;
+        int sig = next_signal(ready);
+        p->sig.pending &= ~SIGBIT(sig);
+        siginfo_t si = p->sig.info[sig];
+        GuestSigaction *a = &p->sig.action[sig];
+        if (a->handler == GUEST_SIG_IGN && sig != SIGKILL && sig != SIGSTOP)
+            continue;
+        if (a->handler == GUEST_SIG_DFL || sig == SIGKILL || sig == SIGSTOP) {
+            SigDefault d = sig_default(sig);
+            if (d == SIGDEF_IGN || d == SIGDEF_STOP)
+                continue;
+            die_of(p, sig);
+            done = true;
+            break;
+        }
+        GuestSigaction act = *a;
+        if (act.flags & SA_RESETHAND) {
+            a->handler = GUEST_SIG_DFL;   /* flags stay, as in Linux get_signal */
+            host_mirror(p, sig);
+        }
+        uint64_t oldmask = p->sig.restore_saved ? p->sig.saved_mask : p->sig.blocked;
+        if (setup_frame(p, c, sig, &si, &act, oldmask) < 0) {
+            if (sig == SIGSEGV) {
+                die_of(p, SIGSEGV);
+                done = true;
+                break;
+            }
+            force_sig_code(p, SIGSEGV, SI_KERNEL, 0);
+            continue;
+        }
+        done = true;
+        p->sig.restore_saved = false;
+        /* Linux kernel/signal.c signal_delivered(). */
+        p->sig.blocked |= act.mask;
+        if (!(act.flags & SA_NODEFER))
+            p->sig.blocked |= SIGBIT(sig);
+        p->sig.blocked &= ~UNBLOCKABLE;
+    }
+    if (p->sig.restore_saved) {   /* rt_sigsuspend woke, no handler ran */
+        p->sig.restore_saved = false;
+        p->sig.blocked = p->sig.saved_mask;
+    }
+    return done;
+}
+
+/* ---- system calls ------------------------------------------------------------ */
+
+/* Linux kernel/signal.c rt_sigaction + do_sigaction. */
+int64_t signal_sys_rt_sigaction(Process *p, int sig, uint64_t act, uint64_t oldact,
+                                uint64_t sigsetsize)
+{
+    if (sigsetsize != sizeof(uint64_t))
+        return -EINVAL;
+    GuestSigaction na;
+    if (act && guest_read(&p->mem, &na, act, sizeof na) < 0)
+        return -EFAULT;
+    if (sig < 1 || sig > GUEST_NSIG || (act && (sig == SIGKILL || sig == SIGSTOP)))
+        return -EINVAL;
+    GuestSigaction old = p->sig.action[sig];
+    if (act) {
+        na.flags &= GUEST_UAPI_SA_FLAGS;
+        na.mask &= ~UNBLOCKABLE;
+        p->sig.action[sig] = na;
+        /* POSIX: setting an ignoring action discards a pending instance. */
+        if (sig_is_ignored(p, sig)) {
+            p->sig.pending &= ~SIGBIT(sig);
+            atomic_fetch_and(&g_host_pending, ~SIGBIT(sig));
+        }
+        host_mirror(p, sig);
+    }
+    if (oldact && guest_write(&p->mem, oldact, &old, sizeof old) < 0)
+        return -EFAULT;
+    return 0;
+}
+
+/* Linux kernel/signal.c rt_sigprocmask (SIG_BLOCK 0, SIG_UNBLOCK 1,
+ * SIG_SETMASK 2: the same values on x86-64 and asm-generic). */
+int64_t signal_sys_rt_sigprocmask(Process *p, int how, uint64_t set, uint64_t oldset,
+                                  uint64_t sigsetsize)
+{
+    if (sigsetsize != sizeof(uint64_t))
+        return -EINVAL;
+    uint64_t old = p->sig.blocked;
+    if (set) {
+        uint64_t ns;
+        if (guest_read(&p->mem, &ns, set, sizeof ns) < 0)
+            return -EFAULT;
+        ns &= ~UNBLOCKABLE;
+        switch (how) {
+        case SIG_BLOCK:   p->sig.blocked |= ns; break;
+        case SIG_UNBLOCK: p->sig.blocked &= ~ns; break;
+        case SIG_SETMASK: p->sig.blocked = ns; break;
+        default: return -EINVAL;
+        }
+    }
+    if (oldset && guest_write(&p->mem, oldset, &old, sizeof old) < 0)
+        return -EFAULT;
+    return 0;
+}
+
+/*
+ * Linux arch/riscv/kernel/signal.c sys_rt_sigreturn: restores x1..x31, pc,
+ * f0..f31, fcsr, the mask and the sigaltstack from the frame at sp.
+ * Returns the restored a0, so the caller may write the return value into
+ * a0 (syscall_dispatch does) without changing anything; c->pc is the
+ * restored pc and must not be advanced.  A bad frame forces SIGSEGV.
+ */
+int64_t signal_sys_rt_sigreturn(Process *p, RvCpu *c)
+{
+    static GuestRtSigframe f;   /* single vCPU (see setup_frame) */
+    if (guest_read(&p->mem, &f, c->x[2], sizeof f) < 0 ||
+        f.uc.fp_reserved[0] || f.uc.fp_reserved[1] || f.uc.fp_reserved[2]) {
+        force_sig_code(p, SIGSEGV, SI_KERNEL, 0);
+        return (int64_t)c->x[10];
+    }
+    p->sig.blocked = f.uc.uc_sigmask & ~UNBLOCKABLE;
+    c->pc = f.uc.gregs[0];
+    for (int i = 1; i < 32; i++)
+        c->x[i] = f.uc.gregs[i];
+    for (int i = 0; i < 32; i++)
+        c->f[i] = f.uc.fpregs[i];
+    c->fflags = f.uc.fcsr & 0x1fu;
+    c->frm = (f.uc.fcsr >> 5) & 7u;
+    c->res_addr = RV_NO_RES;
+    /* Linux restore_altstack: errors (e.g. -EPERM) are ignored. */
+    (void)do_sigaltstack(p, &f.uc.uc_stack, NULL, c->x[2]);
+    return (int64_t)c->x[10];
+}
+
+static void self_info(siginfo_t *si, int sig, int code)
+{
+    memset(si, 0, sizeof *si);
+    si->si_signo = sig;
+    si->si_code = code;
+    si->si_pid = getpid();
+    si->si_uid = getuid();
+}
+
+/* kill(pid, sig): the guest itself (pid == its pid, or 0: its process
+ * group is treated as just itself) -> signal_raise with SI_USER; any other
+ * pid goes to the host kill. */
+int64_t signal_sys_kill(Process *p, int pid, int sig)
+{
+    if (sig < 0 || sig > GUEST_NSIG)
+        return -EINVAL;
+    if (pid == 0 || pid == getpid()) {
+        if (sig) {
+            siginfo_t si;
+            self_info(&si, sig, SI_USER);
+            signal_raise(p, sig, &si);
+        }
+        return 0;
+    }
+    if (kill(pid, sig) < 0)
+        return -errno;
+    return 0;
+}
+
+/* tgkill to the guest's own thread -> signal_raise with SI_TKILL (what
+ * glibc's raise() produces); other threads go to the host. */
+int64_t signal_sys_tgkill(Process *p, int tgid, int tid, int sig)
+{
+    if (tgid <= 0 || tid <= 0 || sig < 0 || sig > GUEST_NSIG)
+        return -EINVAL;
+    if (tgid == getpid() && tid == (int)syscall(SYS_gettid)) {
+        if (sig) {
+            siginfo_t si;
+            self_info(&si, sig, SI_TKILL);
+            signal_raise(p, sig, &si);
+        }
+        return 0;
+    }
+    if (syscall(SYS_tgkill, tgid, tid, sig) < 0)
+        return -errno;
+    return 0;
+}
+
+/* Linux kernel/signal.c rt_sigpending: sigsetsize up to 8 bytes is
+ * copied; the pending signals that are blocked. */
+int64_t signal_sys_rt_sigpending(Process *p, uint64_t set, uint64_t sigsetsize)
+{
+    if (sigsetsize > sizeof(uint64_t))
+        return -EINVAL;
+    merge_host_pending(p);
+    uint64_t v = p->sig.pending & p->sig.blocked;
+    if (guest_write(&p->mem, set, &v, (size_t)sigsetsize) < 0)
+        return -EFAULT;
+    return 0;
+}
+
+/*
+ * Linux kernel/signal.c rt_sigsuspend: runs with mask until a signal that
+ * is not ignored becomes deliverable, then returns -EINTR; the old mask is
+ * kept in p->sig.saved_mask and goes into the handler's frame (so
+ * rt_sigreturn restores it), or back into blocked when no handler runs.
+ * Waits on the host with sigsuspend, the recorded host signals unblocked
+ * only there (no lost wake-up).
+ */
+int64_t signal_sys_rt_sigsuspend(Process *p, uint64_t mask, uint64_t sigsetsize)
+{
+    if (sigsetsize != sizeof(uint64_t))
+        return -EINVAL;
+    uint64_t m;
+    if (guest_read(&p->mem, &m, mask, sizeof m) < 0)
+        return -EFAULT;
+    p->sig.saved_mask = p->sig.blocked;
+    p->sig.restore_saved = true;
+    p->sig.blocked = m & ~UNBLOCKABLE;
+
+    sigset_t old, wait;
+    sigprocmask(SIG_BLOCK, &g_recorder_set, &old);
+    wait = old;
+    for (int sig = 1; sig <= GUEST_NSIG; sig++)
+        if (sigismember(&g_recorder_set, sig) == 1)
+            sigdelset(&wait, sig);
+    for (;;) {
+        drop_ignored(p);
+        if (p->sig.pending & ~p->sig.blocked)
+            break;
+        sigsuspend(&wait);
+    }
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    return -EINTR;
+}

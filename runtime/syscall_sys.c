@@ -1,0 +1,533 @@
+/*
+ * Memory, time, identity, limits, process-exit, futex and signal system
+ * calls of the riscv64 Linux guest.
+ *
+ * Layout notes (why passing a guest buffer straight to the host kernel is
+ * safe): riscv64 and x86-64 are both LP64 with the generic struct
+ * definitions for all of these, so the bytes match:
+ *  - struct timespec {s64, long}, struct timeval {s64, long}, struct timezone
+ *    {int, int}, struct itimerval (2 timevals);
+ *  - struct rlimit / rlimit64 {u64, u64};
+ *  - struct rusage: 2 timevals + 14 longs (144 bytes);
+ *  - struct tms: 4 x clock_t (long);
+ *  - struct sysinfo: longs, u16 pad, u32 mem_unit (112 bytes on LP64);
+ *  - struct utsname: 6 x char[65], but we write it ourselves (machine);
+ *  - cpu_set_t masks, the int arrays of getresuid/getgroups: plain arrays;
+ *  - futex words: u32, the host futex works on the g2h address.
+ */
+#include <fcntl.h>
+#include <linux/futex.h>
+#include <sched.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/sysinfo.h>
+#include <sys/time.h>
+#include <sys/times.h>
+#include <sys/utsname.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "runtime/mm.h"
+#include "runtime/signal.h"
+#include "runtime/syscall_priv.h"
+
+_Static_assert(sizeof(struct timespec) == 16, "timespec");
+_Static_assert(sizeof(struct timeval) == 16, "timeval");
+_Static_assert(sizeof(struct itimerval) == 32, "itimerval");
+_Static_assert(sizeof(struct rlimit) == 16, "rlimit");
+_Static_assert(sizeof(struct rusage) == 144, "rusage");
+_Static_assert(sizeof(struct tms) == 32, "tms");
+_Static_assert(sizeof(struct sysinfo) == 112, "sysinfo");
+_Static_assert(sizeof(struct utsname) == 390, "utsname");
+
+/* ---- memory (runtime/mm.c) ---------------------------------------------- */
+
+int64_t sys_brk(Process *p, RvCpu *c, const uint64_t *a)
+{
+    SYS_UNUSED_ARGS;
+    return mm_sys_brk(p, a[0]);
+}
+
+int64_t sys_mmap(Process *p, RvCpu *c, const uint64_t *a)
+{
+    SYS_UNUSED_ARGS;
+    return mm_sys_mmap(p, a[0], a[1], (int)a[2], (int)a[3], (int)a[4], a[5]);
+}
+
+int64_t sys_munmap(Process *p, RvCpu *c, const uint64_t *a)
+{
+    SYS_UNUSED_ARGS;
+    return mm_sys_munmap(p, a[0], a[1]);
+}
+
+int64_t sys_mprotect(Process *p, RvCpu *c, const uint64_t *a)
+{
+    SYS_UNUSED_ARGS;
+    return mm_sys_mprotect(p, a[0], a[1], (int)a[2]);
+}
+
+int64_t sys_mremap(Process *p, RvCpu *c, const uint64_t *a)
+{
+    SYS_UNUSED_ARGS;
+    return mm_sys_mremap(p, a[0], a[1], a[2], (int)a[3], a[4]);
+}
+
+int64_t sys_madvise(Process *p, RvCpu *c, const uint64_t *a)
+{
+    SYS_UNUSED_ARGS;
+    return mm_sys_madvise(p, a[0], a[1], (int)a[2]);
+}
+
+int64_t sys_msync(Process *p, RvCpu *c, const uint64_t *a)
+{
+    void *h = sys_gbuf(p, a[0], a[1]);
+    SYS_UNUSED_ARGS;
+    if (!h)
+        return -ENOMEM;
+    return sys_result(msync(h, a[1], (int)a[2]));
+}
+
+/* mlock/munlock: accepted without pinning anything (the guest cannot
+ * observe residency). */
+int64_t sys_mlock(Process *p, RvCpu *c, const uint64_t *a)
+{
+    SYS_UNUSED_ARGS;
+    return guestmem_in_space(&p->mem, a[0], a[1]) ? 0 : -ENOMEM;
+}
+
+int64_t sys_munlock(Process *p, RvCpu *c, const uint64_t *a)
+{
+    SYS_UNUSED_ARGS;
+    return guestmem_in_space(&p->mem, a[0], a[1]) ? 0 : -ENOMEM;
+}
+
+/* Linux arch/riscv/kernel/sys_riscv.c: riscv_flush_icache(start, end,
+ * flags): code may have changed, so drop predecoded blocks. */
+int64_t sys_riscv_flush_icache(Process *p, RvCpu *c, const uint64_t *a)
+{
+    SYS_UNUSED_ARGS;
+    if (a[2] & ~1ull)   /* only SYS_RISCV_FLUSH_ICACHE_LOCAL */
+        return -EINVAL;
+    p->mem.code_gen++;
+    return 0;
+}
+
+/* ---- time ----------------------------------------------------------------- */
+
+int64_t sys_clock_gettime(Process *p, RvCpu *c, const uint64_t *a)
+{
+    void *ts = sys_gbuf(p, a[1], sizeof(struct timespec));
+    SYS_UNUSED_ARGS;
+    if (!ts)
+        return -EFAULT;
+    return sys_result(syscall(SYS_clock_gettime, (clockid_t)a[0], ts));
+}
+
+int64_t sys_clock_getres(Process *p, RvCpu *c, const uint64_t *a)
+{
+    void *ts;
+    SYS_UNUSED_ARGS;
+    if (sys_gbuf_opt(p, a[1], sizeof(struct timespec), &ts) < 0)
+        return -EFAULT;
+    return sys_result(syscall(SYS_clock_getres, (clockid_t)a[0], ts));
+}
+
+int64_t sys_gettimeofday(Process *p, RvCpu *c, const uint64_t *a)
+{
+    void *tv, *tz;
+    SYS_UNUSED_ARGS;
+    if (sys_gbuf_opt(p, a[0], sizeof(struct timeval), &tv) < 0 ||
+        sys_gbuf_opt(p, a[1], 2 * sizeof(int), &tz) < 0)
+        return -EFAULT;
+    return sys_result(syscall(SYS_gettimeofday, tv, tz));
+}
+
+int64_t sys_nanosleep(Process *p, RvCpu *c, const uint64_t *a)
+{
+    void *req = sys_gbuf(p, a[0], sizeof(struct timespec)), *rem;
+    SYS_UNUSED_ARGS;
+    if (!req || sys_gbuf_opt(p, a[1], sizeof(struct timespec), &rem) < 0)
+        return -EFAULT;
+    return sys_result(syscall(SYS_nanosleep, req, rem));
+}
+
+int64_t sys_clock_nanosleep(Process *p, RvCpu *c, const uint64_t *a)
+{
+    void *req = sys_gbuf(p, a[2], sizeof(struct timespec)), *rem;
+    SYS_UNUSED_ARGS;
+    if (!req || sys_gbuf_opt(p, a[3], sizeof(struct timespec), &rem) < 0)
+        return -EFAULT;
+    return sys_result(syscall(SYS_clock_nanosleep, (clockid_t)a[0], (int)a[1], req, rem));
+}
+
+int64_t sys_times(Process *p, RvCpu *c, const uint64_t *a)
+{
+    void *buf;
+    SYS_UNUSED_ARGS;
+    if (sys_gbuf_opt(p, a[0], sizeof(struct tms), &buf) < 0)
+        return -EFAULT;
+    return sys_result(syscall(SYS_times, buf));
+}
+
+int64_t sys_getitimer(Process *p, RvCpu *c, const uint64_t *a)
+{
+    void *val = sys_gbuf(p, a[1], sizeof(struct itimerval));
+    SYS_UNUSED_ARGS;
+    if (!val)
+        return -EFAULT;
+    return sys_result(syscall(SYS_getitimer, (int)a[0], val));
+}
+
+/* ITIMER_REAL goes to the host: its SIGALRM reaches the guest through the
+ * signal layer's host handler (runtime/signal.c). */
+int64_t sys_setitimer(Process *p, RvCpu *c, const uint64_t *a)
+{
+    void *nv, *ov;
+    SYS_UNUSED_ARGS;
+    if (sys_gbuf_opt(p, a[1], sizeof(struct itimerval), &nv) < 0 ||
+        sys_gbuf_opt(p, a[2], sizeof(struct itimerval), &ov) < 0)
+        return -EFAULT;
+    return sys_result(syscall(SYS_setitimer, (int)a[0], nv, ov));
+}
+
+/* ---- identity ------------------------------------------------------------- */
+
+#define SYS_PASS0(n)                                                           \
+    int64_t sys_##n(Process *p, RvCpu *c, const uint64_t *a)                   \
+    {                                                                          \
+        SYS_UNUSED_ARGS;                                                       \
+        return sys_result(syscall(SYS_##n));                                   \
+    }
+SYS_PASS0(getpid)
+SYS_PASS0(getppid)
+SYS_PASS0(gettid)
+SYS_PASS0(getuid)
+SYS_PASS0(geteuid)
+SYS_PASS0(getgid)
+SYS_PASS0(getegid)
+SYS_PASS0(setsid)
+#undef SYS_PASS0
+
+/* System calls whose arguments are all plain integers. */
+#define SYS_PASSN(n, ...)                                                      \
+    int64_t sys_##n(Process *p, RvCpu *c, const uint64_t *a)                   \
+    {                                                                          \
+        SYS_UNUSED_ARGS;                                                       \
+        return sys_result(syscall(SYS_##n, __VA_ARGS__));                      \
+    }
+SYS_PASSN(setuid, (uid_t)a[0])
+SYS_PASSN(setgid, (gid_t)a[0])
+SYS_PASSN(setreuid, (uid_t)a[0], (uid_t)a[1])
+SYS_PASSN(setregid, (gid_t)a[0], (gid_t)a[1])
+SYS_PASSN(setresuid, (uid_t)a[0], (uid_t)a[1], (uid_t)a[2])
+SYS_PASSN(setresgid, (gid_t)a[0], (gid_t)a[1], (gid_t)a[2])
+SYS_PASSN(setpgid, (pid_t)a[0], (pid_t)a[1])
+SYS_PASSN(getpgid, (pid_t)a[0])
+SYS_PASSN(getsid, (pid_t)a[0])
+SYS_PASSN(getpriority, (int)a[0], (id_t)a[1])
+SYS_PASSN(setpriority, (int)a[0], (id_t)a[1], (int)a[2])
+#undef SYS_PASSN
+
+static int64_t sys_get3ids(Process *p, const uint64_t *a, long nr)
+{
+    void *r = sys_gbuf(p, a[0], 4), *e = sys_gbuf(p, a[1], 4), *s = sys_gbuf(p, a[2], 4);
+    if (!r || !e || !s)
+        return -EFAULT;
+    return sys_result(syscall(nr, r, e, s));
+}
+
+int64_t sys_getresuid(Process *p, RvCpu *c, const uint64_t *a)
+{
+    SYS_UNUSED_ARGS;
+    return sys_get3ids(p, a, SYS_getresuid);
+}
+
+int64_t sys_getresgid(Process *p, RvCpu *c, const uint64_t *a)
+{
+    SYS_UNUSED_ARGS;
+    return sys_get3ids(p, a, SYS_getresgid);
+}
+
+int64_t sys_getgroups(Process *p, RvCpu *c, const uint64_t *a)
+{
+    int n = (int)a[0];
+    void *list;
+    SYS_UNUSED_ARGS;
+    if (n < 0)
+        return -EINVAL;
+    if (sys_gbuf_opt(p, a[1], (uint64_t)n * 4, &list) < 0)
+        return -EFAULT;
+    return sys_result(syscall(SYS_getgroups, n, list));
+}
+
+/* The host's uname with machine "riscv64", as qemu-riscv64 reports it. */
+int64_t sys_uname(Process *p, RvCpu *c, const uint64_t *a)
+{
+    struct utsname u;
+    SYS_UNUSED_ARGS;
+    if (uname(&u) < 0)
+        return -errno;
+    memset(u.machine, 0, sizeof u.machine);
+    strcpy(u.machine, "riscv64");
+    return guest_write(&p->mem, a[0], &u, sizeof u) < 0 ? -EFAULT : 0;
+}
+
+/* ---- limits and resources --------------------------------------------------- */
+
+/*
+ * Limits that would constrain fvp-run itself rather than the guest (its
+ * 256 GiB reservation, its own stack and heap) are not applied to the host:
+ * setting them succeeds and changes nothing, as in qemu-user.
+ */
+static bool sys_rlimit_is_host_only(int resource)
+{
+    return resource == RLIMIT_AS || resource == RLIMIT_DATA || resource == RLIMIT_STACK;
+}
+
+int64_t sys_prlimit64(Process *p, RvCpu *c, const uint64_t *a)
+{
+    int pid = (int)a[0], res = (int)a[1];
+    void *nl, *ol;
+    SYS_UNUSED_ARGS;
+    if (sys_gbuf_opt(p, a[2], sizeof(struct rlimit), &nl) < 0 ||
+        sys_gbuf_opt(p, a[3], sizeof(struct rlimit), &ol) < 0)
+        return -EFAULT;
+    if (nl && (pid == 0 || pid == getpid()) && sys_rlimit_is_host_only(res)) {
+        struct rlimit tmp;
+        if (guest_read(&p->mem, &tmp, a[2], sizeof tmp) < 0)
+            return -EFAULT;
+        if (tmp.rlim_cur > tmp.rlim_max)
+            return -EINVAL;
+        nl = NULL;
+    }
+    return sys_result(syscall(SYS_prlimit64, pid, res, nl, ol));
+}
+
+int64_t sys_getrlimit(Process *p, RvCpu *c, const uint64_t *a)
+{
+    void *rl = sys_gbuf(p, a[1], sizeof(struct rlimit));
+    SYS_UNUSED_ARGS;
+    if (!rl)
+        return -EFAULT;
+    return sys_result(syscall(SYS_prlimit64, 0, (int)a[0], NULL, rl));
+}
+
+int64_t sys_setrlimit(Process *p, RvCpu *c, const uint64_t *a)
+{
+    uint64_t b[4] = {0, (uint64_t)(int)a[0], a[1], 0};
+    SYS_UNUSED_ARGS;
+    return sys_prlimit64(p, c, b);
+}
+
+int64_t sys_getrusage(Process *p, RvCpu *c, const uint64_t *a)
+{
+    void *ru = sys_gbuf(p, a[1], sizeof(struct rusage));
+    SYS_UNUSED_ARGS;
+    if (!ru)
+        return -EFAULT;
+    return sys_result(syscall(SYS_getrusage, (int)a[0], ru));
+}
+
+int64_t sys_sysinfo(Process *p, RvCpu *c, const uint64_t *a)
+{
+    void *si = sys_gbuf(p, a[0], sizeof(struct sysinfo));
+    SYS_UNUSED_ARGS;
+    if (!si)
+        return -EFAULT;
+    return sys_result(syscall(SYS_sysinfo, si));
+}
+
+int64_t sys_getrandom(Process *p, RvCpu *c, const uint64_t *a)
+{
+    void *buf = sys_gbuf(p, a[0], a[1]);
+    SYS_UNUSED_ARGS;
+    if (!buf)
+        return -EFAULT;
+    return sys_result(syscall(SYS_getrandom, buf, (size_t)a[1], (unsigned)a[2]));
+}
+
+int64_t sys_sched_getaffinity(Process *p, RvCpu *c, const uint64_t *a)
+{
+    void *mask = sys_gbuf(p, a[2], a[1]);
+    SYS_UNUSED_ARGS;
+    if (!mask)
+        return -EFAULT;
+    return sys_result(syscall(SYS_sched_getaffinity, (pid_t)a[0], (size_t)a[1], mask));
+}
+
+int64_t sys_sched_yield(Process *p, RvCpu *c, const uint64_t *a)
+{
+    SYS_UNUSED_ARGS;
+    return sys_result(sched_yield());
+}
+
+int64_t sys_getcpu(Process *p, RvCpu *c, const uint64_t *a)
+{
+    void *cpu, *node;
+    SYS_UNUSED_ARGS;
+    if (sys_gbuf_opt(p, a[0], 4, &cpu) < 0 || sys_gbuf_opt(p, a[1], 4, &node) < 0)
+        return -EFAULT;
+    return sys_result(syscall(SYS_getcpu, cpu, node, NULL));
+}
+
+/* PR_SET_NAME / PR_GET_NAME (16-byte comm) only. */
+int64_t sys_prctl(Process *p, RvCpu *c, const uint64_t *a)
+{
+    char name[16];
+    SYS_UNUSED_ARGS;
+    switch ((int)a[0]) {
+    case PR_SET_NAME:
+        memset(name, 0, sizeof name);
+        for (size_t i = 0; i < sizeof name - 1; i++) {
+            if (guest_read(&p->mem, &name[i], a[1] + i, 1) < 0)
+                return -EFAULT;
+            if (!name[i])
+                break;
+        }
+        return sys_result(prctl(PR_SET_NAME, name, 0, 0, 0));
+    case PR_GET_NAME:
+        if (prctl(PR_GET_NAME, name, 0, 0, 0) < 0)
+            return -errno;
+        return guest_write(&p->mem, a[1], name, sizeof name) < 0 ? -EFAULT : 0;
+    default:
+        return -EINVAL;
+    }
+}
+
+int64_t sys_umask(Process *p, RvCpu *c, const uint64_t *a)
+{
+    SYS_UNUSED_ARGS;
+    return (int64_t)umask((mode_t)(a[0] & 0777));
+}
+
+/* ---- process lifecycle ---------------------------------------------------- */
+
+/* exit and exit_group end the (single-threaded) process. */
+int64_t sys_exit(Process *p, RvCpu *c, const uint64_t *a)
+{
+    SYS_UNUSED_ARGS;
+    p->exited = true;
+    p->exit_code = (int)(a[0] & 0xff);
+    return 0;
+}
+
+int64_t sys_exit_group(Process *p, RvCpu *c, const uint64_t *a)
+{
+    return sys_exit(p, c, a);
+}
+
+int64_t sys_set_tid_address(Process *p, RvCpu *c, const uint64_t *a)
+{
+    SYS_UNUSED_ARGS;
+    p->clear_child_tid = a[0];
+    return sys_result(syscall(SYS_gettid));
+}
+
+/* The robust list matters only when a thread dies holding a lock: nothing
+ * to do for one thread.  sizeof(struct robust_list_head) is 24 on LP64. */
+int64_t sys_set_robust_list(Process *p, RvCpu *c, const uint64_t *a)
+{
+    SYS_UNUSED_ARGS;
+    return a[1] == 24 ? 0 : -EINVAL;
+}
+
+int64_t sys_get_robust_list(Process *p, RvCpu *c, const uint64_t *a)
+{
+    uint64_t head = 0, len = 24;
+    SYS_UNUSED_ARGS;
+    if (a[0] != 0 && (pid_t)a[0] != (pid_t)syscall(SYS_gettid))
+        return -ESRCH;
+    if (guest_write(&p->mem, a[1], &head, sizeof head) < 0 ||
+        guest_write(&p->mem, a[2], &len, sizeof len) < 0)
+        return -EFAULT;
+    return 0;
+}
+
+/* FUTEX_WAIT/WAKE (and the _BITSET forms) on the host futex at the g2h
+ * address: the guest word is the host word.  Others: -ENOSYS for now. */
+int64_t sys_futex(Process *p, RvCpu *c, const uint64_t *a)
+{
+    int op = (int)a[1], cmd = op & FUTEX_CMD_MASK;
+    void *uaddr, *ts = NULL;
+    SYS_UNUSED_ARGS;
+    if (a[0] & 3)
+        return -EINVAL;
+    if (!(uaddr = sys_gbuf(p, a[0], 4)))
+        return -EFAULT;
+    switch (cmd) {
+    case FUTEX_WAIT:
+    case FUTEX_WAIT_BITSET:
+        if (sys_gbuf_opt(p, a[3], sizeof(struct timespec), &ts) < 0)
+            return -EFAULT;
+        return sys_result(syscall(SYS_futex, uaddr, op, (uint32_t)a[2], ts, NULL,
+                                  (uint32_t)a[5]));
+    case FUTEX_WAKE:
+    case FUTEX_WAKE_BITSET:
+        return sys_result(syscall(SYS_futex, uaddr, op, (uint32_t)a[2], NULL, NULL,
+                                  (uint32_t)a[5]));
+    default:
+        return -ENOSYS;
+    }
+}
+
+/* ---- signals (runtime/signal.c) ------------------------------------------- */
+
+int64_t sys_rt_sigaction(Process *p, RvCpu *c, const uint64_t *a)
+{
+    SYS_UNUSED_ARGS;
+    return signal_sys_rt_sigaction(p, (int)a[0], a[1], a[2], a[3]);
+}
+
+int64_t sys_rt_sigprocmask(Process *p, RvCpu *c, const uint64_t *a)
+{
+    SYS_UNUSED_ARGS;
+    return signal_sys_rt_sigprocmask(p, (int)a[0], a[1], a[2], a[3]);
+}
+
+int64_t sys_rt_sigreturn(Process *p, RvCpu *c, const uint64_t *a)
+{
+    SYS_UNUSED_ARGS;
+    return signal_sys_rt_sigreturn(p, c);
+}
+
+int64_t sys_sigaltstack(Process *p, RvCpu *c, const uint64_t *a)
+{
+    SYS_UNUSED_ARGS;
+    return signal_sys_sigaltstack(p, c, a[0], a[1]);
+}
+
+int64_t sys_kill(Process *p, RvCpu *c, const uint64_t *a)
+{
+    SYS_UNUSED_ARGS;
+    return signal_sys_kill(p, (int)a[0], (int)a[1]);
+}
+
+int64_t sys_tgkill(Process *p, RvCpu *c, const uint64_t *a)
+{
+    SYS_UNUSED_ARGS;
+    return signal_sys_tgkill(p, (int)a[0], (int)a[1], (int)a[2]);
+}
+
+/* tkill(tid, sig) is tgkill within our own thread group. */
+int64_t sys_tkill(Process *p, RvCpu *c, const uint64_t *a)
+{
+    SYS_UNUSED_ARGS;
+    return signal_sys_tgkill(p, (int)getpid(), (int)a[0], (int)a[1]);
+}
+
+int64_t sys_rt_sigpending(Process *p, RvCpu *c, const uint64_t *a)
+{
+    SYS_UNUSED_ARGS;
+    return signal_sys_rt_sigpending(p, a[0], a[1]);
+}
+
+int64_t sys_rt_sigsuspend(Process *p, RvCpu *c, const uint64_t *a)
+{
+    SYS_UNUSED_ARGS;
+    return signal_sys_rt_sigsuspend(p, a[0], a[1]);
+}

@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# Differential program tests: every build/riscv/<name> built from testsuite/programs/<name>.c
+# (make rv-progs: -O2 -static) runs under qemu-riscv64 (the reference) and under fvp-run, each
+# in a fresh temporary working directory with the same small environment, arguments from
+# <name>.args (one line, shell-like quoting, optional) and stdin from <name>.stdin (optional,
+# else /dev/null).  stdout, stderr and exit status (signal death = 128+N) must match.
+# <name>.status (optional) holds the status qemu must produce, to catch a broken reference.
+#
+#   testsuite/programs/run_programs.sh [BUILD] [NAME...]
+# Environment: FVP_RUN (default BUILD/bin/fvp-run), QEMU (default qemu-riscv64),
+#              PROG_TIMEOUT (seconds per run, default 120).
+set -u
+cd "$(dirname "$0")/../.."
+ROOT=$PWD
+BUILD=${1:-build}
+shift $(($# > 0 ? 1 : 0))
+FVP_RUN=${FVP_RUN:-$BUILD/bin/fvp-run}
+QEMU=${QEMU:-qemu-riscv64}
+PROG_TIMEOUT=${PROG_TIMEOUT:-120}
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+ulimit -c 0
+
+n=0
+nfail=0
+tap_ok()   { n=$((n + 1)); echo "ok $n - $1"; }
+tap_fail() { n=$((n + 1)); nfail=$((nfail + 1)); echo "not ok $n - $1"; }
+tap_skip() { n=$((n + 1)); echo "ok $n - $1 # SKIP $2"; }
+
+# an engine given as a path is made absolute: runs happen in other directories
+abs_cmd() {
+    case $1 in
+    */*) [ -e "$1" ] && echo "$(cd "$(dirname "$1")" && pwd)/$(basename "$1")" || echo "$1" ;;
+    *) command -v "$1" || echo "$1" ;;
+    esac
+}
+FVP_RUN=$(abs_cmd "$FVP_RUN")
+QEMU=$(abs_cmd "$QEMU")
+
+if ! command -v riscv64-linux-gnu-gcc >/dev/null 2>&1; then
+    tap_skip programs "no riscv64-linux-gnu-gcc"; echo "1..$n"; exit 0
+fi
+if ! command -v "$QEMU" >/dev/null 2>&1; then
+    tap_skip programs "no reference $QEMU"; echo "1..$n"; exit 0
+fi
+have_fvp=1
+[ -x "$FVP_RUN" ] || have_fvp=0
+
+make --no-print-directory -s rv-progs >"$TMP/build.log" 2>&1 ||
+    { echo "# make rv-progs failed:"; tail -20 "$TMP/build.log" | sed 's/^/#   /'; }
+
+# run_one OUTDIR PROG ENGINE...: runs PROG in a fresh directory; OUTDIR/{out,err,status}
+run_one() {
+    local dir=$1 name=$2; shift 2
+    local wd=$dir/wd args=() in=/dev/null
+    mkdir -p "$wd"
+    [ -f "testsuite/programs/$name.stdin" ] && in=$ROOT/testsuite/programs/$name.stdin
+    if [ -f "testsuite/programs/$name.args" ]; then
+        mapfile -d '' args < <(xargs -r printf '%s\0' <"testsuite/programs/$name.args")
+    fi
+    # the outer subshell swallows bash's "Segmentation fault" job message
+    ( (cd "$wd" && exec env -i PATH=/usr/bin:/bin HOME="$wd" LANG=C LC_ALL=C TZ=UTC \
+        FVP_TEST_VAR=hello-fvp FVP_TEST_SPACES='a b  c' \
+        timeout -k 5 "$PROG_TIMEOUT" "$@" "$ROOT/build/riscv/$name" "${args[@]}" \
+        <"$in" >"$dir/out" 2>"$dir/err.raw"); exit $? ) 2>/dev/null
+    echo $? >"$dir/status"
+    # qemu reports an uncaught signal on stderr; fvp-run need not copy that line
+    grep -v '^qemu: uncaught target signal' "$dir/err.raw" >"$dir/err"
+}
+
+names=("$@")
+if [ ${#names[@]} -eq 0 ]; then
+    for src in testsuite/programs/*.c; do names+=("$(basename "$src" .c)"); done
+fi
+for name in "${names[@]}"; do
+    if [ ! -x "build/riscv/$name" ]; then
+        tap_fail "$name: build/riscv/$name was not built"
+        continue
+    fi
+    q=$TMP/$name/qemu f=$TMP/$name/fvp
+    run_one "$q" "$name" "$QEMU"
+    qs=$(cat "$q/status")
+    if [ -f "testsuite/programs/$name.status" ]; then
+        want=$(tr -d ' \n' <"testsuite/programs/$name.status")
+        if [ "$qs" = "$want" ]; then tap_ok "qemu/$name: status $qs"
+        else tap_fail "qemu/$name: status $qs, the test expects $want"; fi
+    fi
+    if [ "$have_fvp" -eq 0 ]; then
+        tap_skip "$name" "$FVP_RUN not built"
+        continue
+    fi
+    start=$(date +%s%N)
+    run_one "$f" "$name" "$FVP_RUN"
+    secs=$(awk -v a="$start" -v b="$(date +%s%N)" 'BEGIN { printf "%.2f", (b - a) / 1e9 }')
+    fs=$(cat "$f/status")
+    bad=()
+    [ "$qs" = "$fs" ] || bad+=("status qemu $qs fvp-run $fs")
+    cmp -s "$q/out" "$f/out" || bad+=("stdout differs")
+    cmp -s "$q/err" "$f/err" || bad+=("stderr differs")
+    if [ ${#bad[@]} -eq 0 ]; then
+        tap_ok "$name (status $qs, fvp-run ${secs}s)"
+    else
+        tap_fail "$name: $(IFS=,; echo "${bad[*]}")"
+        for s in out err; do
+            cmp -s "$q/$s" "$f/$s" ||
+                diff -u --label "qemu std$s" --label "fvp-run std$s" "$q/$s" "$f/$s" | head -15 | sed 's/^/#   /'
+        done
+    fi
+done
+echo "1..$n"
+[ "$nfail" -eq 0 ]

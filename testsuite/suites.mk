@@ -1,0 +1,37 @@
+# testsuite/suites.mk — build rules and targets of the differential suites (ISA cases,
+# guest program tests, gcc torture).  Included by the top-level Makefile; it may also be
+# given to make directly (make -f Makefile -f testsuite/suites.mk isa-progs), hence the guard.
+#
+#   make isa-progs    build/isa/<name> from testsuite/isa/<name>.cases (one RV64 program each)
+#   make torture      gcc.c-torture/execute under qemu-riscv64 and fvp-run, all cores
+ifndef FVP_SUITES_MK
+FVP_SUITES_MK := 1
+
+RV_CC       ?= riscv64-linux-gnu-gcc
+BUILD       ?= build
+JOBS        ?= $(shell nproc 2>/dev/null || echo 2)
+ISA_CASES   := $(wildcard testsuite/isa/*.cases)
+ISA_PROGS   := $(ISA_CASES:testsuite/isa/%.cases=build/isa/%)
+ISA_ASFLAGS := -nostdlib -static -march=rv64gc_zba_zbb_zbs -Wl,--no-relax
+
+.PHONY: isa-progs torture
+
+isa-progs: $(ISA_PROGS)
+
+build/tools/gen_isa_test: scripts/gen_isa_test.c
+	@mkdir -p $(@D)
+	$(CC) -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wmissing-prototypes -Wshadow \
+	    -Wstrict-prototypes -Wundef -O1 -g -o $@ $<
+
+build/isa/%.S: testsuite/isa/%.cases build/tools/gen_isa_test
+	@mkdir -p $(@D)
+	build/tools/gen_isa_test $< $@
+
+build/isa/%: build/isa/%.S
+	$(RV_CC) $(ISA_ASFLAGS) -o $@ $<
+
+# The whole of gcc.c-torture/execute, in parallel (fvp-run must be built).
+torture: $(BUILD)/bin/fvp-run
+	bash testsuite/torture/run_torture.sh $(BUILD) --jobs $(JOBS)
+
+endif
