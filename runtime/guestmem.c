@@ -309,20 +309,15 @@ static bool range_free(const GuestMem *m, uint64_t addr, uint64_t len)
     return i == m->nvmas || m->vmas[i].start >= addr + len;
 }
 
-uint64_t guestmem_find_free(const GuestMem *m, uint64_t len, uint64_t hint)
+/* The highest free range of len bytes ending at or below top, or 0. */
+static uint64_t find_below(const GuestMem *m, uint64_t top, uint64_t len)
 {
-    if (len == 0 || !page_aligned(len) || len > m->limit)
-        return 0;
-    hint &= ~(GUEST_PAGE_SIZE - 1);
-    if (hint && range_free(m, hint, len))
-        return hint;
-    uint64_t top = m->mmap_top;
     size_t i = vma_lower_bound(m, top);   /* VMAs below index i end <= top */
     if (i < m->nvmas && m->vmas[i].start < top)
-        top = m->vmas[i].start;           /* one straddles mmap_top */
+        top = m->vmas[i].start;           /* one straddles top */
     while (i > 0) {
         const GuestVma *v = &m->vmas[i - 1];
-        if (top >= v->end && top - v->end >= len)
+        if (top >= v->end && top - v->end >= len && top - len >= GUEST_MMAP_MIN)
             return top - len;
         top = v->start;
         i--;
@@ -330,6 +325,21 @@ uint64_t guestmem_find_free(const GuestMem *m, uint64_t len, uint64_t hint)
     if (top >= len && top - len >= GUEST_MMAP_MIN)
         return top - len;
     return 0;
+}
+
+uint64_t guestmem_find_free(const GuestMem *m, uint64_t len, uint64_t hint)
+{
+    if (len == 0 || !page_aligned(len) || len > m->limit)
+        return 0;
+    hint &= ~(GUEST_PAGE_SIZE - 1);
+    if (hint && range_free(m, hint, len))
+        return hint;
+    uint64_t r = find_below(m, m->mmap_top, len);
+    /* Full below mmap_top: the gap between it and the stack (Linux falls
+     * back to a bottom-up search the same way). */
+    if (r == 0 && m->mmap_top < GUEST_STACK_TOP - GUEST_STACK_SIZE - GUEST_PAGE_SIZE)
+        r = find_below(m, GUEST_STACK_TOP - GUEST_STACK_SIZE - GUEST_PAGE_SIZE, len);
+    return r;
 }
 
 const GuestVma *guestmem_find_vma(const GuestMem *m, uint64_t addr)

@@ -68,9 +68,14 @@ static Process *g_sig_proc;
 /* Host signals recorded by host_async_handler, not yet moved to p->sig. */
 static _Atomic uint64_t g_host_pending;
 static siginfo_t g_host_info[GUEST_NSIG + 1];
-/* Host signals that currently run host_async_handler. */
-static sigset_t g_recorder_set;
 static void *g_host_altstack;
+/* Signals whose host disposition and mask follow the guest's. */
+static uint64_t g_mirror_bits;
+/* The host mask last set from the guest's (mirrored bits); MASK_UNKNOWN
+ * after anything else changed the host mask (a FaultGuard siglongjmp
+ * restores the mask saved by sigsetjmp). */
+#define MASK_UNKNOWN UINT64_MAX
+static uint64_t g_host_mask = MASK_UNKNOWN;
 
 /* Linux man 7 signal, "Standard signals": the default actions. */
 static SigDefault sig_default(int sig)
@@ -170,18 +175,54 @@ static void host_mirror(const Process *p, int sig)
     sigemptyset(&sa.sa_mask);
     if (a->handler == GUEST_SIG_IGN) {
         sa.sa_handler = SIG_IGN;
-        sigdelset(&g_recorder_set, sig);
     } else if (a->handler == GUEST_SIG_DFL && sig_is_ignored(p, sig)) {
         sa.sa_handler = SIG_DFL;
-        sigdelset(&g_recorder_set, sig);
     } else {
         sa.sa_sigaction = host_async_handler;
         sa.sa_flags = SA_SIGINFO;
         if (a->handler != GUEST_SIG_DFL && (a->flags & SA_RESTART))
             sa.sa_flags |= SA_RESTART;
-        sigaddset(&g_recorder_set, sig);
     }
     sigaction(sig, &sa, NULL);
+}
+
+static void host_set_mask_bits(uint64_t bits)
+{
+    sigset_t set;
+    sigemptyset(&set);
+    for (int sig = 1; sig <= GUEST_NSIG; sig++)
+        if (bits & SIGBIT(sig))
+            sigaddset(&set, sig);
+    sigprocmask(SIG_SETMASK, &set, NULL);
+}
+
+/*
+ * The host blocks what the guest blocks (mirrored signals only; never
+ * SIGSEGV/SIGBUS, which the fault guard needs): a signal the guest blocks
+ * stays pending in the host kernel, does not interrupt a blocking host
+ * call, and is recorded by host_async_handler the moment the guest
+ * unblocks it.  force: the host mask may have changed behind our back.
+ */
+static void host_sync_mask(const Process *p, bool force)
+{
+    uint64_t want = p->sig.blocked & g_mirror_bits;
+    if (!force && want == g_host_mask)
+        return;
+    host_set_mask_bits(want);
+    g_host_mask = want;
+}
+
+/* Host signals pending (blocked) in the host kernel, as guest bits. */
+static uint64_t host_kernel_pending(void)
+{
+    sigset_t set;
+    uint64_t bits = 0;
+    if (sigpending(&set) < 0)
+        return 0;
+    for (int sig = 1; sig <= GUEST_NSIG; sig++)
+        if ((g_mirror_bits & SIGBIT(sig)) && sigismember(&set, sig) == 1)
+            bits |= SIGBIT(sig);
+    return bits;
 }
 
 /* Moves signals recorded by the host handler into p->sig.pending. */
@@ -244,14 +285,15 @@ int signal_init(Process *p)
     p->sig.altstack_flags = GUEST_SS_DISABLE;
     g_sig_proc = p;
     atomic_store(&g_host_pending, 0);
-    sigemptyset(&g_recorder_set);
 
     sigset_t cur;
     if (sigprocmask(SIG_SETMASK, NULL, &cur) < 0)
         return -errno;
+    g_mirror_bits = 0;
     for (int sig = 1; sig <= GUEST_NSIG; sig++) {
         if (!host_mirrorable(sig))
             continue;
+        g_mirror_bits |= SIGBIT(sig);
         if (sigismember(&cur, sig) == 1)
             p->sig.blocked |= SIGBIT(sig);
         struct sigaction old;
@@ -260,9 +302,7 @@ int signal_init(Process *p)
             p->sig.action[sig].handler = GUEST_SIG_IGN;
         host_mirror(p, sig);
     }
-    /* The guest mask is emulated: the host never blocks what it records. */
-    if (sigprocmask(SIG_UNBLOCK, &g_recorder_set, NULL) < 0)
-        return -errno;
+    host_sync_mask(p, true);
 
     if (!g_host_altstack) {
         size_t sz = 64 * 1024;
@@ -346,6 +386,9 @@ static void force_sig_code(Process *p, int sig, int code, uint64_t addr)
 void signal_raise_trap(Process *p, RvCpu *c, uint64_t cause, uint64_t tval)
 {
     c->trap_pending = 0;
+    /* We may come from a FaultGuard siglongjmp, which restored an old
+     * host mask. */
+    host_sync_mask(p, true);
     switch (cause) {
     case CAUSE_ILLEGAL:
         force_sig_code(p, SIGILL, ILL_ILLOPC, c->pc);
@@ -560,6 +603,7 @@ bool signal_deliver_pending(Process *p, RvCpu *c)
         p->sig.restore_saved = false;
         p->sig.blocked = p->sig.saved_mask;
     }
+    host_sync_mask(p, false);
     return done;
 }
 
@@ -612,6 +656,7 @@ int64_t signal_sys_rt_sigprocmask(Process *p, int how, uint64_t set, uint64_t ol
         case SIG_SETMASK: p->sig.blocked = ns; break;
         default: return -EINVAL;
         }
+        host_sync_mask(p, false);
     }
     if (oldset && guest_write(&p->mem, oldset, &old, sizeof old) < 0)
         return -EFAULT;
@@ -642,6 +687,7 @@ int64_t signal_sys_rt_sigreturn(Process *p, RvCpu *c)
     c->fflags = f.uc.fcsr & 0x1fu;
     c->frm = (f.uc.fcsr >> 5) & 7u;
     c->res_addr = RV_NO_RES;
+    host_sync_mask(p, false);
     /* Linux restore_altstack: errors (e.g. -EPERM) are ignored. */
     (void)do_sigaltstack(p, &f.uc.uc_stack, NULL, c->x[2]);
     return (int64_t)c->x[10];
@@ -702,7 +748,7 @@ int64_t signal_sys_rt_sigpending(Process *p, uint64_t set, uint64_t sigsetsize)
     if (sigsetsize > sizeof(uint64_t))
         return -EINVAL;
     merge_host_pending(p);
-    uint64_t v = p->sig.pending & p->sig.blocked;
+    uint64_t v = (p->sig.pending | host_kernel_pending()) & p->sig.blocked;
     if (guest_write(&p->mem, set, &v, (size_t)sigsetsize) < 0)
         return -EFAULT;
     return 0;
@@ -713,8 +759,9 @@ int64_t signal_sys_rt_sigpending(Process *p, uint64_t set, uint64_t sigsetsize)
  * is not ignored becomes deliverable, then returns -EINTR; the old mask is
  * kept in p->sig.saved_mask and goes into the handler's frame (so
  * rt_sigreturn restores it), or back into blocked when no handler runs.
- * Waits on the host with sigsuspend, the recorded host signals unblocked
- * only there (no lost wake-up).
+ * Waits on the host with sigsuspend: every mirrored signal is blocked on
+ * the host while we look at the pending set, and unblocked per the new
+ * mask only inside sigsuspend (no lost wake-up).
  */
 int64_t signal_sys_rt_sigsuspend(Process *p, uint64_t mask, uint64_t sigsetsize)
 {
@@ -727,18 +774,101 @@ int64_t signal_sys_rt_sigsuspend(Process *p, uint64_t mask, uint64_t sigsetsize)
     p->sig.restore_saved = true;
     p->sig.blocked = m & ~UNBLOCKABLE;
 
-    sigset_t old, wait;
-    sigprocmask(SIG_BLOCK, &g_recorder_set, &old);
-    wait = old;
+    host_set_mask_bits(g_mirror_bits);
+    sigset_t wait;
+    sigemptyset(&wait);
     for (int sig = 1; sig <= GUEST_NSIG; sig++)
-        if (sigismember(&g_recorder_set, sig) == 1)
-            sigdelset(&wait, sig);
+        if (p->sig.blocked & g_mirror_bits & SIGBIT(sig))
+            sigaddset(&wait, sig);
     for (;;) {
         drop_ignored(p);
         if (p->sig.pending & ~p->sig.blocked)
             break;
         sigsuspend(&wait);
     }
-    sigprocmask(SIG_SETMASK, &old, NULL);
+    host_sync_mask(p, true);
     return -EINTR;
+}
+
+/*
+ * Linux kernel/signal.c rt_sigtimedwait: dequeues a pending signal of
+ * `these` (blocked or not), waiting up to the timeout (NULL: forever).
+ * Signals raised inside the guest are pending in p->sig; host signals the
+ * guest blocks are pending in the host kernel and are taken with the host
+ * sigtimedwait.  Returns the signal, -EAGAIN on timeout, -EINTR when
+ * another signal became deliverable.
+ */
+int64_t signal_sys_rt_sigtimedwait(Process *p, uint64_t uthese, uint64_t uinfo, uint64_t uts,
+                                   uint64_t sigsetsize)
+{
+    if (sigsetsize != sizeof(uint64_t))
+        return -EINVAL;
+    uint64_t these;
+    if (guest_read(&p->mem, &these, uthese, sizeof these) < 0)
+        return -EFAULT;
+    struct { int64_t sec, nsec; } gts = { 0, 0 };
+    if (uts && guest_read(&p->mem, &gts, uts, sizeof gts) < 0)
+        return -EFAULT;
+    if (uts && (gts.sec < 0 || gts.nsec < 0 || gts.nsec >= 1000000000))
+        return -EINVAL;
+    these &= ~UNBLOCKABLE;
+
+    /* Block `these` on the host first, so none slips past the check. */
+    host_set_mask_bits((p->sig.blocked | these) & g_mirror_bits);
+    g_host_mask = MASK_UNKNOWN;
+    merge_host_pending(p);
+    siginfo_t si;
+    int sig = 0;
+    if (p->sig.pending & these) {
+        sig = next_signal(p->sig.pending & these);
+    } else {
+        sigset_t set;
+        sigemptyset(&set);
+        for (int s2 = 1; s2 <= GUEST_NSIG; s2++)
+            if (these & g_mirror_bits & SIGBIT(s2))
+                sigaddset(&set, s2);
+        struct timespec ts = { .tv_sec = gts.sec, .tv_nsec = gts.nsec };
+        int r = sigtimedwait(&set, &si, uts ? &ts : NULL);
+        int e = errno;
+        merge_host_pending(p);
+        if (r > 0 && r <= GUEST_NSIG) {
+            host_sync_mask(p, true);
+            goto found;
+        }
+        if (!(p->sig.pending & these)) {
+            host_sync_mask(p, true);
+            return e == EAGAIN ? -EAGAIN : -EINTR;
+        }
+        sig = next_signal(p->sig.pending & these);
+    }
+    host_sync_mask(p, true);
+    p->sig.pending &= ~SIGBIT(sig);
+    si = p->sig.info[sig];
+found:
+    sig = si.si_signo;
+    if (uinfo && guest_write(&p->mem, uinfo, &si, sizeof si) < 0)
+        return -EFAULT;
+    return sig;
+}
+
+/* Linux kernel/signal.c do_rt_sigqueueinfo: to the guest itself any
+ * si_code is allowed (the signal is not queued twice: one pending
+ * instance, see the file comment); to others, the host call. */
+int64_t signal_sys_rt_sigqueueinfo(Process *p, int pid, int sig, uint64_t uinfo)
+{
+    siginfo_t si;
+    if (guest_read(&p->mem, &si, uinfo, sizeof si) < 0)
+        return -EFAULT;
+    if (pid == getpid()) {
+        if (sig < 0 || sig > GUEST_NSIG)
+            return -EINVAL;
+        if (sig) {
+            si.si_signo = sig;
+            signal_raise(p, sig, &si);
+        }
+        return 0;
+    }
+    if (syscall(SYS_rt_sigqueueinfo, pid, sig, &si) < 0)
+        return -errno;
+    return 0;
 }

@@ -24,7 +24,9 @@
 static const SysDesc sys_table[RV_NR_MAX] = {
     S(17, getcwd, SR_INT, SA_PTR, SA_ULONG),
     S(19, eventfd2, SR_INT, SA_ULONG, SA_HEX),
-    N(20, epoll_create1), N(21, epoll_ctl), N(22, epoll_pwait),
+    S(20, epoll_create1, SR_INT, SA_OFLAGS),
+    S(21, epoll_ctl, SR_INT, SA_INT, SA_INT, SA_INT, SA_PTR),
+    S(22, epoll_pwait, SR_INT, SA_INT, SA_PTR, SA_INT, SA_INT, SA_PTR, SA_ULONG),
     S(23, dup, SR_INT, SA_INT),
     S(24, dup3, SR_INT, SA_INT, SA_INT, SA_OFLAGS),
     S(25, fcntl, SR_INT, SA_INT, SA_FCNTL, SA_HEX),
@@ -71,6 +73,9 @@ static const SysDesc sys_table[RV_NR_MAX] = {
     S(81, sync, SR_INT, SA_END),
     S(82, fsync, SR_INT, SA_INT),
     S(83, fdatasync, SR_INT, SA_INT),
+    S(85, timerfd_create, SR_INT, SA_CLOCK, SA_HEX),
+    S(86, timerfd_settime, SR_INT, SA_INT, SA_HEX, SA_PTR, SA_PTR),
+    S(87, timerfd_gettime, SR_INT, SA_INT, SA_PTR),
     S(88, utimensat, SR_INT, SA_DIRFD, SA_PATH, SA_PTR, SA_ATFLAGS),
     S(93, exit, SR_NONE, SA_INT),
     S(94, exit_group, SR_NONE, SA_INT),
@@ -100,7 +105,8 @@ static const SysDesc sys_table[RV_NR_MAX] = {
     S(134, rt_sigaction, SR_INT, SA_SIG, SA_PTR, SA_PTR, SA_ULONG),
     S(135, rt_sigprocmask, SR_INT, SA_SIGHOW, SA_PTR, SA_PTR, SA_ULONG),
     S(136, rt_sigpending, SR_INT, SA_PTR, SA_ULONG),
-    N(137, rt_sigtimedwait), N(138, rt_sigqueueinfo),
+    S(137, rt_sigtimedwait, SR_INT, SA_PTR, SA_PTR, SA_PTR, SA_ULONG),
+    S(138, rt_sigqueueinfo, SR_INT, SA_INT, SA_SIG, SA_PTR),
     S(139, rt_sigreturn, SR_KEEP, SA_END),
     S(140, setpriority, SR_INT, SA_INT, SA_INT, SA_INT),
     S(141, getpriority, SR_INT, SA_INT, SA_INT),
@@ -135,10 +141,21 @@ static const SysDesc sys_table[RV_NR_MAX] = {
     S(177, getegid, SR_INT, SA_END),
     S(178, gettid, SR_INT, SA_END),
     S(179, sysinfo, SR_INT, SA_PTR),
-    N(198, socket), N(199, socketpair), N(200, bind), N(201, listen),
-    N(202, accept), N(203, connect), N(204, getsockname), N(205, getpeername),
-    N(206, sendto), N(207, recvfrom), N(208, setsockopt), N(209, getsockopt),
-    N(210, shutdown), N(211, sendmsg), N(212, recvmsg),
+    S(198, socket, SR_INT, SA_SOCKFAM, SA_HEX, SA_INT),
+    S(199, socketpair, SR_INT, SA_SOCKFAM, SA_HEX, SA_INT, SA_PTR),
+    S(200, bind, SR_INT, SA_INT, SA_PTR, SA_INT),
+    S(201, listen, SR_INT, SA_INT, SA_INT),
+    S(202, accept, SR_INT, SA_INT, SA_PTR, SA_PTR),
+    S(203, connect, SR_INT, SA_INT, SA_PTR, SA_INT),
+    S(204, getsockname, SR_INT, SA_INT, SA_PTR, SA_PTR),
+    S(205, getpeername, SR_INT, SA_INT, SA_PTR, SA_PTR),
+    S(206, sendto, SR_INT, SA_INT, SA_WBUF, SA_ULONG, SA_HEX, SA_PTR, SA_INT),
+    S(207, recvfrom, SR_INT, SA_INT, SA_PTR, SA_ULONG, SA_HEX, SA_PTR, SA_PTR),
+    S(208, setsockopt, SR_INT, SA_INT, SA_INT, SA_INT, SA_PTR, SA_INT),
+    S(209, getsockopt, SR_INT, SA_INT, SA_INT, SA_INT, SA_PTR, SA_PTR),
+    S(210, shutdown, SR_INT, SA_INT, SA_INT),
+    S(211, sendmsg, SR_INT, SA_INT, SA_PTR, SA_HEX),
+    S(212, recvmsg, SR_INT, SA_INT, SA_PTR, SA_HEX),
     S(214, brk, SR_HEX, SA_PTR),
     S(215, munmap, SR_INT, SA_PTR, SA_ULONG),
     S(216, mremap, SR_HEX, SA_PTR, SA_ULONG, SA_ULONG, SA_HEX, SA_PTR),
@@ -151,7 +168,7 @@ static const SysDesc sys_table[RV_NR_MAX] = {
     S(229, munlock, SR_INT, SA_PTR, SA_ULONG),
     N(232, mincore),
     S(233, madvise, SR_INT, SA_PTR, SA_ULONG, SA_INT),
-    N(242, accept4),
+    S(242, accept4, SR_INT, SA_INT, SA_PTR, SA_PTR, SA_OFLAGS),
     N(258, riscv_hwprobe),
     S(259, riscv_flush_icache, SR_INT, SA_PTR, SA_PTR, SA_HEX),
     N(260, wait4),
@@ -345,6 +362,9 @@ static const SymName ioctl_names[] = {
 static const SymName futex_names[] = {
     {0, "FUTEX_WAIT"}, {1, "FUTEX_WAKE"}, {9, "FUTEX_WAIT_BITSET"}, {10, "FUTEX_WAKE_BITSET"},
 };
+static const SymName sockfam_names[] = {
+    {0, "AF_UNSPEC"}, {1, "AF_UNIX"}, {2, "AF_INET"}, {10, "AF_INET6"}, {16, "AF_NETLINK"},
+};
 static const SymName sighow_names[] = {{0, "SIG_BLOCK"}, {1, "SIG_UNBLOCK"}, {2, "SIG_SETMASK"}};
 
 /* v as NAME|NAME|0x..., or zero_name when v is 0. */
@@ -429,6 +449,7 @@ static void sb_arg(StrBuf *b, const Process *p, int kind, uint64_t v, uint64_t n
     case SA_RLIMIT: sb_enum(b, (uint32_t)v, SYMS(rlimit_names), false); break;
     case SA_FCNTL: sb_enum(b, (uint32_t)v, SYMS(fcntl_names), false); break;
     case SA_IOCTL: sb_enum(b, (uint32_t)v, SYMS(ioctl_names), true); break;
+    case SA_SOCKFAM: sb_enum(b, (uint32_t)v, SYMS(sockfam_names), false); break;
     case SA_SIGHOW: sb_enum(b, (uint32_t)v, SYMS(sighow_names), false); break;
     case SA_FUTEXOP: {
         uint32_t op = (uint32_t)v;

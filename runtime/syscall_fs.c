@@ -495,21 +495,21 @@ int64_t sys_readlinkat(Process *p, RvCpu *c, const uint64_t *a)
     SYS_UNUSED_ARGS;
     if ((r = sys_get_path(p, a[1], path)) < 0)
         return r;
-    if ((int64_t)a[3] <= 0)
+    if ((int)a[3] <= 0)   /* bufsiz is an int (fs/stat.c) */
         return -EINVAL;
     if (p->exe_realpath[0] && fs_is_proc_self(path, "exe")) {
         /* Linux fs/proc/base.c: the target, not NUL-terminated, truncated */
         size_t n = strlen(p->exe_realpath);
-        if (n > a[3])
-            n = a[3];
+        if (n > (size_t)(int)a[3])
+            n = (size_t)(int)a[3];
         if (guest_write(&p->mem, a[2], p->exe_realpath, n) < 0)
             return -EFAULT;
         return (int64_t)n;
     }
-    void *buf = sys_gbuf(p, a[2], a[3]);
+    void *buf = sys_gbuf(p, a[2], (uint64_t)(int)a[3]);
     if (!buf)
         return -EFAULT;
-    return sys_result(readlinkat((int)a[0], path, buf, a[3]));
+    return sys_result(readlinkat((int)a[0], path, buf, (size_t)(int)a[3]));
 }
 
 int64_t sys_faccessat(Process *p, RvCpu *c, const uint64_t *a)

@@ -51,6 +51,7 @@ typedef enum SysArgKind {
     SA_IOCTL,     /* TCGETS ... */
     SA_FUTEXOP,   /* FUTEX_WAIT_PRIVATE ... */
     SA_SIGHOW,    /* SIG_BLOCK ... */
+    SA_SOCKFAM,   /* AF_UNIX, AF_INET ... */
 } SysArgKind;
 
 /* How --strace prints the result. */
@@ -154,7 +155,12 @@ int sys_get_path(Process *p, uint64_t addr, char *out);
  * p->mem.code_gen if that range touches an executable mapping. */
 void sys_note_guest_write(Process *p, uint64_t addr, uint64_t len);
 
-/* Handlers (syscall_fs.c). */
+/*
+ * The handlers: sys_NAME implements the guest system call NAME with the
+ * guest's arguments a[0..5] (a0..a5, unchecked) and returns what the guest
+ * gets in a0: a value or -errno.  None of them faults or aborts the host.
+ * File and fd calls are in syscall_fs.c:
+ */
 #define SYS_FS_HANDLERS(X)                                                     \
     X(openat) X(close) X(read) X(write) X(pread64) X(pwrite64) X(readv)        \
     X(writev) X(preadv) X(pwritev) X(lseek) X(fstat) X(newfstatat) X(statx)    \
@@ -166,7 +172,7 @@ void sys_note_guest_write(Process *p, uint64_t addr, uint64_t len);
     X(fstatfs) X(sendfile) X(copy_file_range) X(flock) X(ppoll) X(pselect6)    \
     X(fadvise64) X(memfd_create) X(eventfd2)
 
-/* Handlers (syscall_sys.c). */
+/* memory, time, identity, limits, exit, futex, signals in syscall_sys.c: */
 #define SYS_SYS_HANDLERS(X)                                                    \
     X(brk) X(mmap) X(munmap) X(mprotect) X(mremap) X(madvise) X(msync)         \
     X(mlock) X(munlock) X(riscv_flush_icache)                                  \
@@ -181,11 +187,21 @@ void sys_note_guest_write(Process *p, uint64_t addr, uint64_t len);
     X(exit) X(exit_group) X(set_tid_address) X(set_robust_list)                \
     X(get_robust_list) X(futex)                                                \
     X(rt_sigaction) X(rt_sigprocmask) X(rt_sigreturn) X(sigaltstack) X(kill)   \
-    X(tgkill) X(tkill) X(rt_sigpending) X(rt_sigsuspend)
+    X(tgkill) X(tkill) X(rt_sigpending) X(rt_sigsuspend)         \
+    X(rt_sigtimedwait) X(rt_sigqueueinfo)
+
+/* sockets, epoll, timerfd in syscall_net.c: */
+#define SYS_NET_HANDLERS(X)                                                    \
+    X(socket) X(socketpair) X(bind) X(connect) X(listen) X(accept) X(accept4)  \
+    X(getsockname) X(getpeername) X(sendto) X(recvfrom) X(setsockopt)          \
+    X(getsockopt) X(shutdown) X(sendmsg) X(recvmsg)                            \
+    X(epoll_create1) X(epoll_ctl) X(epoll_pwait)                               \
+    X(timerfd_create) X(timerfd_settime) X(timerfd_gettime)
 
 #define SYS_DECLARE(n) int64_t sys_##n(Process *p, RvCpu *c, const uint64_t *a);
 SYS_FS_HANDLERS(SYS_DECLARE)
 SYS_SYS_HANDLERS(SYS_DECLARE)
+SYS_NET_HANDLERS(SYS_DECLARE)
 #undef SYS_DECLARE
 
 #endif /* FVP_SYSCALL_PRIV_H */

@@ -34,6 +34,7 @@
 
 #include "runtime/mm.h"
 #include "runtime/signal.h"
+#include "runtime/signal_frame.h"   /* rt_sigtimedwait, rt_sigqueueinfo */
 #include "runtime/syscall_priv.h"
 
 _Static_assert(sizeof(struct timespec) == 16, "timespec");
@@ -530,4 +531,16 @@ int64_t sys_rt_sigsuspend(Process *p, RvCpu *c, const uint64_t *a)
 {
     SYS_UNUSED_ARGS;
     return signal_sys_rt_sigsuspend(p, a[0], a[1]);
+}
+
+int64_t sys_rt_sigtimedwait(Process *p, RvCpu *c, const uint64_t *a)
+{
+    SYS_UNUSED_ARGS;
+    return signal_sys_rt_sigtimedwait(p, a[0], a[1], a[2], a[3]);
+}
+
+int64_t sys_rt_sigqueueinfo(Process *p, RvCpu *c, const uint64_t *a)
+{
+    SYS_UNUSED_ARGS;
+    return signal_sys_rt_sigqueueinfo(p, (int)a[0], (int)a[1], a[2]);
 }

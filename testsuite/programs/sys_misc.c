@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <sched.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -195,6 +196,22 @@ int main(int argc, char **argv)
            FD_ISSET(pfd[0], &rfds) != 0);
     close(pfd[0]);
     close(pfd[1]);
+
+    /* blocked signal taken synchronously: rt_sigtimedwait, rt_sigqueueinfo */
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGUSR1);
+    CHECK(sigprocmask(SIG_BLOCK, &set, NULL) == 0);
+    CHECK(kill(getpid(), SIGUSR1) == 0);
+    siginfo_t sinfo;
+    struct timespec zero = {0, 0};
+    printf("sigtimedwait: %d\n", sigtimedwait(&set, &sinfo, &zero));
+    errno = 0;
+    printf("sigtimedwait, nothing pending: %d errno %d\n", sigtimedwait(&set, &sinfo, &zero), errno);
+    union sigval sv = {.sival_int = 42};
+    CHECK(sigqueue(getpid(), SIGUSR1, sv) == 0);
+    printf("sigwaitinfo: %d value %d\n", sigwaitinfo(&set, &sinfo), sinfo.si_value.sival_int);
+    CHECK(sigprocmask(SIG_UNBLOCK, &set, NULL) == 0);
 
     /* unknown syscall, bad pointers */
     errno = 0;

@@ -7,7 +7,7 @@ function target_ok(sel,   s, neg, r) {
     gsub(/[{}]/, " ", s); gsub(/^ +| +$/, "", s); gsub(/  +/, " ", s)
     neg = 0
     if (s ~ /^!/) { neg = 1; sub(/^! */, "", s) }
-    if (s ~ /riscv|\*-\*-\*|\*-\*-linux/) r = 1
+    if (s ~ /riscv|(^| )\*-\*-(\*|linux)/) r = 1
     else if (s in OK) r = 1
     else r = 0
     return neg ? !r : r

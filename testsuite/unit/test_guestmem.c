@@ -191,6 +191,15 @@ static void test_find_free(void **state)
     assert_int_equal(guestmem_find_free(m, PG, A0 + 123), A0);
     assert_int_equal(guestmem_find_free(m, PG, top - 3 * PG), top - 5 * PG);
     assert_int_equal(guestmem_find_free(m, PG, 0x1000), top - 5 * PG);  /* below mmap_min */
+    /* no room below mmap_top: the gap above it, under the stack */
+    uint64_t below = top - 13 * PG;
+    assert_int_equal(guestmem_map(m, 0x10000, below - 0x10000, PROT_NONE,
+                                  ANON | MAP_NORESERVE, ""), 0);
+    uint64_t hi = guestmem_find_free(m, 4 * PG, 0);
+    assert_true(hi > top && hi + 4 * PG <= GUEST_STACK_TOP - GUEST_STACK_SIZE);
+    assert_int_equal(guestmem_find_free(m, 2 * PG, 0), top - 6 * PG);
+    assert_int_equal(guestmem_find_free(m, 3 * PG, 0), top - 13 * PG);
+    assert_int_equal(guestmem_find_free(m, 1ull << 31, 0), 0);
     /* impossible sizes */
     assert_int_equal(guestmem_find_free(m, 0, 0), 0);
     assert_int_equal(guestmem_find_free(m, GUEST_SPACE_SIZE, 0), 0);
@@ -300,6 +309,133 @@ static void test_code_gen(void **state)
     assert_int_equal(guestmem_unmap(m, A0 + 9 * PG, PG), 0);
     assert_true(m->code_gen > g);
     assert_false(guestmem_check(m, A0 + 8 * PG, 4, PROT_EXEC));
+}
+
+/*
+ * Random map / unmap / protect on a 64-page window against a page-array
+ * model: after every step the VMA list must be exactly the model (sorted,
+ * page aligned, neighbours merged), the guarded copies must answer as the
+ * model says, and page contents must survive protect and partial unmaps.
+ */
+#define MODEL_PAGES 64
+#define MODEL_BASE 0x200000ull
+
+static uint64_t rng_next(uint64_t *s)
+{
+    *s ^= *s << 13;
+    *s ^= *s >> 7;
+    *s ^= *s << 17;
+    return *s;
+}
+
+static void model_check(const GuestMem *m, const int *prot, const uint8_t *mark)
+{
+    for (size_t i = 0; i < m->nvmas; i++) {
+        const GuestVma *v = &m->vmas[i];
+        assert_true(v->start < v->end);
+        assert_int_equal(v->start % PG, 0);
+        assert_int_equal(v->end % PG, 0);
+        if (i > 0) {
+            assert_true(m->vmas[i - 1].end <= v->start);
+            /* equal anonymous neighbours are always merged */
+            assert_false(m->vmas[i - 1].end == v->start && m->vmas[i - 1].prot == v->prot &&
+                         m->vmas[i - 1].flags == v->flags);
+        }
+    }
+    for (int pg = 0; pg < MODEL_PAGES; pg++) {
+        uint64_t a = MODEL_BASE + (uint64_t)pg * PG;
+        const GuestVma *v = guestmem_find_vma(m, a);
+        if (prot[pg] < 0) {
+            assert_null(v);
+            continue;
+        }
+        assert_non_null(v);
+        assert_int_equal(v->prot, prot[pg]);
+        uint8_t b;
+        assert_int_equal(guest_read(m, &b, a + 7, 1), (prot[pg] & PROT_READ) ? 0 : -EFAULT);
+        if (prot[pg] & PROT_READ)
+            assert_int_equal(b, mark[pg]);
+    }
+}
+
+/* The host's view (/proc/self/maps) of the window must match the model:
+ * guest R/W as they are, guest X as host R, unmapped as the PROT_NONE
+ * reservation. */
+static void host_check(const GuestMem *m, const int *prot)
+{
+    FILE *f = fopen("/proc/self/maps", "r");
+    assert_non_null(f);
+    char line[512];
+    int seen[MODEL_PAGES];
+    for (int i = 0; i < MODEL_PAGES; i++)
+        seen[i] = -2;
+    uintptr_t lo = (uintptr_t)g2h(m, MODEL_BASE), hi = lo + MODEL_PAGES * PG;
+    while (fgets(line, sizeof line, f)) {
+        unsigned long s0, e0;
+        char perm[5];
+        if (sscanf(line, "%lx-%lx %4s", &s0, &e0, perm) != 3 || e0 <= lo || s0 >= hi)
+            continue;
+        int hp = (perm[0] == 'r' ? PROT_READ : 0) | (perm[1] == 'w' ? PROT_WRITE : 0) |
+                 (perm[2] == 'x' ? PROT_EXEC : 0);
+        for (uintptr_t a = s0 < lo ? lo : s0; a < e0 && a < hi; a += PG)
+            seen[(a - lo) / PG] = hp;
+    }
+    fclose(f);
+    for (int i = 0; i < MODEL_PAGES; i++) {
+        int want = prot[i] < 0 ? PROT_NONE : (prot[i] & RW) | ((prot[i] & PROT_EXEC) ? PROT_READ : 0);
+        if (seen[i] != want)
+            fail_msg("host page %d: prot %d, want %d", i, seen[i], want);
+    }
+}
+
+static void test_random_model(void **state)
+{
+    GuestMem *m = &((Process *)*state)->mem;
+    int prot[MODEL_PAGES];
+    uint8_t mark[MODEL_PAGES] = { 0 };
+    static const int prots[] = { PROT_NONE, PROT_READ, RW, PROT_READ | PROT_EXEC, PROT_WRITE };
+    for (int i = 0; i < MODEL_PAGES; i++)
+        prot[i] = -1;
+    uint64_t seed = 0x9e3779b97f4a7c15ull;
+    for (int step = 0; step < 3000; step++) {
+        int op = (int)(rng_next(&seed) % 3);
+        int first = (int)(rng_next(&seed) % MODEL_PAGES);
+        int n = 1 + (int)(rng_next(&seed) % (uint64_t)(MODEL_PAGES - first));
+        if (n > 12)
+            n = 1 + n % 12;
+        int pr = prots[rng_next(&seed) % 5];
+        uint64_t a = MODEL_BASE + (uint64_t)first * PG, len = (uint64_t)n * PG;
+        if (op == 0) {
+            assert_int_equal(guestmem_map(m, a, len, pr, ANON, "m"), 0);
+            for (int i = first; i < first + n; i++) {
+                prot[i] = pr;
+                mark[i] = 0;
+            }
+        } else if (op == 1) {
+            assert_int_equal(guestmem_unmap(m, a, len), 0);
+            for (int i = first; i < first + n; i++)
+                prot[i] = -1;
+        } else {
+            bool all = true;
+            for (int i = first; i < first + n; i++)
+                all &= prot[i] >= 0;
+            assert_int_equal(guestmem_protect(m, a, len, pr), all ? 0 : -ENOMEM);
+            if (all)
+                for (int i = first; i < first + n; i++)
+                    prot[i] = pr;
+        }
+        /* stamp writable pages through the guarded copy */
+        for (int i = first; i < first + n; i++) {
+            uint8_t v = (uint8_t)(step + i);
+            int r = guest_write(m, MODEL_BASE + (uint64_t)i * PG + 7, &v, 1);
+            assert_int_equal(r, prot[i] >= 0 && (prot[i] & PROT_WRITE) ? 0 : -EFAULT);
+            if (r == 0)
+                mark[i] = v;
+        }
+        model_check(m, prot, mark);
+        if (step % 25 == 0)
+            host_check(m, prot);
+    }
 }
 
 /* ---- mm: brk ------------------------------------------------------------------ */
@@ -627,6 +763,7 @@ int main(void)
         T(test_guarded_copies),
         T(test_read_str),
         T(test_code_gen),
+        T(test_random_model),
         T(test_brk),
         T(test_mmap_errors),
         T(test_mmap_anon_fixed_noreplace_hint),

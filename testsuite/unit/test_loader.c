@@ -33,7 +33,6 @@
 #define HELLO "build/riscv/hello"
 #define HELLO_PIE "build/riscv/hello-pie"
 #define HELLO_DYN "build/riscv/hello-dyn"
-#define PIE_SRC "build/riscv/hello-pie.c"
 #define RV_CC "riscv64-linux-gnu-gcc"
 
 /* A freestanding static-pie: the cross glibc ships no rcrt1.o, so
@@ -68,9 +67,10 @@ static bool file_exists(const char *p)
     return stat(p, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-/* Builds out with cmd unless it exists; false (with a printed reason) when
- * that is impossible. */
-static bool ensure_built(const char *out, const char *cmd)
+/* Builds out unless it exists, with the command fmt whose %s is the output
+ * (built under a temporary name and renamed, so parallel runs of this test
+ * never see half a file); false with a printed reason when impossible. */
+static bool ensure_built_q(const char *out, const char *fmt, bool quiet)
 {
     if (file_exists(out))
         return true;
@@ -78,16 +78,28 @@ static bool ensure_built(const char *out, const char *cmd)
         print_message("no " RV_CC ": cannot build %s\n", out);
         return false;
     }
-    if (system("mkdir -p build/riscv") != 0 || system(cmd) != 0 || !file_exists(out)) {
-        print_message("cannot build %s with: %s\n", out, cmd);
+    char tmp[256], cmd[1024];
+    snprintf(tmp, sizeof tmp, "%s.tmp%d", out, (int)getpid());
+    snprintf(cmd, sizeof cmd, fmt, tmp);
+    mkdir("build", 0777);
+    mkdir("build/riscv", 0777);
+    if (system(cmd) != 0 || rename(tmp, out) != 0) {
+        unlink(tmp);
+        if (!quiet)
+            print_message("cannot build %s with: %s\n", out, cmd);
         return false;
     }
     return true;
 }
 
+static bool ensure_built(const char *out, const char *fmt)
+{
+    return ensure_built_q(out, fmt, false);
+}
+
 static bool ensure_hello(void)
 {
-    return ensure_built(HELLO, RV_CC " -O2 -static testsuite/programs/hello.c -o " HELLO);
+    return ensure_built(HELLO, RV_CC " -O2 -static testsuite/programs/hello.c -o %s");
 }
 
 static bool ensure_pie(void)
@@ -99,18 +111,24 @@ static bool ensure_pie(void)
         return false;
     }
     /* a real glibc static-pie when the cross libc supports it */
-    if (system(RV_CC " -O2 -static-pie testsuite/programs/hello.c -o " HELLO_PIE
-                     " >/dev/null 2>&1") == 0 && file_exists(HELLO_PIE))
+    if (ensure_built_q(HELLO_PIE, RV_CC " -O2 -static-pie testsuite/programs/hello.c -o %s"
+                                  " >/dev/null 2>&1", true))
         return true;
-    if (system("mkdir -p build/riscv") != 0)
-        return false;
-    FILE *f = fopen(PIE_SRC, "w");
+    char src[256];
+    snprintf(src, sizeof src, "build/riscv/hello-pie-%d.c", (int)getpid());
+    mkdir("build", 0777);
+    mkdir("build/riscv", 0777);
+    FILE *f = fopen(src, "w");
     if (!f)
         return false;
     fputs(pie_source, f);
     fclose(f);
-    return ensure_built(HELLO_PIE, RV_CC " -O2 -fPIE -static-pie -nostdlib -ffreestanding "
-                                   "-Wl,--no-dynamic-linker " PIE_SRC " -o " HELLO_PIE);
+    char fmt[512];
+    snprintf(fmt, sizeof fmt, RV_CC " -O2 -fPIE -static-pie -nostdlib -ffreestanding "
+             "-Wl,--no-dynamic-linker %s -o %%s", src);
+    bool ok = ensure_built(HELLO_PIE, fmt);
+    unlink(src);
+    return ok;
 }
 
 /* ---- the file, parsed independently of the loader -------------------------- */
@@ -389,7 +407,7 @@ static void test_refuse_dynamic(void **state)
 {
     (void)state;
     if (!have_cc() ||
-        !ensure_built(HELLO_DYN, RV_CC " -O2 testsuite/programs/hello.c -o " HELLO_DYN)) {
+        !ensure_built(HELLO_DYN, RV_CC " -O2 testsuite/programs/hello.c -o %s")) {
         print_message("no cross compiler or shared cross libc\n");
         skip();
     }
@@ -463,9 +481,11 @@ static void test_refuse_patched(void **state)
         { "build/riscv/hello-page0", edit_page_zero, "" },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        patched_copy(cases[i].out, cases[i].edit);
-        expect_refused(cases[i].out, cases[i].why);
-        unlink(cases[i].out);
+        char out[256];
+        snprintf(out, sizeof out, "%s-%d", cases[i].out, (int)getpid());
+        patched_copy(out, cases[i].edit);
+        expect_refused(out, cases[i].why);
+        unlink(out);
     }
 }
 
@@ -473,9 +493,9 @@ static void test_refuse_bad_files(void **state)
 {
     (void)state;
     expect_refused("build/riscv/does-not-exist", "does-not-exist");
-    const char *junk = "build/test_loader_junk.txt";
-    if (system("mkdir -p build") != 0)
-        skip();
+    char junk[64];
+    snprintf(junk, sizeof junk, "build/test_loader_junk%d.txt", (int)getpid());
+    mkdir("build", 0777);
     FILE *f = fopen(junk, "w");
     assert_non_null(f);
     fputs("#!/bin/sh\necho not an ELF\n", f);

@@ -34,6 +34,11 @@
 
 static int setup(void **state)
 {
+    /* signal_init inherits the host mask (as execve would): start each
+     * test from an empty one, whatever the previous test left. */
+    sigset_t none;
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, NULL);
     Process *p = calloc(1, sizeof *p);
     if (!p)
         return -1;
@@ -587,6 +592,92 @@ static void test_kill_tgkill_args(void **state)
     assert_int_equal(signal_sys_kill(p, 0x3fffffff, SIGUSR1), -ESRCH);
 }
 
+static void test_host_mask_mirrored(void **state)
+{
+    Process *p = *state;
+    set_handler(p, SIGUSR1, HANDLER, 0, 0);
+    uint64_t set = BIT(SIGUSR1);
+    assert_int_equal(guest_write(&p->mem, SCRATCH, &set, 8), 0);
+    assert_int_equal(signal_sys_rt_sigprocmask(p, SIG_BLOCK, SCRATCH, 0, 8), 0);
+    sigset_t host;
+    sigprocmask(SIG_SETMASK, NULL, &host);
+    assert_int_equal(sigismember(&host, SIGUSR1), 1);
+    assert_int_equal(sigismember(&host, SIGSEGV), 0);
+    /* A host signal the guest blocks waits in the host kernel. */
+    assert_int_equal(kill(getpid(), SIGUSR1), 0);
+    assert_false(signal_has_deliverable(p));
+    assert_int_equal(signal_sys_rt_sigpending(p, SCRATCH + 8, 8), 0);
+    uint64_t v;
+    assert_int_equal(guest_read(&p->mem, &v, SCRATCH + 8, 8), 0);
+    assert_int_equal(v, BIT(SIGUSR1));
+    /* Unblocking lets the host handler record it at once. */
+    assert_int_equal(signal_sys_rt_sigprocmask(p, SIG_UNBLOCK, SCRATCH, 0, 8), 0);
+    assert_true(signal_has_deliverable(p));
+    assert_true(signal_deliver_pending(p, &p->cpu));
+    assert_int_equal(p->cpu.x[10], SIGUSR1);
+    sigprocmask(SIG_SETMASK, NULL, &host);
+    assert_int_equal(sigismember(&host, SIGUSR1), 1);   /* the handler's mask */
+}
+
+static void test_sigtimedwait(void **state)
+{
+    Process *p = *state;
+    uint64_t these = BIT(SIGUSR1) | BIT(SIGUSR2);
+    struct { int64_t sec, nsec; } ts = { 0, 1000000 }, bad = { 0, 1000000000 };
+    assert_int_equal(guest_write(&p->mem, SCRATCH, &these, 8), 0);
+    assert_int_equal(guest_write(&p->mem, SCRATCH + 8, &ts, sizeof ts), 0);
+    assert_int_equal(guest_write(&p->mem, SCRATCH + 32, &bad, sizeof bad), 0);
+    assert_int_equal(guest_write(&p->mem, SCRATCH + 48, &these, 8), 0);
+    assert_int_equal(signal_sys_rt_sigprocmask(p, SIG_BLOCK, SCRATCH, 0, 8), 0);
+
+    assert_int_equal(signal_sys_rt_sigtimedwait(p, SCRATCH, 0, SCRATCH + 8, 4), -EINVAL);
+    assert_int_equal(signal_sys_rt_sigtimedwait(p, SCRATCH, 0, SCRATCH + 32, 8), -EINVAL);
+    assert_int_equal(signal_sys_rt_sigtimedwait(p, UNMAPPED, 0, 0, 8), -EFAULT);
+    assert_int_equal(signal_sys_rt_sigtimedwait(p, SCRATCH, 0, SCRATCH + 8, 8), -EAGAIN);
+
+    /* Raised inside the guest. */
+    raise_user(p, SIGUSR2);
+    assert_int_equal(signal_sys_rt_sigtimedwait(p, SCRATCH, SCRATCH + 256, SCRATCH + 8, 8),
+                     SIGUSR2);
+    siginfo_t si;
+    assert_int_equal(guest_read(&p->mem, &si, SCRATCH + 256, sizeof si), 0);
+    assert_int_equal(si.si_signo, SIGUSR2);
+    assert_int_equal(si.si_code, SI_USER);
+    assert_false(signal_has_deliverable(p));
+
+    /* From the host, pending in the host kernel. */
+    assert_int_equal(kill(getpid(), SIGUSR1), 0);
+    assert_int_equal(signal_sys_rt_sigtimedwait(p, SCRATCH, SCRATCH + 256, 0, 8), SIGUSR1);
+    assert_int_equal(guest_read(&p->mem, &si, SCRATCH + 256, sizeof si), 0);
+    assert_int_equal(si.si_signo, SIGUSR1);
+    assert_int_equal(si.si_pid, getpid());
+    assert_int_equal(p->sig.blocked, these);
+    sigset_t host;
+    sigprocmask(SIG_SETMASK, NULL, &host);
+    assert_int_equal(sigismember(&host, SIGUSR1), 1);
+}
+
+static void test_sigqueueinfo(void **state)
+{
+    Process *p = *state;
+    set_handler(p, SIGUSR1, HANDLER, SA_SIGINFO, 0);
+    siginfo_t si;
+    memset(&si, 0, sizeof si);
+    si.si_code = SI_QUEUE;
+    si.si_pid = getpid();
+    si.si_value.sival_int = 1234;
+    assert_int_equal(guest_write(&p->mem, SCRATCH, &si, sizeof si), 0);
+    assert_int_equal(signal_sys_rt_sigqueueinfo(p, getpid(), 65, SCRATCH), -EINVAL);
+    assert_int_equal(signal_sys_rt_sigqueueinfo(p, getpid(), SIGUSR1, UNMAPPED), -EFAULT);
+    assert_int_equal(signal_sys_rt_sigqueueinfo(p, getpid(), SIGUSR1, SCRATCH), 0);
+    assert_true(signal_deliver_pending(p, &p->cpu));
+    siginfo_t got;
+    assert_int_equal(guest_read(&p->mem, &got, p->cpu.x[11], sizeof got), 0);
+    assert_int_equal(got.si_signo, SIGUSR1);
+    assert_int_equal(got.si_code, SI_QUEUE);
+    assert_int_equal(got.si_value.sival_int, 1234);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
@@ -611,6 +702,9 @@ int main(void)
         T(test_trampoline),
         T(test_fault_guard),
         T(test_kill_tgkill_args),
+        T(test_host_mask_mirrored),
+        T(test_sigtimedwait),
+        T(test_sigqueueinfo),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -32,7 +32,7 @@ enum {
     NR_lseek = 62, NR_read = 63, NR_write = 64, NR_readv = 65, NR_writev = 66,
     NR_readlinkat = 78, NR_newfstatat = 79, NR_fstat = 80, NR_exit_group = 94,
     NR_uname = 160, NR_getrlimit = 163, NR_clone = 220, NR_prlimit64 = 261,
-    NR_statx = 291,
+    NR_statx = 291, NR_epoll_create1 = 20, NR_epoll_ctl = 21, NR_epoll_pwait = 22,
 };
 
 #define DATA 0x10000ull        /* guest scratch area, RW */
@@ -380,6 +380,64 @@ static void test_proc_self(void **state)
     assert_int_equal(G4(p, NR_openat, (uint64_t)AT_FDCWD, STR, O_RDWR, 0), -EACCES);
 }
 
+/* The host kernel writing guest code (read into a RWX page) must make the
+ * interpreter drop its predecoded blocks; data pages must not. */
+static void test_code_gen_on_read(void **state)
+{
+    Fixture *f = *state;
+    Process *p = f->p;
+    const uint64_t code = 0x40000;
+    assert_int_equal(guestmem_map(&p->mem, code, 0x1000, PROT_READ | PROT_WRITE | PROT_EXEC,
+                                  MAP_PRIVATE | MAP_ANONYMOUS, "jit"), 0);
+    assert_int_equal(G2(p, NR_pipe2, BUF, 0), 0);
+    int fds[2];
+    assert_int_equal(guest_read(&p->mem, fds, BUF, sizeof fds), 0);
+    assert_int_equal(write(fds[1], "\x13\x00\x00\x00\x13\x00\x00\x00", 8), 8);
+    uint64_t gen = p->mem.code_gen;
+    assert_int_equal(G3(p, NR_read, fds[0], BUF2, 4), 4);
+    assert_int_equal(p->mem.code_gen, gen);
+    assert_int_equal(G3(p, NR_read, fds[0], code, 4), 4);
+    assert_true(p->mem.code_gen != gen);
+    close(fds[0]);
+    close(fds[1]);
+    assert_int_equal(guestmem_unmap(&p->mem, code, 0x1000), 0);
+}
+
+/* struct epoll_event: 16 bytes in the guest, 12 (packed) on x86-64. */
+static void test_epoll_layout(void **state)
+{
+    Fixture *f = *state;
+    Process *p = f->p;
+    int fds[2];
+    assert_int_equal(pipe(fds), 0);
+    int64_t ep = G1(p, NR_epoll_create1, 0);
+    assert_true(ep >= 0);
+    uint8_t ev[16] = {0};
+    uint32_t events = 1;              /* EPOLLIN */
+    uint64_t data = 0xa1b2c3d4e5f60718ull;
+    memcpy(ev, &events, 4);
+    memcpy(ev + 8, &data, 8);
+    assert_int_equal(guest_write(&p->mem, BUF, ev, sizeof ev), 0);
+    assert_int_equal(G4(p, NR_epoll_ctl, ep, 1 /* ADD */, fds[0], BUF), 0);
+    assert_int_equal(write(fds[1], "x", 1), 1);
+    uint8_t out[32];
+    memset(out, 0xcc, sizeof out);
+    assert_int_equal(guest_write(&p->mem, BUF2, out, sizeof out), 0);
+    assert_int_equal(gcall(p, NR_epoll_pwait, 6, (uint64_t)ep, BUF2, (uint64_t)2,
+                           (uint64_t)1000, (uint64_t)0, (uint64_t)8), 1);
+    assert_int_equal(guest_read(&p->mem, out, BUF2, sizeof out), 0);
+    uint64_t got;
+    memcpy(&events, out, 4);
+    memcpy(&got, out + 8, 8);
+    assert_int_equal(events, 1);
+    assert_int_equal(got, data);
+    assert_int_equal(out[16], 0xcc);   /* only one event written */
+    assert_int_equal(G4(p, NR_epoll_pwait, ep, UNMAPPED, 2, 0), -EFAULT);
+    G1(p, NR_close, ep);
+    close(fds[0]);
+    close(fds[1]);
+}
+
 static void test_exit_group(void **state)
 {
     Fixture *f = *state;
@@ -480,6 +538,8 @@ int main(void)
         cmocka_unit_test(test_efault),
         cmocka_unit_test(test_uname_and_limits),
         cmocka_unit_test(test_proc_self),
+        cmocka_unit_test(test_code_gen_on_read),
+        cmocka_unit_test(test_epoll_layout),
         cmocka_unit_test(test_exit_group),
         cmocka_unit_test(test_strace_text),
         cmocka_unit_test(test_no_crash_sweep),   /* last: may move brk */
