@@ -104,7 +104,7 @@ $(BUILD)/tests/%: $(BUILD)/obj/testsuite/unit/%.o $(RUNTIME_LIB) $(LIFTER_LIB)
 
 build/riscv/%: testsuite/programs/%.c
 	@mkdir -p $(@D)
-	$(RV_CC) $(RV_CFLAGS) -o $@ $<
+	$(RV_CC) $(RV_CFLAGS) -o $@ $< -lm
 
 # ---- user-facing targets ---------------------------------------------------
 setup:
@@ -123,5 +123,7 @@ check: setup
 
 clean:
 	rm -rf build
+
+include testsuite/suites.mk
 
 -include $(shell find build -name '*.d' 2>/dev/null)

@@ -480,7 +480,10 @@ int interp_run_block(Interp *it, RvCpu *c, uint64_t *out_next)
     it->p->st.blocks_executed++;
 
     uint64_t *t = it->temps;
-    uint64_t ninsn = 0;
+    /* instret counts retired instructions exactly (rdinstret inside a block
+     * sees every instruction before it): an instruction is counted when
+     * the next one starts or the block is left past it. */
+    uint64_t started = 0;
     const IrInsn *in = b->insns, *end = b->insns + b->ninsns;
     for (; in < end; in++) {
         const unsigned bits = type_bits[in->type];
@@ -488,7 +491,8 @@ int interp_run_block(Interp *it, RvCpu *c, uint64_t *out_next)
         switch ((IrOp)in->op) {
         case IR_INSN:
             c->pc = (uint64_t)in->imm;
-            ninsn++;
+            c->instret += started;
+            started = 1;
             break;
         case IR_CONST:
             t[in->dst] = (uint64_t)in->imm & mask;
@@ -570,7 +574,6 @@ int interp_run_block(Interp *it, RvCpu *c, uint64_t *out_next)
             uint64_t addr = t[in->args[0]];
             unsigned size = (unsigned)in->imm;
             if (!mem_ok(c, addr, size)) {
-                c->instret += ninsn - 1;
                 return interp_trap(c, c->pc, RV_CAUSE_LOAD_PAGE_FAULT, addr, out_next);
             }
             uint64_t v = mem_load(c, addr, size);
@@ -583,7 +586,6 @@ int interp_run_block(Interp *it, RvCpu *c, uint64_t *out_next)
             uint64_t addr = t[in->args[0]];
             unsigned size = (unsigned)in->imm;
             if (!mem_ok(c, addr, size)) {
-                c->instret += ninsn - 1;
                 return interp_trap(c, c->pc, RV_CAUSE_STORE_PAGE_FAULT, addr, out_next);
             }
             mem_store(c, addr, size, t[in->args[1]]);
@@ -607,7 +609,6 @@ int interp_run_block(Interp *it, RvCpu *c, uint64_t *out_next)
             c->trap_pending = 0;
             uint64_t r = helper_tramps[in->imm](c, a);
             if (c->trap_pending) {
-                c->instret += ninsn - 1;
                 return interp_trap(c, c->pc, c->trap_cause, c->trap_tval, out_next);
             }
             if (in->dst)
@@ -616,7 +617,7 @@ int interp_run_block(Interp *it, RvCpu *c, uint64_t *out_next)
         }
         case IR_BRANCH:
             if (t[in->args[0]]) {
-                c->instret += ninsn;
+                c->instret += started;
                 *out_next = (uint64_t)in->imm;
                 return in->aux;
             }
@@ -626,11 +627,12 @@ int interp_run_block(Interp *it, RvCpu *c, uint64_t *out_next)
                 /* The trapping instruction did not retire.  A fetch fault
                  * has no INSN marker of its own: its pc is the exit's. */
                 uint64_t tpc = t[in->args[0]];
-                c->instret += ninsn - (ninsn && c->pc == tpc);
+                if (c->pc != tpc)
+                    c->instret += started;
                 return interp_trap(c, tpc, (uint64_t)in->imm,
                                    in->args[1] ? t[in->args[1]] : 0, out_next);
             }
-            c->instret += ninsn;
+            c->instret += started;
             *out_next = t[in->args[0]];
             return in->aux;
         default:

@@ -54,6 +54,7 @@ typedef struct PhdrInfo {
     uint64_t phoff;
     uint16_t phnum, phentsize;
     bool has_interp, has_phdr;
+    bool exec_stack;       /* PT_GNU_STACK asks for PF_X (gcc nested-function trampolines) */
     uint64_t phdr_vaddr;
 } PhdrInfo;
 
@@ -82,6 +83,8 @@ static int read_phdrs(int fd, PhdrInfo *out, const char *path, char *err, size_t
             return load_fail(err, errlen, -EIO, "%s: cannot read program headers", path);
         if (ph.p_type == PT_INTERP)
             out->has_interp = true;
+        if (ph.p_type == PT_GNU_STACK)
+            out->exec_stack = (ph.p_flags & PF_X) != 0;
         if (ph.p_type == PT_PHDR && !out->has_phdr) {
             out->has_phdr = true;
             out->phdr_vaddr = ph.p_vaddr;
@@ -292,6 +295,7 @@ int loader_load_elf(Process *p, const char *path, char *err, size_t errlen)
     p->entry = entry;
     p->load_bias = bias;
     p->phdr_addr = phdr;
+    p->exec_stack = ph.exec_stack;
     p->phnum = ph.phnum;
     p->phent = ph.phentsize;
     p->mem.brk_start = p->mem.brk_cur = PAGE_UP(hi);
@@ -340,7 +344,9 @@ int loader_setup_stack(Process *p, int argc, char **argv, char **envp, char *err
     GuestMem *m = &p->mem;
     RvCpu *c = &p->cpu;
     uint64_t lo = GUEST_STACK_TOP - GUEST_STACK_SIZE;
-    int r = guestmem_map(m, lo, GUEST_STACK_SIZE, PROT_READ | PROT_WRITE,
+    /* binfmt_elf: PT_GNU_STACK with PF_X makes the stack executable. */
+    int prot = PROT_READ | PROT_WRITE | (p->exec_stack ? PROT_EXEC : 0);
+    int r = guestmem_map(m, lo, GUEST_STACK_SIZE, prot,
                          MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK | MAP_GROWSDOWN, "[stack]");
     if (r < 0)
         return load_fail(err, errlen, r, "cannot map the stack: %s", strerror(-r));

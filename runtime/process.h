@@ -55,6 +55,7 @@ typedef struct Process {
     uint64_t load_bias;        /* 0 for ET_EXEC */
     uint64_t phdr_addr;        /* AT_PHDR */
     uint32_t phnum, phent;     /* AT_PHNUM, AT_PHENT */
+    bool exec_stack;           /* PT_GNU_STACK has PF_X: map the stack executable */
 
     /* options */
     bool strace;               /* --strace: log each syscall to strace_out */

@@ -14,14 +14,20 @@
  *    pipe returns EPIPE), guest SIG_DFL whose default is ignore or stop ->
  *    host SIG_DFL (the host ignores it, or stops fvp-run, which is what the
  *    guest would do), otherwise host_async_handler, which only records the
- *    signal in an atomic pending mask.  The host handler gets SA_RESTART
+ *    signal in an atomic pending mask.  The host mask likewise follows
+ *    the guest mask (host_sync_mask), so a signal the guest blocks stays
+ *    pending in the host kernel and interrupts nothing; rt_sigpending and
+ *    rt_sigtimedwait look there too.  The host handler gets SA_RESTART
  *    exactly when the guest handler has SA_RESTART, so the host kernel
  *    restarts or interrupts a blocking host call the way Linux would
  *    restart or interrupt the guest's call; an interrupted call returns
  *    -EINTR to the guest and the guest handler runs at the next block
  *    boundary (after the call rather than inside it: our syscalls are
- *    synchronous).  SIGILL/SIGFPE/SIGTRAP/SIGSYS and glibc's internal 32/33
- *    keep their host disposition.
+ *    synchronous).  A signal arriving between the check before a block
+ *    and a blocking host call is only seen when that call returns (qemu
+ *    closes this window with its safe_syscall; we do not yet).
+ *    SIGILL/SIGFPE/SIGTRAP/SIGSYS and glibc's internal 32/33 keep their
+ *    host disposition.
  *  - Stop signals (SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU) raised by the guest
  *    at itself are ignored: fvp-run does not stop itself.
  */
@@ -126,6 +132,11 @@ static void host_async_handler(int sig, siginfo_t *si, void *uc)
 
 static void host_fault_handler(int sig, siginfo_t *si, void *ucv)
 {
+    if (si && si->si_code <= 0) {
+        /* Sent by kill/tgkill/sigqueue, not a fault: a guest signal. */
+        host_async_handler(sig, si, ucv);
+        return;
+    }
     FaultGuard *g = fvp_fault_guard;
     Process *p = g_sig_proc;
     if (g && g->armed && p && p->mem.base && si) {

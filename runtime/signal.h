@@ -74,5 +74,9 @@ int64_t signal_sys_kill(Process *p, int pid, int sig);   /* self: raise; else ho
 int64_t signal_sys_tgkill(Process *p, int tgid, int tid, int sig);
 int64_t signal_sys_rt_sigpending(Process *p, uint64_t set, uint64_t sigsetsize);
 int64_t signal_sys_rt_sigsuspend(Process *p, uint64_t mask, uint64_t sigsetsize);
+int64_t signal_sys_rt_sigtimedwait(Process *p, uint64_t uthese, uint64_t uinfo, uint64_t uts,
+                                   uint64_t sigsetsize);
+int64_t signal_sys_rt_sigqueueinfo(Process *p, int pid, int sig, uint64_t uinfo);
+
 
 #endif /* FVP_SIGNAL_H */

@@ -68,13 +68,5 @@ _Static_assert(sizeof(GuestSigaction) == 24, "riscv64 struct sigaction has no sa
 #define GUEST_TRAMP_LI_A7_139 0x08b00893u  /* addi a7, zero, 139 (rt_sigreturn) */
 #define GUEST_TRAMP_ECALL     0x00000073u
 
-/*
- * System calls not (yet) in runtime/signal.h; the syscall table can route
- * rt_sigtimedwait (137) and rt_sigqueueinfo (138) here.  Arguments as the
- * guest passed them; results as Linux (-errno).
- */
-int64_t signal_sys_rt_sigtimedwait(Process *p, uint64_t uthese, uint64_t uinfo, uint64_t uts,
-                                   uint64_t sigsetsize);
-int64_t signal_sys_rt_sigqueueinfo(Process *p, int pid, int sig, uint64_t uinfo);
 
 #endif /* FVP_SIGNAL_FRAME_H */

@@ -5,7 +5,10 @@
 #   testsuite/run.sh [SUITE...]     (default: all)
 # Suites: unit (cmocka tests, ASan build), unit-plain (same, normal build),
 #         elf (hostile ELF files through fvp-dis under ASan), corpus (libc/libm
-#         decoded by fvp-dis vs objdump).
+#         decoded by fvp-dis vs objdump), isa (one-line instruction cases under
+#         qemu-riscv64 and fvp-run), programs / programs-asan (guest C programs,
+#         fvp-run vs qemu-riscv64; the second with the ASan+UBSan fvp-run),
+#         torture (fixed subset of gcc.c-torture/execute, fvp-run vs qemu).
 set -u
 cd "$(dirname "$0")/.."
 
@@ -58,7 +61,7 @@ suite_unit() {
 }
 
 suites=("$@")
-[ ${#suites[@]} -eq 0 ] && suites=(unit elf corpus)
+[ ${#suites[@]} -eq 0 ] && suites=(unit elf corpus isa programs programs-asan torture)
 
 for s in "${suites[@]}"; do
     case $s in
@@ -66,6 +69,11 @@ for s in "${suites[@]}"; do
     unit-plain) suite_unit "$PLAIN" unit ;;
     elf)        run_tap elf/bad-elf bash testsuite/elf/run_bad_elf.sh "$ASAN" ;;
     corpus)     run_tap corpus/objdump bash testsuite/corpus/run_corpus.sh "$PLAIN" ;;
+    isa)        run_tap isa/cases bash testsuite/isa/run_isa.sh "$PLAIN" ;;
+    programs)   run_tap programs/diff bash testsuite/programs/run_programs.sh "$PLAIN" ;;
+    programs-asan) run_tap programs/diff-asan bash testsuite/programs/run_programs.sh "$ASAN" ;;
+    torture)    run_tap torture/subset bash testsuite/torture/run_torture.sh "$PLAIN" \
+                    --subset testsuite/torture/check_subset.txt --jobs "$(nproc 2>/dev/null || echo 2)" ;;
     *) echo "run.sh: unknown suite '$s'" >&2; exit 2 ;;
     esac
 done

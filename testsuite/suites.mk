@@ -30,6 +30,12 @@ build/isa/%.S: testsuite/isa/%.cases build/tools/gen_isa_test
 build/isa/%: build/isa/%.S
 	$(RV_CC) $(ISA_ASFLAGS) -o $@ $<
 
+# prog_libm needs libm; an explicit rule overrides the Makefile's build/riscv/% pattern rule
+# (which has no -lm) for this one program.
+build/riscv/prog_libm: testsuite/programs/prog_libm.c
+	@mkdir -p $(@D)
+	$(RV_CC) -O2 -static -o $@ $< -lm
+
 # The whole of gcc.c-torture/execute, in parallel (fvp-run must be built).
 torture: $(BUILD)/bin/fvp-run
 	bash testsuite/torture/run_torture.sh $(BUILD) --jobs $(JOBS)

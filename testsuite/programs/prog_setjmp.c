@@ -12,12 +12,14 @@ static void recurse(int n)
     pad[0] = (char)n;
     g_depth = n + pad[0] - (char)n;
     if (n == 1000) longjmp(g_env, n);
+    if (n > 100000) return;             /* never: keeps the recursion finite for gcc */
     recurse(n + 1);
 }
 
 static double fp_chain(jmp_buf env, double x)
 {
     if (x > 100.0) longjmp(env, 7);
+    if (x < 0.0) return x;               /* never */
     return fp_chain(env, x * 1.5 + 0.25);
 }
 

@@ -48,7 +48,8 @@ int main(void)
     char buf[64];
     int n = snprintf(buf, sizeof buf, "%s-%d-%.2f", "x", 7, 2.345);
     printf("snprintf %d \"%s\"\n", n, buf);
-    n = snprintf(buf, 8, "%s", "0123456789abcdef");
+    volatile size_t small = 8;
+    n = snprintf(buf, small, "%s", "0123456789abcdef");
     printf("truncated %d \"%s\"\n", n, buf);
     /* sscanf */
     int a, b; double d; float g; char word[16]; unsigned long ul; long double lq;

@@ -1,5 +1,6 @@
 /* string.h on many lengths and alignments (glibc's RV64 versions read whole words, so
  * page-end and misaligned cases matter); results folded into printed checksums. */
+#define _GNU_SOURCE
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>

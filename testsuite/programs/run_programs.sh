@@ -46,7 +46,7 @@ fi
 have_fvp=1
 [ -x "$FVP_RUN" ] || have_fvp=0
 
-make --no-print-directory -s rv-progs >"$TMP/build.log" 2>&1 ||
+make --no-print-directory -s -f Makefile -f testsuite/suites.mk rv-progs >"$TMP/build.log" 2>&1 ||
     { echo "# make rv-progs failed:"; tail -20 "$TMP/build.log" | sed 's/^/#   /'; }
 
 # run_one OUTDIR PROG ENGINE...: runs PROG in a fresh directory; OUTDIR/{out,err,status}

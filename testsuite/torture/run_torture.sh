@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# gcc torture suite: gcc-12-source's gcc/testsuite/gcc.c-torture/execute/*.c (top level; the
-# ieee/ and builtins/ subdirectories need extra harness files and are not run), built for
-# rv64gc at -O2 -static with each test's dg-options (testsuite/torture/dg_parse.awk decides
-# skips and flags), run under qemu-riscv64 and fvp-run with a 10 s timeout; a test passes if
+# gcc torture suite: gcc-12-source's gcc/testsuite/gcc.c-torture/execute/*.c and ieee/*.c
+# (ieee tests get -ffloat-store like ieee.exp, plus -fno-trapping-math where their .x file
+# adds it; builtins/ needs extra harness sources and is not run), built for rv64gc at -O2
+# -static with each test's dg-options (testsuite/torture/dg_parse.awk decides skips and
+# flags), run under qemu-riscv64 and fvp-run with a 10 s timeout; a test passes if
 # it exits 0.  Prints "qemu: P/N passed, fvp-run: Q/N passed" and every test where the two
 # engines differ.  TAP: one line per test, ok iff fvp-run agrees with qemu.
 #
@@ -21,7 +22,13 @@ export TORTURE_TIMEOUT=${TORTURE_TIMEOUT:-10}
 # ---- one test (run by xargs workers): writes $RES/NAME -------------------------------
 if [ "${1:-}" = "--one" ]; then
     name=$2
-    src=$SRC/$name.c bin=$BIN/$name out=$RES/$name
+    src=$SRC/$name.c bin=$BIN/$name out=$RES/${name//\//__}
+    extra=
+    case $name in
+    ieee/*) extra=-ffloat-store
+            grep -qs fno-trapping-math "$SRC/$name.x" && extra="$extra -fno-trapping-math" ;;
+    esac
+    mkdir -p "$(dirname "$bin")"
     if [ ! -e "$bin" ] && [ ! -e "$bin.skip" ] || [ "$src" -nt "$bin.meta" ] ||
             [ testsuite/torture/dg_parse.awk -nt "$bin.meta" ]; then
         rm -f "$bin" "$bin.skip"
@@ -30,7 +37,7 @@ if [ "${1:-}" = "--one" ]; then
         SKIP*) echo "${verdict#SKIP }" >"$bin.skip" ;;
         *)
             # shellcheck disable=SC2086  # the flags are a word list
-            if ! "$RV_CC" -march=rv64gc -mabi=lp64d -O2 -static -w -I"$SRC" ${verdict#FLAGS} \
+            if ! "$RV_CC" -march=rv64gc -mabi=lp64d -O2 -static -w -I"$(dirname "$src")" $extra ${verdict#FLAGS} \
                     -o "$bin" "$src" -lm >"$bin.log" 2>&1; then
                 echo "does not build for rv64: $(grep -m1 -E 'error|undefined' "$bin.log" | cut -c1-100)" >"$bin.skip"
                 rm -f "$bin"
@@ -94,7 +101,7 @@ mkdir -p "$BIN"
 if [ -n "$SUBSET" ]; then
     mapfile -t names < <(grep -vE '^[[:space:]]*(#|$)' "$SUBSET")
 else
-    mapfile -t names < <(cd "$SRC" && ls -- *.c | sed 's/\.c$//' | LC_ALL=C sort)
+    mapfile -t names < <(cd "$SRC" && ls -- *.c ieee/*.c | sed 's/\.c$//' | LC_ALL=C sort)
 fi
 RES=$(mktemp -d)
 trap 'rm -rf "$RES"' EXIT
@@ -106,7 +113,8 @@ n=0 total=0 qpass=0 fpass=0 skipped=0 nfail=0
 diffs=()
 for name in "${names[@]}"; do
     n=$((n + 1))
-    r=$(cat "$RES/$name" 2>/dev/null || echo "SKIP missing test $name")
+    r="SKIP missing result for $name"
+    [ -e "$RES/${name//\//__}" ] && read -r r <"$RES/${name//\//__}"
     case $r in
     SKIP*) skipped=$((skipped + 1)); echo "ok $n - $prefix/$name # SKIP ${r#SKIP }"; continue ;;
     esac

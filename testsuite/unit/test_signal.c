@@ -572,6 +572,12 @@ static void test_fault_guard(void **state)
     assert_int_equal(g.fault_addr, 0x1000);
     assert_int_equal(g.fault_write, 0);
     fvp_fault_guard = NULL;
+    /* A SIGSEGV sent with kill is not a fault: it becomes a guest signal. */
+    assert_int_equal(kill(getpid(), SIGSEGV), 0);
+    assert_true(signal_has_deliverable(p));
+    signal_deliver_pending(p, &p->cpu);
+    assert_true(p->exited);
+    assert_int_equal(p->killed_by, SIGSEGV);
 }
 
 static void test_kill_tgkill_args(void **state)
