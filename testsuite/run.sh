@@ -4,7 +4,7 @@
 #
 #   testsuite/run.sh [SUITE...]     (default: all)
 # Suites: unit (cmocka tests, ASan build), unit-plain (same, normal build),
-#         elf (hostile ELF files through fvp-dis under ASan), corpus (libc/libm
+#         elf / elf-run (hostile ELF files through fvp-dis / fvp-run under ASan), corpus (libc/libm
 #         decoded by fvp-dis vs objdump), isa (one-line instruction cases under
 #         qemu-riscv64 and fvp-run), programs / programs-asan (guest C programs,
 #         fvp-run vs qemu-riscv64; the second with the ASan+UBSan fvp-run),
@@ -61,13 +61,14 @@ suite_unit() {
 }
 
 suites=("$@")
-[ ${#suites[@]} -eq 0 ] && suites=(unit elf corpus isa programs programs-asan torture)
+[ ${#suites[@]} -eq 0 ] && suites=(unit elf elf-run corpus isa programs programs-asan torture)
 
 for s in "${suites[@]}"; do
     case $s in
     unit)       suite_unit "$ASAN" unit-asan ;;
     unit-plain) suite_unit "$PLAIN" unit ;;
     elf)        run_tap elf/bad-elf bash testsuite/elf/run_bad_elf.sh "$ASAN" ;;
+    elf-run)    FVP_DIS=$ASAN/bin/fvp-run run_tap elf/bad-elf-fvp-run bash testsuite/elf/run_bad_elf.sh "$ASAN" ;;
     corpus)     run_tap corpus/objdump bash testsuite/corpus/run_corpus.sh "$PLAIN" ;;
     isa)        run_tap isa/cases bash testsuite/isa/run_isa.sh "$PLAIN" ;;
     programs)   run_tap programs/diff bash testsuite/programs/run_programs.sh "$PLAIN" ;;
