@@ -102,7 +102,7 @@ $(BUILD)/tests/%: $(BUILD)/obj/testsuite/unit/%.o $(RUNTIME_LIB) $(LIFTER_LIB)
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS) -lcmocka
 
-build/riscv/%: testsuite/programs/%.c
+build/riscv/%: testsuite/programs/%.c testsuite/programs/check.h
 	@mkdir -p $(@D)
 	$(RV_CC) $(RV_CFLAGS) -o $@ $< -lm
 

@@ -87,22 +87,25 @@ int64_t sys_socketpair(Process *p, RvCpu *c, const uint64_t *a)
     return sys_result(syscall(SYS_socketpair, (int)a[0], (int)a[1], (int)a[2], sv));
 }
 
-int64_t sys_bind(Process *p, RvCpu *c, const uint64_t *a)
+/* bind and connect: host syscall nr on (fd, guest sockaddr a[1], length a[2]). */
+static int64_t net_sockaddr_in(Process *p, const uint64_t *a, long nr)
 {
     void *sa = sys_gbuf(p, a[1], (uint32_t)a[2]);
-    SYS_UNUSED_ARGS;
     if (!sa)
         return -EFAULT;
-    return sys_result(syscall(SYS_bind, (int)a[0], sa, (socklen_t)a[2]));
+    return sys_result(syscall(nr, (int)a[0], sa, (socklen_t)a[2]));
+}
+
+int64_t sys_bind(Process *p, RvCpu *c, const uint64_t *a)
+{
+    SYS_UNUSED_ARGS;
+    return net_sockaddr_in(p, a, SYS_bind);
 }
 
 int64_t sys_connect(Process *p, RvCpu *c, const uint64_t *a)
 {
-    void *sa = sys_gbuf(p, a[1], (uint32_t)a[2]);
     SYS_UNUSED_ARGS;
-    if (!sa)
-        return -EFAULT;
-    return sys_result(syscall(SYS_connect, (int)a[0], sa, (socklen_t)a[2]));
+    return net_sockaddr_in(p, a, SYS_connect);
 }
 
 int64_t sys_listen(Process *p, RvCpu *c, const uint64_t *a)

@@ -17,7 +17,15 @@ echo "== fvp-dis --ir --function fib $prog   (each instruction with the FVP IR i
 echo
 n=$("$dis" "$prog" | grep -cE '^ +[0-9a-f]+:')
 echo "== the whole program: $n instructions disassembled (fvp-dis $prog)"
+echo
+echo "== fvp-run --stats $prog 25   (the interpreter runs it, like qemu-riscv64)"
+build/bin/fvp-run --stats "$prog" 25
 if command -v qemu-riscv64 >/dev/null; then
-    echo "== for reference, qemu-riscv64 runs it: $(qemu-riscv64 "$prog" 25)"
+    echo "== for reference, qemu-riscv64 $prog 25:"
+    qemu-riscv64 "$prog" 25
 fi
-echo "Next issues make FVP run it (fvp-run) and translate it to x86-64 (fvp-xlat)."
+echo
+echo "== fvp-run --strace $prog 3   (its system calls)"
+build/bin/fvp-run --strace "$prog" 3
+echo
+echo "Next: fvp-xlat translates it ahead of time to a native x86-64 executable (issue U3)."

@@ -16,6 +16,7 @@
  * returning IR_NO_TEMP (ir_append returns NULL) until ir_block_reset.
  */
 #include "ir/ir.h"
+#include "ir/ir_priv.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -25,19 +26,6 @@ static const uint8_t ir_op_nargs[IR_NOPS] = {
     IR_OPS(IR_OP_NARGS)
 #undef IR_OP_NARGS
 };
-
-/* Width in bits of an integer or float type; 0 for void or invalid. */
-static unsigned ir_type_bits(IrType t)
-{
-    switch (t) {
-    case IR_I1: return 1;
-    case IR_I8: return 8;
-    case IR_I16: return 16;
-    case IR_I32: case IR_F32: return 32;
-    case IR_I64: case IR_F64: return 64;
-    default: return 0;
-    }
-}
 
 /* Type of temp t, IR_VOID when t is none or not (yet) allocated. */
 static IrType ir_temp_type(const IrBlock *b, IrTemp t)

@@ -21,6 +21,7 @@
  * numbered from 1 (operand 1 is args[0]).
  */
 #include "ir/ir.h"
+#include "ir/ir_priv.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -84,21 +85,6 @@ static int ir_fail_block(IrVerifier *v, const char *msg)
     if (v->err != NULL && v->errlen > 0)
         snprintf(v->err, v->errlen, "%s", msg);
     return -EINVAL;
-}
-
-static bool ir_is_int(IrType t) { return t >= IR_I1 && t <= IR_I64; }
-static bool ir_is_float(IrType t) { return t == IR_F32 || t == IR_F64; }
-
-static unsigned ir_bits(IrType t)
-{
-    switch (t) {
-    case IR_I1: return 1;
-    case IR_I8: return 8;
-    case IR_I16: return 16;
-    case IR_I32: case IR_F32: return 32;
-    case IR_I64: case IR_F64: return 64;
-    default: return 0;
-    }
 }
 
 /* Type of operand i (already checked to be a defined temp). */
@@ -204,7 +190,7 @@ static int ir_verify_kind(IrVerifier *v)
         return 0;
 
     case IR_K_CONST: {
-        unsigned bits = ir_bits(dt);
+        unsigned bits = ir_type_bits(dt);
         if (!ir_is_int(dt) && !ir_is_float(dt))
             return ir_fail(v, "result is %s, expected an integer or float type",
                            ir_type_name(dt));
@@ -253,7 +239,7 @@ static int ir_verify_kind(IrVerifier *v)
             return r;
         IrType st = ir_arg_type(v, 0);
         bool widen = ir_kind_of[in->op] == IR_K_WIDEN;
-        if (widen ? ir_bits(dt) <= ir_bits(st) : ir_bits(dt) >= ir_bits(st))
+        if (widen ? ir_type_bits(dt) <= ir_type_bits(st) : ir_type_bits(dt) >= ir_type_bits(st))
             return ir_fail(v, "%s to %s is not %s", ir_type_name(st), ir_type_name(dt),
                            widen ? "wider" : "narrower");
         return 0;
@@ -262,7 +248,7 @@ static int ir_verify_kind(IrVerifier *v)
     case IR_K_BITCAST: {
         IrType st = ir_arg_type(v, 0);
         bool ok = (ir_is_int(st) && ir_is_float(dt)) || (ir_is_float(st) && ir_is_int(dt));
-        if (!ok || ir_bits(st) != ir_bits(dt))
+        if (!ok || ir_type_bits(st) != ir_type_bits(dt))
             return ir_fail(v, "cannot bitcast %s to %s", ir_type_name(st), ir_type_name(dt));
         return 0;
     }
@@ -329,12 +315,12 @@ static int ir_verify_kind(IrVerifier *v)
             return ir_fail(v, "bad memory flags 0x%x", in->aux);
         unsigned bits = (unsigned)in->imm * 8;
         if (ir_is_float(vt)) {
-            if (ir_bits(vt) != bits)
+            if (ir_type_bits(vt) != bits)
                 return ir_fail(v, "%s access of %s", load ? "load" : "store",
                                ir_type_name(vt));
             if (in->aux & IR_MEM_SIGNED)
                 return ir_fail(v, "signed load of a float");
-        } else if (!ir_is_int(vt) || ir_bits(vt) < bits) {
+        } else if (!ir_is_int(vt) || ir_type_bits(vt) < bits) {
             return ir_fail(v, "%" PRId64 "-byte %s of %s", in->imm,
                            load ? "load" : "store", ir_type_name(vt));
         }

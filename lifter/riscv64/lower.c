@@ -209,53 +209,48 @@ _Static_assert(RV_NHELPERS <= 256, "RvHelperOp.helper is a uint8_t");
 #define FP_X(op, h)  [RV_OP_##op] = { RV_HELPER_##h, FPK_VALID | FPK_DST_X }
 #define FP_RX(op, h) [RV_OP_##op] = { RV_HELPER_##h, FPK_VALID | FPK_RM | FPK_SRC_X }
 
+/* The F and D instructions with the same helper set (fclass included), one
+ * format at a time: F the opcode suffix (S, D), f the helper suffix. */
+#define FP_FMT_OPS(F, f)                                                       \
+    FP_FR(FADD_##F, fadd_##f),       FP_FR(FSUB_##F, fsub_##f),                \
+    FP_FR(FMUL_##F, fmul_##f),       FP_FR(FDIV_##F, fdiv_##f),                \
+    FP_FR(FSQRT_##F, fsqrt_##f),     FP_FR(FMADD_##F, fmadd_##f),              \
+    FP_FR(FMSUB_##F, fmsub_##f),     FP_FR(FNMSUB_##F, fnmsub_##f),            \
+    FP_FR(FNMADD_##F, fnmadd_##f),   FP_F(FMIN_##F, fmin_##f),                 \
+    FP_F(FMAX_##F, fmax_##f),        FP_X(FEQ_##F, feq_##f),                   \
+    FP_X(FLT_##F, flt_##f),          FP_X(FLE_##F, fle_##f),                   \
+    FP_X(FCLASS_##F, fclass_##f),    FP_XR(FCVT_W_##F, fcvt_w_##f),            \
+    FP_XR(FCVT_WU_##F, fcvt_wu_##f), FP_XR(FCVT_L_##F, fcvt_l_##f),            \
+    FP_XR(FCVT_LU_##F, fcvt_lu_##f), FP_RX(FCVT_##F##_W, fcvt_##f##_w),        \
+    FP_RX(FCVT_##F##_WU, fcvt_##f##_wu), FP_RX(FCVT_##F##_L, fcvt_##f##_l),    \
+    FP_RX(FCVT_##F##_LU, fcvt_##f##_lu)
+
 /* Every FP instruction that needs exact rounding or fflags (unpriv ch. 11,
  * 12): a helper whose argument and result types say how to read the
  * sources (rs1, rs2, rs3 in order) and where the result goes. */
 static const RvHelperOp rv_fp_ops[RV_NOPS] = {
-    FP_FR(FADD_S, fadd_s),       FP_FR(FSUB_S, fsub_s),
-    FP_FR(FMUL_S, fmul_s),       FP_FR(FDIV_S, fdiv_s),
-    FP_FR(FSQRT_S, fsqrt_s),     FP_FR(FMADD_S, fmadd_s),
-    FP_FR(FMSUB_S, fmsub_s),     FP_FR(FNMSUB_S, fnmsub_s),
-    FP_FR(FNMADD_S, fnmadd_s),   FP_F(FMIN_S, fmin_s),
-    FP_F(FMAX_S, fmax_s),        FP_X(FEQ_S, feq_s),
-    FP_X(FLT_S, flt_s),          FP_X(FLE_S, fle_s),
-    FP_X(FCLASS_S, fclass_s),    FP_XR(FCVT_W_S, fcvt_w_s),
-    FP_XR(FCVT_WU_S, fcvt_wu_s), FP_XR(FCVT_L_S, fcvt_l_s),
-    FP_XR(FCVT_LU_S, fcvt_lu_s), FP_RX(FCVT_S_W, fcvt_s_w),
-    FP_RX(FCVT_S_WU, fcvt_s_wu), FP_RX(FCVT_S_L, fcvt_s_l),
-    FP_RX(FCVT_S_LU, fcvt_s_lu),
-    FP_FR(FADD_D, fadd_d),       FP_FR(FSUB_D, fsub_d),
-    FP_FR(FMUL_D, fmul_d),       FP_FR(FDIV_D, fdiv_d),
-    FP_FR(FSQRT_D, fsqrt_d),     FP_FR(FMADD_D, fmadd_d),
-    FP_FR(FMSUB_D, fmsub_d),     FP_FR(FNMSUB_D, fnmsub_d),
-    FP_FR(FNMADD_D, fnmadd_d),   FP_F(FMIN_D, fmin_d),
-    FP_F(FMAX_D, fmax_d),        FP_X(FEQ_D, feq_d),
-    FP_X(FLT_D, flt_d),          FP_X(FLE_D, fle_d),
-    FP_X(FCLASS_D, fclass_d),    FP_XR(FCVT_W_D, fcvt_w_d),
-    FP_XR(FCVT_WU_D, fcvt_wu_d), FP_XR(FCVT_L_D, fcvt_l_d),
-    FP_XR(FCVT_LU_D, fcvt_lu_d), FP_RX(FCVT_D_W, fcvt_d_w),
-    FP_RX(FCVT_D_WU, fcvt_d_wu), FP_RX(FCVT_D_L, fcvt_d_l),
-    FP_RX(FCVT_D_LU, fcvt_d_lu),
+    FP_FMT_OPS(S, s),
+    FP_FMT_OPS(D, d),
     FP_FR(FCVT_S_D, fcvt_s_d),   FP_FR(FCVT_D_S, fcvt_d_s),
 };
 
+/* LR/SC and the AMOs of one width: W the opcode suffix, w the helper's. */
+#define AMO_WIDTH_OPS(W, w)                                                    \
+    FP_F(LR_##W, lr_##w),             FP_F(SC_##W, sc_##w),                    \
+    FP_F(AMOSWAP_##W, amoswap_##w),   FP_F(AMOADD_##W, amoadd_##w),            \
+    FP_F(AMOXOR_##W, amoxor_##w),     FP_F(AMOAND_##W, amoand_##w),            \
+    FP_F(AMOOR_##W, amoor_##w),       FP_F(AMOMIN_##W, amomin_##w),            \
+    FP_F(AMOMAX_##W, amomax_##w),     FP_F(AMOMINU_##W, amominu_##w),          \
+    FP_F(AMOMAXU_##W, amomaxu_##w)
+
 /* Each LR/SC/AMO and its helper (unpriv ch. 8). */
 static const RvHelperOp rv_amo_ops[RV_NOPS] = {
-    FP_F(LR_W, lr_w),           FP_F(SC_W, sc_w),
-    FP_F(AMOSWAP_W, amoswap_w), FP_F(AMOADD_W, amoadd_w),
-    FP_F(AMOXOR_W, amoxor_w),   FP_F(AMOAND_W, amoand_w),
-    FP_F(AMOOR_W, amoor_w),     FP_F(AMOMIN_W, amomin_w),
-    FP_F(AMOMAX_W, amomax_w),   FP_F(AMOMINU_W, amominu_w),
-    FP_F(AMOMAXU_W, amomaxu_w),
-    FP_F(LR_D, lr_d),           FP_F(SC_D, sc_d),
-    FP_F(AMOSWAP_D, amoswap_d), FP_F(AMOADD_D, amoadd_d),
-    FP_F(AMOXOR_D, amoxor_d),   FP_F(AMOAND_D, amoand_d),
-    FP_F(AMOOR_D, amoor_d),     FP_F(AMOMIN_D, amomin_d),
-    FP_F(AMOMAX_D, amomax_d),   FP_F(AMOMINU_D, amominu_d),
-    FP_F(AMOMAXU_D, amomaxu_d),
+    AMO_WIDTH_OPS(W, w),
+    AMO_WIDTH_OPS(D, d),
 };
 
+#undef FP_FMT_OPS
+#undef AMO_WIDTH_OPS
 #undef FP_F
 #undef FP_FR
 #undef FP_XR
@@ -707,39 +702,46 @@ store:
     return true;
 }
 
+/* An integer constant of the width of a single (dbl false: i32) or a double
+ * (i64). */
+static IrTemp c_fmt(IrBlock *b, bool dbl, uint64_t v)
+{
+    return dbl ? c64(b, v) : c32(b, (uint32_t)v);
+}
+
+/* fsgnj (neither flag), fsgnjn (negate) or fsgnjx (xor_sign) on the raw bits
+ * x, y of a single (i32) or a double (dbl, i64): x's magnitude with a sign
+ * taken from y. */
+static IrTemp fsgnj_bits(IrBlock *b, bool dbl, bool negate, bool xor_sign, IrTemp x, IrTemp y)
+{
+    uint64_t sign = dbl ? RV_SIGN_D : RV_SIGN_S;
+    IrTemp s = bin(b, IR_AND, y, c_fmt(b, dbl, sign));
+    if (xor_sign)
+        return bin(b, IR_XOR, x, s);
+    if (negate)
+        s = bin(b, IR_XOR, s, c_fmt(b, dbl, sign));
+    return bin(b, IR_OR, bin(b, IR_AND, x, c_fmt(b, dbl, ~sign)), s);
+}
+
 /* Sign injection and raw moves (unpriv §11.6, §11.7, §12.5, §12.6): pure
  * bit manipulation.  fsgnj*.s works on unboxed inputs and boxes its result;
  * fmv.x.w sign-extends the low 32 bits with no unboxing check.  Returns
  * false when op is not one of them. */
 static bool lower_fp_bits(IrBlock *b, const RvInsn *in)
 {
-    IrTemp x, y, s;
+    IrTemp x, y;
 
     switch (in->op) {
     case RV_OP_FSGNJ_S: case RV_OP_FSGNJN_S: case RV_OP_FSGNJX_S:
         x = read_f32_bits(b, in->rs1);
         y = read_f32_bits(b, in->rs2);
-        s = bin(b, IR_AND, y, c32(b, RV_SIGN_S));
-        if (in->op == RV_OP_FSGNJX_S) {
-            x = bin(b, IR_XOR, x, s);
-        } else {
-            if (in->op == RV_OP_FSGNJN_S)
-                s = bin(b, IR_XOR, s, c32(b, RV_SIGN_S));
-            x = bin(b, IR_OR, bin(b, IR_AND, x, c32(b, ~RV_SIGN_S)), s);
-        }
+        x = fsgnj_bits(b, false, in->op == RV_OP_FSGNJN_S, in->op == RV_OP_FSGNJX_S, x, y);
         write_f32_bits(b, in->rd, x);
         return true;
     case RV_OP_FSGNJ_D: case RV_OP_FSGNJN_D: case RV_OP_FSGNJX_D:
         x = read_f_raw(b, in->rs1);
         y = read_f_raw(b, in->rs2);
-        s = bin(b, IR_AND, y, c64(b, RV_SIGN_D));
-        if (in->op == RV_OP_FSGNJX_D) {
-            x = bin(b, IR_XOR, x, s);
-        } else {
-            if (in->op == RV_OP_FSGNJN_D)
-                s = bin(b, IR_XOR, s, c64(b, RV_SIGN_D));
-            x = bin(b, IR_OR, bin(b, IR_AND, x, c64(b, ~RV_SIGN_D)), s);
-        }
+        x = fsgnj_bits(b, true, in->op == RV_OP_FSGNJN_D, in->op == RV_OP_FSGNJX_D, x, y);
         ir_emit_set(b, RV_REG_F0 + in->rd, x);
         return true;
     case RV_OP_FMV_X_W:

@@ -90,65 +90,43 @@ static int load_order(uint32_t aqrl)
 
 /* ---- LR / SC -------------------------------------------------------------- */
 
-/* lr.w: loads the word at a and reserves it. */
-uint32_t rvh_lr_w(void *env, uint64_t a, uint32_t aqrl)
-{
-    RvCpu *c = env;
-    uint32_t *p = amo_host(c, a, 4, 1);
-    if (!p)
-        return 0;
-    uint32_t v;
-    LOAD_WITH_ORDER(aqrl, p, v);
-    c->res_addr = a;
-    c->res_val = v;
-    return v;
-}
-
-/* sc.w: 0 and stores b if the reservation on a holds, else 1. */
-uint64_t rvh_sc_w(void *env, uint64_t a, uint32_t b, uint32_t aqrl)
-{
-    RvCpu *c = env;
-    uint32_t *p = amo_host(c, a, 4, 0);
-    if (!p)
-        return 1;
-    int ok = 0;
-    if (c->res_addr == a) {
-        uint32_t expect = (uint32_t)c->res_val;
-        CAS_WITH_ORDER(aqrl, p, &expect, b, ok);
+/* lr: loads the T at a and reserves it. */
+#define AMO_LR(name, T, size)                                                  \
+    T rvh_##name(void *env, uint64_t a, uint32_t aqrl)                         \
+    {                                                                          \
+        RvCpu *c = env;                                                        \
+        T *p = amo_host(c, a, size, 1);                                        \
+        if (!p)                                                                \
+            return 0;                                                          \
+        T v;                                                                   \
+        LOAD_WITH_ORDER(aqrl, p, v);                                           \
+        c->res_addr = a;                                                       \
+        c->res_val = v;                                                        \
+        return v;                                                              \
     }
-    c->res_addr = RV_NO_RES;
-    return ok ? 0 : 1;
-}
 
-/* lr.d: loads the doubleword at a and reserves it. */
-uint64_t rvh_lr_d(void *env, uint64_t a, uint32_t aqrl)
-{
-    RvCpu *c = env;
-    uint64_t *p = amo_host(c, a, 8, 1);
-    if (!p)
-        return 0;
-    uint64_t v;
-    LOAD_WITH_ORDER(aqrl, p, v);
-    c->res_addr = a;
-    c->res_val = v;
-    return v;
-}
-
-/* sc.d: 0 and stores b if the reservation on a holds, else 1. */
-uint64_t rvh_sc_d(void *env, uint64_t a, uint64_t b, uint32_t aqrl)
-{
-    RvCpu *c = env;
-    uint64_t *p = amo_host(c, a, 8, 0);
-    if (!p)
-        return 1;
-    int ok = 0;
-    if (c->res_addr == a) {
-        uint64_t expect = c->res_val;
-        CAS_WITH_ORDER(aqrl, p, &expect, b, ok);
+/* sc: 0 and stores b if the reservation on a holds, else 1. */
+#define AMO_SC(name, T, size)                                                  \
+    uint64_t rvh_##name(void *env, uint64_t a, T b, uint32_t aqrl)             \
+    {                                                                          \
+        RvCpu *c = env;                                                        \
+        T *p = amo_host(c, a, size, 0);                                        \
+        if (!p)                                                                \
+            return 1;                                                          \
+        int ok = 0;                                                            \
+        if (c->res_addr == a) {                                                \
+            T expect = (T)c->res_val;                                          \
+            CAS_WITH_ORDER(aqrl, p, &expect, b, ok);                           \
+        }                                                                      \
+        c->res_addr = RV_NO_RES;                                               \
+        return ok ? 0 : 1;                                                     \
     }
-    c->res_addr = RV_NO_RES;
-    return ok ? 0 : 1;
-}
+
+/* lr.w, sc.w on words; lr.d, sc.d on doublewords. */
+AMO_LR(lr_w, uint32_t, 4)
+AMO_SC(sc_w, uint32_t, 4)
+AMO_LR(lr_d, uint64_t, 8)
+AMO_SC(sc_d, uint64_t, 8)
 
 /* ---- AMOs ----------------------------------------------------------------- */
 

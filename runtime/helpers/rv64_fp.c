@@ -41,53 +41,34 @@ enum { RM_RNE = 0, RM_RTZ = 1, RM_RDN = 2, RM_RUP = 3, RM_RMM = 4, RM_DYN = 7 };
 #define F32_CANON 0x7fc00000u
 #define F64_CANON 0x7ff8000000000000ull
 
-static uint32_t f32_bits(float f)
-{
-    uint32_t u;
-    memcpy(&u, &f, sizeof u);
-    return u;
-}
+/* Bit access for one format W (f32, f64; C type T, bits U): W_bits and
+ * W_from reinterpret, W_is_nan / W_is_snan classify the bits (a NaN has the
+ * exponent all ones and a non-zero fraction; QUIET is the quiet bit). */
+#define DEF_FMT_BITS(W, T, U, ABS, INF, QUIET)                                 \
+    static U W##_bits(T f)                                                     \
+    {                                                                          \
+        U u;                                                                   \
+        memcpy(&u, &f, sizeof u);                                              \
+        return u;                                                              \
+    }                                                                          \
+    static T W##_from(U u)                                                     \
+    {                                                                          \
+        T f;                                                                   \
+        memcpy(&f, &u, sizeof f);                                              \
+        return f;                                                              \
+    }                                                                          \
+    static int W##_is_nan(U u)                                                 \
+    {                                                                          \
+        return (u & ABS) > INF;                                                \
+    }                                                                          \
+    static int W##_is_snan(U u)                                                \
+    {                                                                          \
+        return W##_is_nan(u) && !(u & QUIET);                                  \
+    }
 
-static float f32_from(uint32_t u)
-{
-    float f;
-    memcpy(&f, &u, sizeof f);
-    return f;
-}
-
-static uint64_t f64_bits(double d)
-{
-    uint64_t u;
-    memcpy(&u, &d, sizeof u);
-    return u;
-}
-
-static double f64_from(uint64_t u)
-{
-    double d;
-    memcpy(&d, &u, sizeof d);
-    return d;
-}
-
-static int f32_is_nan(uint32_t u)
-{
-    return (u & 0x7fffffffu) > 0x7f800000u;
-}
-
-static int f32_is_snan(uint32_t u)
-{
-    return f32_is_nan(u) && !(u & 0x00400000u);
-}
-
-static int f64_is_nan(uint64_t u)
-{
-    return (u & 0x7fffffffffffffffull) > 0x7ff0000000000000ull;
-}
-
-static int f64_is_snan(uint64_t u)
-{
-    return f64_is_nan(u) && !(u & 0x0008000000000000ull);
-}
+DEF_FMT_BITS(f32, float, uint32_t, 0x7fffffffu, 0x7f800000u, 0x00400000u)
+DEF_FMT_BITS(f64, double, uint64_t, 0x7fffffffffffffffull, 0x7ff0000000000000ull,
+             0x0008000000000000ull)
 
 /* The effective rounding mode of rm (§11.2): the static field, or frm for
  * rm = 7.  Reserved modes raise illegal instruction and return -1. */
@@ -341,83 +322,54 @@ static long double ld_op(FpOp op, long double a, long double b, long double c)
     return r;
 }
 
-static float arith_s(RvCpu *c, FpOp op, float a, float b, float x, uint32_t rm)
-{
-    int m = fp_rm(c, rm);
-    if (m < 0)
-        return 0;
-    FpHost h;
-    uint32_t fl = 0;
-    uint32_t bits;
-    if (m == RM_RMM) {
-        host_begin(&h, m);
-        long double r = ld_op(op, a, b, x);
-        uint32_t hf = host_end(&h);
-        bits = (uint32_t)rmm_finish(r, hf, &fmt_s, &fl);
-    } else {
-        volatile float va = a, vb = b, vx = x, r;
-        int lib = op == OP_FMA && !host_has_fma(); /* software fma: fenv */
-        if (lib)
-            host_begin(&h, m);
-        else
-            sse_begin(&h, m);
-        switch (op) {
-        case OP_ADD: r = va + vb; break;
-        case OP_SUB: r = va - vb; break;
-        case OP_MUL: r = va * vb; break;
-        case OP_DIV: r = va / vb; break;
-        case OP_SQRT: r = sqrtf(va); break;
-        default: r = lib ? fmaf(va, vb, vx) : fma_hw_s(va, vb, vx); break;
-        }
-        fl = lib ? host_end(&h) : sse_end(&h);
-        bits = f32_bits(r);
+/*
+ * arith_<s>(c, op, a, b, x, rm): op on one format under rm, NaN results
+ * canonical, flags accrued into fflags.  Generated once per format: s is the
+ * helper suffix (s, d), W the bit-access prefix (f32, f64) and CANON its
+ * canonical NaN, T/U the C and bit types, SQRT/FMA the libm functions.
+ */
+#define DEF_ARITH(s, W, CANON, T, U, SQRT, FMA)                                \
+    static T arith_##s(RvCpu *c, FpOp op, T a, T b, T x, uint32_t rm)          \
+    {                                                                          \
+        int m = fp_rm(c, rm);                                                  \
+        if (m < 0)                                                             \
+            return 0;                                                          \
+        FpHost h;                                                              \
+        uint32_t fl = 0;                                                       \
+        U bits;                                                                \
+        if (m == RM_RMM) {                                                     \
+            host_begin(&h, m);                                                 \
+            long double r = ld_op(op, a, b, x);                                \
+            uint32_t hf = host_end(&h);                                        \
+            bits = (U)rmm_finish(r, hf, &fmt_##s, &fl);                        \
+        } else {                                                               \
+            volatile T va = a, vb = b, vx = x, r;                              \
+            int lib = op == OP_FMA && !host_has_fma(); /* software fma: fenv */ \
+            if (lib)                                                           \
+                host_begin(&h, m);                                             \
+            else                                                               \
+                sse_begin(&h, m);                                              \
+            switch (op) {                                                      \
+            case OP_ADD: r = va + vb; break;                                   \
+            case OP_SUB: r = va - vb; break;                                   \
+            case OP_MUL: r = va * vb; break;                                   \
+            case OP_DIV: r = va / vb; break;                                   \
+            case OP_SQRT: r = SQRT(va); break;                                 \
+            default: r = lib ? FMA(va, vb, vx) : fma_hw_##s(va, vb, vx); break; \
+            }                                                                  \
+            fl = lib ? host_end(&h) : sse_end(&h);                             \
+            bits = W##_bits(r);                                                \
+        }                                                                      \
+        if (op == OP_FMA && fma_zero_inf(a, b))                                \
+            fl |= RV_FFLAG_NV;                                                 \
+        if (W##_is_nan(bits))                                                  \
+            bits = CANON;                                                      \
+        c->fflags |= fl;                                                       \
+        return W##_from(bits);                                                 \
     }
-    if (op == OP_FMA && fma_zero_inf(a, b))
-        fl |= RV_FFLAG_NV;
-    if (f32_is_nan(bits))
-        bits = F32_CANON;
-    c->fflags |= fl;
-    return f32_from(bits);
-}
 
-static double arith_d(RvCpu *c, FpOp op, double a, double b, double x, uint32_t rm)
-{
-    int m = fp_rm(c, rm);
-    if (m < 0)
-        return 0;
-    FpHost h;
-    uint32_t fl = 0;
-    uint64_t bits;
-    if (m == RM_RMM) {
-        host_begin(&h, m);
-        long double r = ld_op(op, a, b, x);
-        uint32_t hf = host_end(&h);
-        bits = rmm_finish(r, hf, &fmt_d, &fl);
-    } else {
-        volatile double va = a, vb = b, vx = x, r;
-        int lib = op == OP_FMA && !host_has_fma(); /* software fma: fenv */
-        if (lib)
-            host_begin(&h, m);
-        else
-            sse_begin(&h, m);
-        switch (op) {
-        case OP_ADD: r = va + vb; break;
-        case OP_SUB: r = va - vb; break;
-        case OP_MUL: r = va * vb; break;
-        case OP_DIV: r = va / vb; break;
-        case OP_SQRT: r = sqrt(va); break;
-        default: r = lib ? fma(va, vb, vx) : fma_hw_d(va, vb, vx); break;
-        }
-        fl = lib ? host_end(&h) : sse_end(&h);
-        bits = f64_bits(r);
-    }
-    if (op == OP_FMA && fma_zero_inf(a, b))
-        fl |= RV_FFLAG_NV;
-    if (f64_is_nan(bits))
-        bits = F64_CANON;
-    c->fflags |= fl;
-    return f64_from(bits);
-}
+DEF_ARITH(s, f32, F32_CANON, float, uint32_t, sqrtf, fmaf)
+DEF_ARITH(d, f64, F64_CANON, double, uint64_t, sqrt, fma)
 
 /* ---- min / max / compare / class ---------------------------------------- */
 
@@ -576,79 +528,111 @@ static uint64_t cvt_from_int(RvCpu *c, uint64_t v, int sgn, int dbl, uint32_t rm
 
 /* ==== the helpers ========================================================= */
 
-/* F arithmetic: contracts in rv64_helpers.def (§11.6). */
-float rvh_fadd_s(void *env, float a, float b, uint32_t rm)
-{
-    return arith_s(env, OP_ADD, a, b, 0, rm);
-}
+/*
+ * The helpers whose code is the same for F and D, generated once per format
+ * (s is the suffix, W the bit-access prefix, T/U the C and bit types, DBL the
+ * format flag of minmax/fcmp/cvt_from_int).  Contracts in rv64_helpers.def.
+ *  - arithmetic (§11.6, §12.3): rvh_fadd_<s> fsub fmul fdiv fsqrt; the fused
+ *    forms fmadd fmsub fnmsub fnmadd, where the negations are exact, so
+ *    fma(-a, b, -c) is -(a*b)-c with one rounding in every mode;
+ *  - rvh_fmin_<s> fmax, rvh_feq_<s> flt fle;
+ *  - rvh_fcvt_{w,wu,l,lu}_<s> (to integer), rvh_fcvt_<s>_{w,wu,l,lu}.
+ */
+#define DEF_FP_HELPERS(s, W, T, U, DBL)                                        \
+    T rvh_fadd_##s(void *env, T a, T b, uint32_t rm)                           \
+    {                                                                          \
+        return arith_##s(env, OP_ADD, a, b, 0, rm);                            \
+    }                                                                          \
+    T rvh_fsub_##s(void *env, T a, T b, uint32_t rm)                           \
+    {                                                                          \
+        return arith_##s(env, OP_SUB, a, b, 0, rm);                            \
+    }                                                                          \
+    T rvh_fmul_##s(void *env, T a, T b, uint32_t rm)                           \
+    {                                                                          \
+        return arith_##s(env, OP_MUL, a, b, 0, rm);                            \
+    }                                                                          \
+    T rvh_fdiv_##s(void *env, T a, T b, uint32_t rm)                           \
+    {                                                                          \
+        return arith_##s(env, OP_DIV, a, b, 0, rm);                            \
+    }                                                                          \
+    T rvh_fsqrt_##s(void *env, T a, uint32_t rm)                               \
+    {                                                                          \
+        return arith_##s(env, OP_SQRT, a, 0, 0, rm);                           \
+    }                                                                          \
+    T rvh_fmadd_##s(void *env, T a, T b, T c, uint32_t rm)                     \
+    {                                                                          \
+        return arith_##s(env, OP_FMA, a, b, c, rm);                            \
+    }                                                                          \
+    T rvh_fmsub_##s(void *env, T a, T b, T c, uint32_t rm)                     \
+    {                                                                          \
+        return arith_##s(env, OP_FMA, a, b, -c, rm);                           \
+    }                                                                          \
+    T rvh_fnmsub_##s(void *env, T a, T b, T c, uint32_t rm)                    \
+    {                                                                          \
+        return arith_##s(env, OP_FMA, -a, b, c, rm);                           \
+    }                                                                          \
+    T rvh_fnmadd_##s(void *env, T a, T b, T c, uint32_t rm)                    \
+    {                                                                          \
+        return arith_##s(env, OP_FMA, -a, b, -c, rm);                          \
+    }                                                                          \
+    T rvh_fmin_##s(void *env, T a, T b)                                        \
+    {                                                                          \
+        return W##_from((U)minmax(env, W##_bits(a), W##_bits(b), DBL, 0));     \
+    }                                                                          \
+    T rvh_fmax_##s(void *env, T a, T b)                                        \
+    {                                                                          \
+        return W##_from((U)minmax(env, W##_bits(a), W##_bits(b), DBL, 1));     \
+    }                                                                          \
+    uint64_t rvh_feq_##s(void *env, T a, T b)                                  \
+    {                                                                          \
+        return fcmp(env, W##_bits(a), W##_bits(b), DBL, 0);                    \
+    }                                                                          \
+    uint64_t rvh_flt_##s(void *env, T a, T b)                                  \
+    {                                                                          \
+        return fcmp(env, W##_bits(a), W##_bits(b), DBL, 1);                    \
+    }                                                                          \
+    uint64_t rvh_fle_##s(void *env, T a, T b)                                  \
+    {                                                                          \
+        return fcmp(env, W##_bits(a), W##_bits(b), DBL, 2);                    \
+    }                                                                          \
+    uint32_t rvh_fcvt_w_##s(void *env, T a, uint32_t rm)                       \
+    {                                                                          \
+        return (uint32_t)cvt_to_int(env, a, W##_is_nan(W##_bits(a)), rm, K_W); \
+    }                                                                          \
+    uint32_t rvh_fcvt_wu_##s(void *env, T a, uint32_t rm)                      \
+    {                                                                          \
+        return (uint32_t)cvt_to_int(env, a, W##_is_nan(W##_bits(a)), rm, K_WU); \
+    }                                                                          \
+    uint64_t rvh_fcvt_l_##s(void *env, T a, uint32_t rm)                       \
+    {                                                                          \
+        return cvt_to_int(env, a, W##_is_nan(W##_bits(a)), rm, K_L);           \
+    }                                                                          \
+    uint64_t rvh_fcvt_lu_##s(void *env, T a, uint32_t rm)                      \
+    {                                                                          \
+        return cvt_to_int(env, a, W##_is_nan(W##_bits(a)), rm, K_LU);          \
+    }                                                                          \
+    T rvh_fcvt_##s##_w(void *env, uint32_t a, uint32_t rm)                     \
+    {                                                                          \
+        uint64_t v = (uint64_t)(int64_t)(int32_t)a;                            \
+        return W##_from((U)cvt_from_int(env, v, 1, DBL, rm));                  \
+    }                                                                          \
+    T rvh_fcvt_##s##_wu(void *env, uint32_t a, uint32_t rm)                    \
+    {                                                                          \
+        return W##_from((U)cvt_from_int(env, a, 0, DBL, rm));                  \
+    }                                                                          \
+    T rvh_fcvt_##s##_l(void *env, uint64_t a, uint32_t rm)                     \
+    {                                                                          \
+        return W##_from((U)cvt_from_int(env, a, 1, DBL, rm));                  \
+    }                                                                          \
+    T rvh_fcvt_##s##_lu(void *env, uint64_t a, uint32_t rm)                    \
+    {                                                                          \
+        return W##_from((U)cvt_from_int(env, a, 0, DBL, rm));                  \
+    }
 
-float rvh_fsub_s(void *env, float a, float b, uint32_t rm)
-{
-    return arith_s(env, OP_SUB, a, b, 0, rm);
-}
+DEF_FP_HELPERS(s, f32, float, uint32_t, 0)
+DEF_FP_HELPERS(d, f64, double, uint64_t, 1)
 
-float rvh_fmul_s(void *env, float a, float b, uint32_t rm)
-{
-    return arith_s(env, OP_MUL, a, b, 0, rm);
-}
-
-float rvh_fdiv_s(void *env, float a, float b, uint32_t rm)
-{
-    return arith_s(env, OP_DIV, a, b, 0, rm);
-}
-
-float rvh_fsqrt_s(void *env, float a, uint32_t rm)
-{
-    return arith_s(env, OP_SQRT, a, 0, 0, rm);
-}
-
-/* Fused forms: the negations are exact, so fma(-a, b, -c) is -(a*b)-c with
- * one rounding in every mode (§11.6). */
-float rvh_fmadd_s(void *env, float a, float b, float c, uint32_t rm)
-{
-    return arith_s(env, OP_FMA, a, b, c, rm);
-}
-
-float rvh_fmsub_s(void *env, float a, float b, float c, uint32_t rm)
-{
-    return arith_s(env, OP_FMA, a, b, -c, rm);
-}
-
-float rvh_fnmsub_s(void *env, float a, float b, float c, uint32_t rm)
-{
-    return arith_s(env, OP_FMA, -a, b, c, rm);
-}
-
-float rvh_fnmadd_s(void *env, float a, float b, float c, uint32_t rm)
-{
-    return arith_s(env, OP_FMA, -a, b, -c, rm);
-}
-
-float rvh_fmin_s(void *env, float a, float b)
-{
-    return f32_from((uint32_t)minmax(env, f32_bits(a), f32_bits(b), 0, 0));
-}
-
-float rvh_fmax_s(void *env, float a, float b)
-{
-    return f32_from((uint32_t)minmax(env, f32_bits(a), f32_bits(b), 0, 1));
-}
-
-uint64_t rvh_feq_s(void *env, float a, float b)
-{
-    return fcmp(env, f32_bits(a), f32_bits(b), 0, 0);
-}
-
-uint64_t rvh_flt_s(void *env, float a, float b)
-{
-    return fcmp(env, f32_bits(a), f32_bits(b), 0, 1);
-}
-
-uint64_t rvh_fle_s(void *env, float a, float b)
-{
-    return fcmp(env, f32_bits(a), f32_bits(b), 0, 2);
-}
-
+/* fclass (§11.9, §12.7): the fields differ in width between the formats. */
 uint64_t rvh_fclass_s(void *env, float a)
 {
     (void)env;
@@ -657,163 +641,12 @@ uint64_t rvh_fclass_s(void *env, float a)
     return fclass(u >> 31, e == 0xff, e == 0, fr == 0, (u >> 22) & 1);
 }
 
-uint32_t rvh_fcvt_w_s(void *env, float a, uint32_t rm)
-{
-    return (uint32_t)cvt_to_int(env, a, f32_is_nan(f32_bits(a)), rm, K_W);
-}
-
-uint32_t rvh_fcvt_wu_s(void *env, float a, uint32_t rm)
-{
-    return (uint32_t)cvt_to_int(env, a, f32_is_nan(f32_bits(a)), rm, K_WU);
-}
-
-uint64_t rvh_fcvt_l_s(void *env, float a, uint32_t rm)
-{
-    return cvt_to_int(env, a, f32_is_nan(f32_bits(a)), rm, K_L);
-}
-
-uint64_t rvh_fcvt_lu_s(void *env, float a, uint32_t rm)
-{
-    return cvt_to_int(env, a, f32_is_nan(f32_bits(a)), rm, K_LU);
-}
-
-float rvh_fcvt_s_w(void *env, uint32_t a, uint32_t rm)
-{
-    return f32_from((uint32_t)cvt_from_int(env, (uint64_t)(int64_t)(int32_t)a, 1, 0, rm));
-}
-
-float rvh_fcvt_s_wu(void *env, uint32_t a, uint32_t rm)
-{
-    return f32_from((uint32_t)cvt_from_int(env, a, 0, 0, rm));
-}
-
-float rvh_fcvt_s_l(void *env, uint64_t a, uint32_t rm)
-{
-    return f32_from((uint32_t)cvt_from_int(env, a, 1, 0, rm));
-}
-
-float rvh_fcvt_s_lu(void *env, uint64_t a, uint32_t rm)
-{
-    return f32_from((uint32_t)cvt_from_int(env, a, 0, 0, rm));
-}
-
-/* D arithmetic: the same contracts on doubles (ch. 12). */
-double rvh_fadd_d(void *env, double a, double b, uint32_t rm)
-{
-    return arith_d(env, OP_ADD, a, b, 0, rm);
-}
-
-double rvh_fsub_d(void *env, double a, double b, uint32_t rm)
-{
-    return arith_d(env, OP_SUB, a, b, 0, rm);
-}
-
-double rvh_fmul_d(void *env, double a, double b, uint32_t rm)
-{
-    return arith_d(env, OP_MUL, a, b, 0, rm);
-}
-
-double rvh_fdiv_d(void *env, double a, double b, uint32_t rm)
-{
-    return arith_d(env, OP_DIV, a, b, 0, rm);
-}
-
-double rvh_fsqrt_d(void *env, double a, uint32_t rm)
-{
-    return arith_d(env, OP_SQRT, a, 0, 0, rm);
-}
-
-double rvh_fmadd_d(void *env, double a, double b, double c, uint32_t rm)
-{
-    return arith_d(env, OP_FMA, a, b, c, rm);
-}
-
-double rvh_fmsub_d(void *env, double a, double b, double c, uint32_t rm)
-{
-    return arith_d(env, OP_FMA, a, b, -c, rm);
-}
-
-double rvh_fnmsub_d(void *env, double a, double b, double c, uint32_t rm)
-{
-    return arith_d(env, OP_FMA, -a, b, c, rm);
-}
-
-double rvh_fnmadd_d(void *env, double a, double b, double c, uint32_t rm)
-{
-    return arith_d(env, OP_FMA, -a, b, -c, rm);
-}
-
-double rvh_fmin_d(void *env, double a, double b)
-{
-    return f64_from(minmax(env, f64_bits(a), f64_bits(b), 1, 0));
-}
-
-double rvh_fmax_d(void *env, double a, double b)
-{
-    return f64_from(minmax(env, f64_bits(a), f64_bits(b), 1, 1));
-}
-
-uint64_t rvh_feq_d(void *env, double a, double b)
-{
-    return fcmp(env, f64_bits(a), f64_bits(b), 1, 0);
-}
-
-uint64_t rvh_flt_d(void *env, double a, double b)
-{
-    return fcmp(env, f64_bits(a), f64_bits(b), 1, 1);
-}
-
-uint64_t rvh_fle_d(void *env, double a, double b)
-{
-    return fcmp(env, f64_bits(a), f64_bits(b), 1, 2);
-}
-
 uint64_t rvh_fclass_d(void *env, double a)
 {
     (void)env;
     uint64_t u = f64_bits(a);
     uint64_t e = (u >> 52) & 0x7ff, fr = u & 0xfffffffffffffull;
     return fclass((int)(u >> 63), e == 0x7ff, e == 0, fr == 0, (u >> 51) & 1);
-}
-
-uint32_t rvh_fcvt_w_d(void *env, double a, uint32_t rm)
-{
-    return (uint32_t)cvt_to_int(env, a, f64_is_nan(f64_bits(a)), rm, K_W);
-}
-
-uint32_t rvh_fcvt_wu_d(void *env, double a, uint32_t rm)
-{
-    return (uint32_t)cvt_to_int(env, a, f64_is_nan(f64_bits(a)), rm, K_WU);
-}
-
-uint64_t rvh_fcvt_l_d(void *env, double a, uint32_t rm)
-{
-    return cvt_to_int(env, a, f64_is_nan(f64_bits(a)), rm, K_L);
-}
-
-uint64_t rvh_fcvt_lu_d(void *env, double a, uint32_t rm)
-{
-    return cvt_to_int(env, a, f64_is_nan(f64_bits(a)), rm, K_LU);
-}
-
-double rvh_fcvt_d_w(void *env, uint32_t a, uint32_t rm)
-{
-    return f64_from(cvt_from_int(env, (uint64_t)(int64_t)(int32_t)a, 1, 1, rm));
-}
-
-double rvh_fcvt_d_wu(void *env, uint32_t a, uint32_t rm)
-{
-    return f64_from(cvt_from_int(env, a, 0, 1, rm));
-}
-
-double rvh_fcvt_d_l(void *env, uint64_t a, uint32_t rm)
-{
-    return f64_from(cvt_from_int(env, a, 1, 1, rm));
-}
-
-double rvh_fcvt_d_lu(void *env, uint64_t a, uint32_t rm)
-{
-    return f64_from(cvt_from_int(env, a, 0, 1, rm));
 }
 
 /* double -> single (§12.5): NaN -> canonical (NV if signaling), else

@@ -20,15 +20,7 @@
 #include <termios.h>
 #include <unistd.h>
 
-static int failures;
-
-#define CHECK(cond)                                                            \
-    do {                                                                       \
-        if (!(cond)) {                                                         \
-            printf("FAIL line %d: %s (errno %d)\n", __LINE__, #cond, errno);   \
-            failures++;                                                        \
-        }                                                                      \
-    } while (0)
+#include "check.h"
 
 static int cmp_str(const void *a, const void *b)
 {

@@ -17,15 +17,7 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
-static int failures;
-
-#define CHECK(cond)                                                            \
-    do {                                                                       \
-        if (!(cond)) {                                                         \
-            printf("FAIL line %d: %s (errno %d)\n", __LINE__, #cond, errno);   \
-            failures++;                                                        \
-        }                                                                      \
-    } while (0)
+#include "check.h"
 
 static void test_socketpair(void)
 {
