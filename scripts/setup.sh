@@ -9,6 +9,7 @@ PKGS=(
   libelf-dev liburing-dev libnuma-dev libcmocka-dev
   gcc-riscv64-linux-gnu libc6-dev-riscv64-cross binutils-riscv64-linux-gnu
   qemu-user gcc-12-source
+  gawk xz-utils file   # test scripts: awk, extracting the gcc torture tarball; demo
 )
 
 missing=()
