@@ -43,7 +43,26 @@ RUNTIME_SRC := $(filter-out runtime/tools/%,$(wildcard runtime/*.c runtime/*/*.c
 RUNTIME_OBJ := $(RUNTIME_SRC:%.c=$(BUILD)/obj/%.o)
 RUNTIME_LIB := $(BUILD)/lib/libfvprt.a
 
-TOOLS      := fvp-dis fvp-run
+# translator (fvp-xlat): LLVM 19 through its C API, the shared libLLVM
+LLVM_CONFIG ?= llvm-config-19
+LLVM_PREFIX := $(shell $(LLVM_CONFIG) --prefix 2>/dev/null || echo /usr/lib/llvm-19)
+LLVM_CFLAGS := -I$(LLVM_PREFIX)/include
+LLVM_LIBS   := -L$(LLVM_PREFIX)/lib -Wl,-rpath,$(LLVM_PREFIX)/lib -lLLVM-19
+CLANG       ?= $(LLVM_PREFIX)/bin/clang
+LLVM_LINK   ?= $(LLVM_PREFIX)/bin/llvm-link
+
+XLAT_SRC := $(filter-out translator/tools/%,$(wildcard translator/*.c translator/*/*.c))
+XLAT_OBJ := $(XLAT_SRC:%.c=$(BUILD)/obj/%.o)
+XLAT_LIB := $(BUILD)/lib/libxlat.a
+
+# The helpers' C source, compiled a second time to LLVM bitcode: fvp-xlat links it into
+# every module so LLVM inlines the helpers (one copy of each instruction's semantics).
+HELPER_SRC := $(wildcard runtime/helpers/*.c)
+HELPER_BC  := $(HELPER_SRC:runtime/helpers/%.c=build/bc/%.bc)
+HELPER_BCFLAGS := -std=c11 -D_GNU_SOURCE -O2 -g0 -target x86_64-pc-linux-gnu \
+    -frounding-math -ffp-exception-behavior=strict -Ilifter -I. -I$(GEN)
+
+TOOLS      := fvp-dis fvp-run fvp-xlat
 TOOL_BINS  := $(TOOLS:%=$(BUILD)/bin/%)
 
 TEST_SRC   := $(wildcard testsuite/unit/test_*.c)
@@ -82,6 +101,24 @@ $(BUILD)/obj/%.o: %.c | $(GEN_HDRS)
 # FP helpers must not be constant-folded or reordered across fenv calls.
 $(BUILD)/obj/runtime/helpers/%.o: ALL_CFLAGS += -frounding-math -fsignaling-nans
 
+$(BUILD)/obj/translator/%.o: ALL_CFLAGS += $(LLVM_CFLAGS)
+
+build/bc/%.bc: runtime/helpers/%.c | $(GEN_HDRS)
+	@mkdir -p $(@D)
+	$(CLANG) $(HELPER_BCFLAGS) -c -emit-llvm -o $@ $<
+
+build/bc/helpers.bc: $(HELPER_BC)
+	$(LLVM_LINK) -o $@ $^
+
+# fvp-xlat carries the bitcode inside itself (no data file to find at run time).
+$(BUILD)/obj/translator/helpers_bc.o: build/bc/helpers.bc
+	@mkdir -p $(@D)
+	printf '.section .rodata\n.globl fvp_helpers_bc\n.globl fvp_helpers_bc_end\n.p2align 4\nfvp_helpers_bc:\n.incbin "%s"\nfvp_helpers_bc_end:\n.section .note.GNU-stack,"",@progbits\n' $< | $(CC) -c -x assembler -o $@ -
+
+$(XLAT_LIB): $(XLAT_OBJ)
+	@mkdir -p $(@D)
+	rm -f $@ && ar rcs $@ $^
+
 $(LIFTER_LIB): $(LIFTER_OBJ)
 	@mkdir -p $(@D)
 	rm -f $@ && ar rcs $@ $^
@@ -94,13 +131,18 @@ $(BUILD)/bin/fvp-run: $(BUILD)/obj/runtime/tools/fvp_run.o $(RUNTIME_LIB) $(LIFT
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
 
+$(BUILD)/bin/fvp-xlat: $(BUILD)/obj/translator/tools/fvp_xlat.o $(BUILD)/obj/translator/helpers_bc.o \
+        $(XLAT_LIB) $(LIFTER_LIB) | $(RUNTIME_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -o $@ $(filter-out $(RUNTIME_LIB),$^) $(LIBS) $(LLVM_LIBS)
+
 $(BUILD)/bin/fvp-dis: $(BUILD)/obj/lifter/tools/fvp_dis.o $(LIFTER_LIB)
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
 
-$(BUILD)/tests/%: $(BUILD)/obj/testsuite/unit/%.o $(RUNTIME_LIB) $(LIFTER_LIB)
+$(BUILD)/tests/%: $(BUILD)/obj/testsuite/unit/%.o $(XLAT_LIB) $(RUNTIME_LIB) $(LIFTER_LIB)
 	@mkdir -p $(@D)
-	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS) -lcmocka
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS) -lcmocka $(LLVM_LIBS)
 
 build/riscv/%: testsuite/programs/%.c testsuite/programs/check.h
 	@mkdir -p $(@D)

@@ -28,7 +28,7 @@
     X(uint64_t, trap_cause, , 560) /* pending trap: RV_CAUSE_* */             \
     X(uint64_t, trap_tval, , 568) /* and its tval (address / insn bits) */    \
     X(uint32_t, trap_pending, , 576) /* set by a helper that raised a trap */ \
-    X(uint32_t, pad0, , 580)                                                  \
+    X(uint32_t, exit_req, , 580) /* set (async) when a host signal arrived: native code returns to the dispatcher at its next check */ \
     X(uint64_t, instret, , 584)   /* guest instructions retired */            \
     X(uint64_t, proc, , 592)      /* the runtime's Process * (opaque here) */
 

@@ -10,19 +10,45 @@
 #include "runtime/signal.h"
 #include "runtime/syscall.h"
 
+/* Runs one block (or one native function and whatever it tail-calls) at
+ * c->pc.  Returns its IrExitReason with the next PC in *out_next, or a
+ * negative errno. */
+static int exec_step(Process *p, Interp *it, Native *nat, uint64_t *out_next)
+{
+    RvCpu *c = &p->cpu;
+    if (nat) {
+        FvpNativeFn fn = native_lookup(nat, c->pc);
+        if (fn) {
+            p->st.native_entries++;
+            int r = (int)fn(c);
+            /* runtime/aot.h: c->pc is where to go on (SYSCALL: already past
+             * the ecall; TRAP: the faulting instruction, unused here). */
+            *out_next = c->pc;
+            return r;
+        }
+        int r = native_note_interp(nat, c->pc);
+        if (r < 0)
+            return r;
+    }
+    return interp_run_block(it, c, out_next);
+}
+
 /* Runs blocks until the guest exits; returns 0 or -ENOMEM.  A host fault in
  * guest memory leaves this function through the FaultGuard's siglongjmp. */
-static int exec_loop(Process *p, Interp *it)
+static int exec_loop(Process *p, Interp *it, Native *nat)
 {
     RvCpu *c = &p->cpu;
     while (!p->exited) {
+        /* Cleared before the check: a host signal arriving after it sets
+         * exit_req again and native code comes back at its next check. */
+        __atomic_store_n(&c->exit_req, 0, __ATOMIC_RELAXED);
         if (signal_has_deliverable(p)) {
             signal_deliver_pending(p, c);
             if (p->exited)
                 break;
         }
         uint64_t next = 0;
-        int r = interp_run_block(it, c, &next);
+        int r = exec_step(p, it, nat, &next);
         switch (r) {
         case IR_EXIT_SYSCALL:
             c->pc = next;
@@ -34,6 +60,8 @@ static int exec_loop(Process *p, Interp *it)
             break;
         case IR_EXIT_SYNC:
             interp_flush(it);
+            if (nat)
+                native_sync(nat);
             c->pc = next;
             break;
         default:
@@ -46,23 +74,24 @@ static int exec_loop(Process *p, Interp *it)
     return 0;
 }
 
-int exec_run(Process *p, Interp *it)
+int exec_run(Process *p, Interp *it, Native *nat)
 {
     static _Thread_local FaultGuard guard;
     memset(&guard, 0, sizeof guard);
     fvp_fault_guard = &guard;
     if (sigsetjmp(guard.jb, 1) != 0) {
         /* A guest load/store/AMO hit a page that is unmapped or lacks
-         * permission: p->cpu.pc is that instruction (IR_INSN marker).
-         * Raise the guest fault and go on running (its handler, or the
-         * default action ends the guest). */
+         * permission: p->cpu.pc is that instruction (IR_INSN marker in the
+         * interpreter; native code stores it before each access).  Raise
+         * the guest fault and go on running (its handler, or the default
+         * action ends the guest). */
         guard.armed = 0;
         uint64_t cause = guard.fault_write ? RV_CAUSE_STORE_PAGE_FAULT
                                            : RV_CAUSE_LOAD_PAGE_FAULT;
         signal_raise_trap(p, &p->cpu, cause, guard.fault_addr);
     }
     guard.armed = 1;
-    int rc = exec_loop(p, it);
+    int rc = exec_loop(p, it, nat);
     guard.armed = 0;
     fvp_fault_guard = NULL;
     return rc;

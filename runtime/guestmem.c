@@ -180,7 +180,7 @@ static int vma_record(GuestMem *m, uint64_t addr, uint64_t len, int prot, int fl
     if (vma_reserve(m, 3) < 0)
         return -ENOMEM;
     if (vma_remove_range(m, addr, addr + len))
-        m->code_gen++;
+        guestmem_note_code_change(m, addr, addr + len);
     GuestVma v = { .start = addr, .end = addr + len, .prot = prot,
                    .flags = flags & VMA_KEEP_FLAGS };
     if (name) {
@@ -194,7 +194,7 @@ static int vma_record(GuestMem *m, uint64_t addr, uint64_t len, int prot, int fl
     vma_insert_at(m, i, &v);
     vma_merge_range(m, addr, addr + len);
     if (prot & PROT_EXEC)
-        m->code_gen++;
+        guestmem_note_code_change(m, addr, addr + len);
     return 0;
 }
 
@@ -224,7 +224,7 @@ int guestmem_map(GuestMem *m, uint64_t addr, uint64_t len, int prot, int flags,
         /* MAP_FIXED may have dropped the old pages: never leave a hole in
          * the reservation, and keep the list in step with the host. */
         if (host_reserve(m, addr, len) == 0 && vma_remove_range(m, addr, addr + len))
-            m->code_gen++;
+            guestmem_note_code_change(m, addr, addr + len);
         return r;
     }
     return vma_record(m, addr, len, prot, share | MAP_ANONYMOUS | flags, name);
@@ -267,7 +267,7 @@ int guestmem_unmap(GuestMem *m, uint64_t addr, uint64_t len)
     if (r < 0)
         return r;
     if (vma_remove_range(m, addr, addr + len))
-        m->code_gen++;
+        guestmem_note_code_change(m, addr, addr + len);
     return 0;
 }
 
@@ -294,7 +294,7 @@ int guestmem_protect(GuestMem *m, uint64_t addr, uint64_t len, int prot)
     }
     vma_merge_range(m, addr, end);
     if (exec)
-        m->code_gen++;
+        guestmem_note_code_change(m, addr, end);
     return 0;
 }
 
@@ -370,6 +370,44 @@ bool guestmem_check(const GuestMem *m, uint64_t addr, uint64_t len, int prot)
     return false;
 }
 
+/* ---- code changes ----------------------------------------------------------- */
+
+void guestmem_note_code_change(GuestMem *m, uint64_t lo, uint64_t hi)
+{
+    m->code_gen++;
+    m->code_noted++;
+    if (lo >= hi)
+        return;
+    if (m->code_dirty_lo >= m->code_dirty_hi) {
+        m->code_dirty_lo = lo;
+        m->code_dirty_hi = hi;
+        return;
+    }
+    if (lo < m->code_dirty_lo)
+        m->code_dirty_lo = lo;
+    if (hi > m->code_dirty_hi)
+        m->code_dirty_hi = hi;
+}
+
+void guestmem_note_code_sync(GuestMem *m)
+{
+    m->code_gen++;
+    m->code_noted++;
+    m->code_sync = true;
+}
+
+void guestmem_take_code_changes(GuestMem *m, uint64_t since_gen, GuestCodeChanges *out)
+{
+    out->bumps = m->code_gen - since_gen;
+    out->noted = m->code_noted;
+    out->lo = m->code_dirty_lo;
+    out->hi = m->code_dirty_hi;
+    out->sync = m->code_sync;
+    m->code_noted = 0;
+    m->code_dirty_lo = m->code_dirty_hi = 0;
+    m->code_sync = false;
+}
+
 /* ---- guarded copies ------------------------------------------------------- */
 
 /*
@@ -427,7 +465,7 @@ int guest_write(GuestMem *m, uint64_t gdst, const void *src, size_t n)
     /* Self-modifying code through a syscall (read() into a RWX page). */
     for (size_t i = vma_lower_bound(m, gdst); i < m->nvmas && m->vmas[i].start < gdst + n; i++) {
         if (m->vmas[i].prot & PROT_EXEC) {
-            m->code_gen++;
+            guestmem_note_code_change(m, gdst, gdst + n);
             break;
         }
     }
@@ -491,7 +529,7 @@ int guestmem_move(GuestMem *m, uint64_t old_addr, uint64_t old_len, uint64_t new
     /* The host left a hole at the old range: close it at once. */
     int r = host_reserve(m, old_addr, old_len);
     if (vma_remove_range(m, old_addr, old_addr + old_len))
-        m->code_gen++;
+        guestmem_note_code_change(m, old_addr, old_addr + old_len);
     int r2 = vma_record(m, new_addr, new_len, v.prot, v.flags, v.name);
     return r < 0 ? r : r2;
 }

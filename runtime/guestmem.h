@@ -41,7 +41,23 @@ typedef struct GuestMem {
     uint64_t code_gen;     /* bumped whenever executable memory changes
                               (munmap/mprotect/writes to exec mappings): the
                               interpreter's predecode cache compares it */
+    /* Where the changes went since the last guestmem_take_code_changes (for
+     * translated code, runtime/native.c): the union [lo, hi) of the noted
+     * ranges, how many bumps of code_gen were noted with a range, and
+     * whether an instruction-cache sync (riscv_flush_icache) was asked for.
+     * A bump of code_gen without a note means "somewhere". */
+    uint64_t code_dirty_lo, code_dirty_hi;
+    uint64_t code_noted;
+    bool code_sync;
 } GuestMem;
+
+/* What changed in executable memory since the last take (see GuestMem). */
+typedef struct GuestCodeChanges {
+    uint64_t bumps;        /* code_gen bumps in all */
+    uint64_t noted;        /* of which came with a range or as a sync */
+    uint64_t lo, hi;       /* union of the noted ranges ([lo, hi), empty if lo >= hi) */
+    bool sync;             /* an icache sync: code in writable mappings may differ */
+} GuestCodeChanges;
 
 /* Reserves the region (PROT_NONE, MAP_NORESERVE).  0 or -errno. */
 int guestmem_init(GuestMem *m) __attribute__((warn_unused_result));
@@ -99,6 +115,21 @@ int guest_write(GuestMem *m, uint64_t gdst, const void *src, size_t n)
  * into dst.  0, -EFAULT, or -ENAMETOOLONG. */
 int guest_read_str(const GuestMem *m, char *dst, uint64_t gsrc, size_t max)
     __attribute__((warn_unused_result));
+
+/*
+ * Executable memory in [lo, hi) changed (mapped, unmapped, reprotected or
+ * written): bumps code_gen and records the range for
+ * guestmem_take_code_changes.
+ */
+void guestmem_note_code_change(GuestMem *m, uint64_t lo, uint64_t hi);
+
+/* The guest asked for an instruction-cache sync (riscv_flush_icache): code in
+ * writable executable mappings may have been rewritten.  Bumps code_gen. */
+void guestmem_note_code_sync(GuestMem *m);
+
+/* Reports the changes since the last call (or guestmem_init) in *out and
+ * starts a new interval.  since_gen is the code_gen the caller last saw. */
+void guestmem_take_code_changes(GuestMem *m, uint64_t since_gen, GuestCodeChanges *out);
 
 /* True when [addr, addr+len) is mapped with at least prot. */
 bool guestmem_check(const GuestMem *m, uint64_t addr, uint64_t len, int prot);

@@ -5,7 +5,8 @@
  *
  * The PT_LOAD segments come from lifter/elf/elfimage.h, which has already
  * checked them against the file and for overlap; the program header table
- * itself (PT_INTERP, PT_PHDR, e_phoff) is read here with pread.
+ * itself (PT_INTERP, PT_PHDR, e_phoff) is read here, from the file or from
+ * the memory image a translated program carries (LoadSrc).
  */
 #include "runtime/loader.h"
 
@@ -58,28 +59,60 @@ typedef struct PhdrInfo {
     uint64_t phdr_vaddr;
 } PhdrInfo;
 
-static int read_phdrs(int fd, PhdrInfo *out, const char *path, char *err, size_t errlen)
+/* Where the ELF bytes come from: a file (pread) or a memory image. */
+typedef struct LoadSrc {
+    int fd;                /* -1 for a memory image */
+    const uint8_t *buf;
+    uint64_t size;         /* file or image size */
+} LoadSrc;
+
+/* Reads up to len bytes at off (fewer at the end).  Bytes read or -errno. */
+static int64_t src_read(const LoadSrc *src, void *dst, uint64_t len, uint64_t off)
+{
+    if (src->fd < 0) {
+        if (off >= src->size)
+            return 0;
+        if (len > src->size - off)
+            len = src->size - off;
+        memcpy(dst, src->buf + off, len);
+        return (int64_t)len;
+    }
+    for (;;) {
+        ssize_t n = pread(src->fd, dst, len > (1u << 30) ? (1u << 30) : len, (off_t)off);
+        if (n >= 0)
+            return n;
+        if (errno != EINTR)
+            return -errno;
+    }
+}
+
+/* Reads exactly len bytes at off: 0, or -EIO when short. */
+static int src_read_all(const LoadSrc *src, void *dst, uint64_t len, uint64_t off)
+{
+    int64_t n = src_read(src, dst, len, off);
+    if (n < 0)
+        return (int)n;
+    return (uint64_t)n == len ? 0 : -EIO;
+}
+
+static int read_phdrs(const LoadSrc *src, PhdrInfo *out, const char *path, char *err,
+                      size_t errlen)
 {
     Elf64_Ehdr eh;
-    struct stat st;
     memset(out, 0, sizeof *out);
-    if (fstat(fd, &st) < 0)
-        return load_fail(err, errlen, -errno, "%s: %s", path, strerror(errno));
-    if (pread(fd, &eh, sizeof eh, 0) != (ssize_t)sizeof eh)
+    if (src_read_all(src, &eh, sizeof eh, 0) != 0)
         return load_fail(err, errlen, -EINVAL, "%s: truncated ELF header", path);
     if (eh.e_ident[EI_CLASS] != ELFCLASS64 || eh.e_machine != EM_RISCV)
         return load_fail(err, errlen, -EINVAL, "%s: not an RV64 (EM_RISCV ELF64) program", path);
-    if (eh.e_phnum == 0 || eh.e_phentsize != sizeof(Elf64_Phdr) ||
-        eh.e_phoff > (uint64_t)st.st_size ||
-        (uint64_t)eh.e_phnum * sizeof(Elf64_Phdr) > (uint64_t)st.st_size - eh.e_phoff)
+    if (eh.e_phnum == 0 || eh.e_phentsize != sizeof(Elf64_Phdr) || eh.e_phoff > src->size ||
+        (uint64_t)eh.e_phnum * sizeof(Elf64_Phdr) > src->size - eh.e_phoff)
         return load_fail(err, errlen, -EINVAL, "%s: bad program header table", path);
     out->phoff = eh.e_phoff;
     out->phnum = eh.e_phnum;
     out->phentsize = eh.e_phentsize;
     for (uint16_t i = 0; i < eh.e_phnum; i++) {
         Elf64_Phdr ph;
-        if (pread(fd, &ph, sizeof ph, (off_t)(eh.e_phoff + (uint64_t)i * sizeof ph)) !=
-            (ssize_t)sizeof ph)
+        if (src_read_all(src, &ph, sizeof ph, eh.e_phoff + (uint64_t)i * sizeof ph) != 0)
             return load_fail(err, errlen, -EIO, "%s: cannot read program headers", path);
         if (ph.p_type == PT_INTERP)
             out->has_interp = true;
@@ -93,18 +126,15 @@ static int read_phdrs(int fd, PhdrInfo *out, const char *path, char *err, size_t
     return 0;
 }
 
-/* Copies file bytes [off, off+len) to guest addr (a RW mapping), stopping at
- * the end of the file. */
-static int copy_file(Process *p, int fd, uint64_t off, uint64_t addr, uint64_t len)
+/* Copies source bytes [off, off+len) to guest addr (a RW mapping), stopping
+ * at the end of the source. */
+static int copy_src(Process *p, const LoadSrc *src, uint64_t off, uint64_t addr, uint64_t len)
 {
     uint8_t *dst = g2h(&p->mem, addr);
     while (len > 0) {
-        ssize_t n = pread(fd, dst, len > (1u << 30) ? (1u << 30) : len, (off_t)off);
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            return -errno;
-        }
+        int64_t n = src_read(src, dst, len, off);
+        if (n < 0)
+            return (int)n;
         if (n == 0)
             break;
         dst += n;
@@ -135,7 +165,7 @@ static int cmp_seg(const void *a, const void *b)
 /* Maps the sorted segments: first all pages RW and zero, then the file
  * bytes as the kernel's page-granular file mappings would show them, then
  * each page's final protection (the union where segments share a page). */
-static int map_segments(Process *p, int fd, const ElfSegment *const *seg, size_t n,
+static int map_segments(Process *p, const LoadSrc *src, const ElfSegment *const *seg, size_t n,
                         uint64_t bias, const char *name, const char *path, char *err,
                         size_t errlen)
 {
@@ -163,11 +193,11 @@ static int map_segments(Process *p, int fd, const ElfSegment *const *seg, size_t
          * before vaddr in its first page are file bytes too. */
         uint64_t len = pre <= sg->offset ? pre + sg->filesz : sg->filesz;
         uint64_t from = va + sg->filesz - len;
-        r = copy_file(p, fd, sg->offset + sg->filesz - len, from, len);
+        r = copy_src(p, src, sg->offset + sg->filesz - len, from, len);
         if (r == 0 && sg->memsz == sg->filesz) {
             /* no bss: the rest of the last page also shows the file */
             uint64_t end = va + sg->filesz;
-            r = copy_file(p, fd, sg->offset + sg->filesz, end, PAGE_UP(end) - end);
+            r = copy_src(p, src, sg->offset + sg->filesz, end, PAGE_UP(end) - end);
         }
         if (r < 0)
             return load_fail(err, errlen, r, "%s: read: %s", path, strerror(-r));
@@ -201,15 +231,14 @@ static int map_segments(Process *p, int fd, const ElfSegment *const *seg, size_t
     return 0;
 }
 
-int loader_load_elf(Process *p, const char *path, char *err, size_t errlen)
+/* Loads the opened image img whose bytes src gives; path names it in
+ * messages, vma_name in the VMA list.  Does not set p->exe_realpath. */
+static int load_image(Process *p, const ElfImage *img, const LoadSrc *src, const char *path,
+                      const char *vma_name, char *err, size_t errlen)
 {
-    ElfImage *img = NULL;
     const ElfSegment **seg = NULL;
-    int fd = -1, r;
+    int r;
 
-    r = elfimage_open(path, &img, err, errlen);
-    if (r < 0)
-        return r;
     if (elfimage_member_count(img) > 0) {
         r = load_fail(err, errlen, -EINVAL, "%s: an archive, not a program", path);
         goto out;
@@ -219,13 +248,8 @@ int loader_load_elf(Process *p, const char *path, char *err, size_t errlen)
         r = load_fail(err, errlen, -EINVAL, "%s: not an executable (ELF type %u)", path, type);
         goto out;
     }
-    fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        r = load_fail(err, errlen, -errno, "%s: %s", path, strerror(errno));
-        goto out;
-    }
     PhdrInfo ph;
-    r = read_phdrs(fd, &ph, path, err, errlen);
+    r = read_phdrs(src, &ph, path, err, errlen);
     if (r < 0)
         goto out;
     if (ph.has_interp) {
@@ -269,11 +293,7 @@ int loader_load_elf(Process *p, const char *path, char *err, size_t errlen)
     }
     uint64_t entry = elfimage_entry(img) + bias;
 
-    const char *base = strrchr(path, '/');
-    base = base ? base + 1 : path;
-    if (!realpath(path, p->exe_realpath))
-        snprintf(p->exe_realpath, sizeof p->exe_realpath, "%s", path);
-    r = map_segments(p, fd, seg, n, bias, base, path, err, errlen);
+    r = map_segments(p, src, seg, n, bias, vma_name, path, err, errlen);
     if (r < 0)
         goto out;
 
@@ -307,11 +327,52 @@ int loader_load_elf(Process *p, const char *path, char *err, size_t errlen)
     r = 0;
 out:
     free(seg);
-    if (fd >= 0)
-        close(fd);
+    return r;
+}
+
+static const char *path_base(const char *path)
+{
+    const char *base = strrchr(path, '/');
+    return base ? base + 1 : path;
+}
+
+int loader_load_elf(Process *p, const char *path, char *err, size_t errlen)
+{
+    ElfImage *img = NULL;
+    int r = elfimage_open(path, &img, err, errlen);
+    if (r < 0)
+        return r;
+    LoadSrc src = { .fd = open(path, O_RDONLY | O_CLOEXEC) };
+    struct stat st;
+    if (src.fd < 0 || fstat(src.fd, &st) < 0) {
+        r = load_fail(err, errlen, -errno, "%s: %s", path, strerror(errno));
+        goto out;
+    }
+    src.size = (uint64_t)st.st_size;
+    if (!realpath(path, p->exe_realpath))
+        snprintf(p->exe_realpath, sizeof p->exe_realpath, "%s", path);
+    r = load_image(p, img, &src, path, path_base(path), err, errlen);
+out:
+    if (src.fd >= 0)
+        close(src.fd);
     elfimage_free(img);
     return r;
 }
+
+int loader_load_elf_mem(Process *p, const void *buf, size_t len, const char *name,
+                        const char *exe_realpath, char *err, size_t errlen)
+{
+    ElfImage *img = NULL;
+    int r = elfimage_open_mem(buf, len, name, &img, err, errlen);
+    if (r < 0)
+        return r;
+    LoadSrc src = { .fd = -1, .buf = buf, .size = len };
+    snprintf(p->exe_realpath, sizeof p->exe_realpath, "%s", exe_realpath ? exe_realpath : name);
+    r = load_image(p, img, &src, name, path_base(name), err, errlen);
+    elfimage_free(img);
+    return r;
+}
+
 
 /* ---- the initial stack ------------------------------------------------------ */
 

@@ -21,6 +21,18 @@ int loader_load_elf(Process *p, const char *path, char *err, size_t errlen)
     __attribute__((warn_unused_result));
 
 /*
+ * Like loader_load_elf, from the ELF file image buf[0..len) (a translated
+ * program's embedded guest, runtime/aot.h); the bytes are copied, buf need
+ * not outlive the call.
+ * name is the image's name in messages and in the VMA list (its basename);
+ * exe_realpath (NULL: name) is what the guest sees as /proc/self/exe.
+ * Returns 0, or -errno with a one-line reason in err ("name: ...").
+ */
+int loader_load_elf_mem(Process *p, const void *buf, size_t len, const char *name,
+                        const char *exe_realpath, char *err, size_t errlen)
+    __attribute__((warn_unused_result));
+
+/*
  * Builds the initial stack at the top of the guest stack mapping (mapped
  * here, GUEST_STACK_SIZE, "[stack]"): argc, argv[], NULL, envp[], NULL,
  * auxv (AT_PHDR, AT_PHENT, AT_PHNUM, AT_PAGESZ, AT_BASE, AT_FLAGS, AT_ENTRY,

@@ -1,6 +1,7 @@
 /*
  * A guest process in user mode: its memory, its vCPU, its signal state and
- * the options fvp-run was given.  One per fvp-run (threads come with U5).
+ * the options fvp-run (or a translated program) was given.  One per host
+ * process (threads come with U5).
  */
 #ifndef FVP_PROCESS_H
 #define FVP_PROCESS_H
@@ -37,7 +38,8 @@ typedef struct SignalState {
 } SignalState;
 
 typedef struct ExecStats {
-    uint64_t blocks_executed;
+    uint64_t blocks_executed;      /* by the interpreter */
+    uint64_t native_entries;       /* calls into translated code (runtime/native.h) */
     uint64_t cache_lookups, cache_hits;
     uint64_t blocks_lifted;
     uint64_t syscalls;

@@ -14,7 +14,8 @@
  *    pipe returns EPIPE), guest SIG_DFL whose default is ignore or stop ->
  *    host SIG_DFL (the host ignores it, or stops fvp-run, which is what the
  *    guest would do), otherwise host_async_handler, which only records the
- *    signal in an atomic pending mask.  The host mask likewise follows
+ *    signal in an atomic pending mask and sets p->cpu.exit_req, so that
+ *    translated code, which polls it, returns to the dispatcher.  The host mask likewise follows
  *    the guest mask (host_sync_mask), so a signal the guest blocks stays
  *    pending in the host kernel and interrupts nothing; rt_sigpending and
  *    rt_sigtimedwait look there too.  The host handler gets SA_RESTART
@@ -128,6 +129,11 @@ static void host_async_handler(int sig, siginfo_t *si, void *uc)
         g_host_info[sig] = z;
     }
     atomic_fetch_or_explicit(&g_host_pending, SIGBIT(sig), memory_order_release);
+    /* Translated code polls exit_req at function entries and loop headers
+     * and comes back to the dispatcher, which delivers the signal. */
+    Process *p = g_sig_proc;
+    if (p)
+        __atomic_store_n(&p->cpu.exit_req, 1, __ATOMIC_RELAXED);
 }
 
 static void host_fault_handler(int sig, siginfo_t *si, void *ucv)
@@ -360,6 +366,7 @@ void signal_raise(Process *p, int sig, const siginfo_t *info)
     }
     p->sig.info[sig] = si;
     p->sig.pending |= SIGBIT(sig);
+    __atomic_store_n(&p->cpu.exit_req, 1, __ATOMIC_RELAXED);
 }
 
 /* Linux kernel/signal.c force_sig_info_to_task: a synchronous signal that

@@ -8,7 +8,11 @@
 #         decoded by fvp-dis vs objdump), isa (one-line instruction cases under
 #         qemu-riscv64 and fvp-run), programs / programs-asan (guest C programs,
 #         fvp-run vs qemu-riscv64; the second with the ASan+UBSan fvp-run),
-#         torture (fixed subset of gcc.c-torture/execute, fvp-run vs qemu).
+#         torture (fixed subset of gcc.c-torture/execute, fvp-run vs qemu),
+#         isa-xlat / programs-xlat / torture-xlat (the same three through programs
+#         translated by fvp-xlat, see testsuite/xlat/xlat_lib.sh; skipped while
+#         build/bin/fvp-xlat is not built), xlat-golden (not in the default list: LLVM IR of
+#         tiny functions vs testsuite/xlat/golden/*.ll).
 set -u
 cd "$(dirname "$0")/.."
 
@@ -61,7 +65,8 @@ suite_unit() {
 }
 
 suites=("$@")
-[ ${#suites[@]} -eq 0 ] && suites=(unit elf elf-run corpus isa programs programs-asan torture)
+[ ${#suites[@]} -eq 0 ] && suites=(unit elf elf-run corpus isa programs programs-asan torture
+                                      isa-xlat programs-xlat torture-xlat)
 
 for s in "${suites[@]}"; do
     case $s in
@@ -75,6 +80,11 @@ for s in "${suites[@]}"; do
     programs-asan) run_tap programs/diff-asan bash testsuite/programs/run_programs.sh "$ASAN" ;;
     torture)    run_tap torture/subset bash testsuite/torture/run_torture.sh "$PLAIN" \
                     --subset testsuite/torture/check_subset.txt --jobs "$(nproc 2>/dev/null || echo 2)" ;;
+    isa-xlat)   ENGINES=xlat run_tap isa/cases-xlat bash testsuite/isa/run_isa.sh "$PLAIN" ;;
+    programs-xlat) ENGINES=xlat run_tap programs/diff-xlat bash testsuite/programs/run_programs.sh "$PLAIN" ;;
+    torture-xlat) ENGINES=xlat run_tap torture/subset-xlat bash testsuite/torture/run_torture.sh "$PLAIN" \
+                    --subset testsuite/torture/check_subset.txt --jobs "$(nproc 2>/dev/null || echo 2)" ;;
+    xlat-golden) run_tap xlat/golden bash testsuite/xlat/run_golden.sh "$PLAIN" ;;
     *) echo "run.sh: unknown suite '$s'" >&2; exit 2 ;;
     esac
 done

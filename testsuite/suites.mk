@@ -4,6 +4,8 @@
 #
 #   make isa-progs    build/isa/<name> from testsuite/isa/<name>.cases (one RV64 program each)
 #   make torture      gcc.c-torture/execute under qemu-riscv64 and fvp-run, all cores
+#   make torture ENGINE=xlat            the same through fvp-xlat translations
+#   make torture ENGINE="fvp-run xlat"  both engines, pass counts for each
 ifndef FVP_SUITES_MK
 FVP_SUITES_MK := 1
 
@@ -36,8 +38,12 @@ build/riscv/prog_libm: testsuite/programs/prog_libm.c
 	@mkdir -p $(@D)
 	$(RV_CC) -O2 -static -o $@ $< -lm
 
-# The whole of gcc.c-torture/execute, in parallel (fvp-run must be built).
-torture: $(BUILD)/bin/fvp-run
-	bash testsuite/torture/run_torture.sh $(BUILD) --jobs $(JOBS)
+# The whole of gcc.c-torture/execute, in parallel, under the engines of ENGINE (fvp-run,
+# xlat); each engine's tool is built first (xlat runs the translations of fvp-xlat).
+ENGINE        ?= fvp-run
+TORTURE_TOOLS := $(patsubst %,$(BUILD)/bin/%,$(patsubst xlat,fvp-xlat,$(ENGINE)))
+
+torture: $(TORTURE_TOOLS)
+	ENGINES='$(ENGINE)' bash testsuite/torture/run_torture.sh $(BUILD) --jobs $(JOBS)
 
 endif

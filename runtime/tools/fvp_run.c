@@ -9,18 +9,15 @@
  * 2 on bad command-line arguments.
  */
 #include <errno.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "runtime/exec.h"
 #include "runtime/interp.h"
 #include "runtime/loader.h"
 #include "runtime/process.h"
+#include "runtime/run_common.h"
 #include "runtime/signal.h"
 
 extern char **environ;
@@ -32,46 +29,6 @@ static void run_usage(FILE *f)
                "  --strace   log every system call to stderr, like strace\n"
                "  --stats    print guest instructions, blocks, cache hit rate and speed at exit\n"
                "  -h, --help this text\n");
-}
-
-static double run_now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-static void run_print_stats(const Process *p, double secs)
-{
-    const ExecStats *s = &p->st;
-    double insns = (double)p->cpu.instret;
-    fprintf(stderr,
-            "fvp-run: stats: %llu guest instructions in %.3f s (%.1f M/s), "
-            "%llu blocks executed, %llu lifted, cache hit rate %.2f%%, %llu syscalls\n",
-            (unsigned long long)p->cpu.instret, secs, secs > 0 ? insns / secs / 1e6 : 0.0,
-            (unsigned long long)s->blocks_executed, (unsigned long long)s->blocks_lifted,
-            s->cache_lookups ? 100.0 * (double)s->cache_hits / (double)s->cache_lookups : 0.0,
-            (unsigned long long)s->syscalls);
-}
-
-/* Ends the host process the way the guest ended. */
-static int run_finish(const Process *p)
-{
-    fflush(stdout);
-    fflush(stderr);
-    if (p->killed_by > 0 && p->killed_by < NSIG) {
-        /* No host core file of the runtime: the guest's death is what counts. */
-        struct rlimit rl = { 0, 0 };
-        setrlimit(RLIMIT_CORE, &rl);
-        signal(p->killed_by, SIG_DFL);
-        sigset_t set;
-        sigemptyset(&set);
-        sigaddset(&set, p->killed_by);
-        sigprocmask(SIG_UNBLOCK, &set, NULL);
-        raise(p->killed_by);
-        return 128 + p->killed_by; /* not reached for terminating signals */
-    }
-    return p->exit_code & 0xff;
 }
 
 int main(int argc, char **argv)
@@ -138,16 +95,16 @@ int main(int argc, char **argv)
         goto out;
     }
 
-    double t0 = run_now();
-    rc = exec_run(p, it);
-    double secs = run_now() - t0;
+    double t0 = run_clock_now();
+    rc = exec_run(p, it, NULL);
+    double secs = run_clock_now() - t0;
     if (rc != 0) {
         fprintf(stderr, "fvp-run: %s (guest pc 0x%llx)\n", strerror(-rc),
                 (unsigned long long)p->cpu.pc);
         goto out;
     }
     if (stats)
-        run_print_stats(p, secs);
+        run_print_stats(p, "fvp-run", secs, NULL);
     interp_free(it);
     it = NULL;
     guestmem_destroy(&p->mem);

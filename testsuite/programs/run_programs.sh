@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
 # Differential program tests: every build/riscv/<name> built from testsuite/programs/<name>.c
-# (make rv-progs: -O2 -static) runs under qemu-riscv64 (the reference) and under fvp-run, each
-# in a fresh temporary working directory with the same small environment, arguments from
+# (make rv-progs: -O2 -static) runs under qemu-riscv64 (the reference) and under each engine of
+# ENGINES: fvp-run, or xlat (the program translated once by fvp-xlat to BUILD/xlat/programs/<name>,
+# see testsuite/xlat/xlat_lib.sh, then run directly), each in a fresh temporary working directory with the same small environment, arguments from
 # <name>.args (one line, shell-like quoting, optional) and stdin from <name>.stdin (optional,
 # else /dev/null).  stdout, stderr and exit status (signal death = 128+N) must match.
 # <name>.status (optional) holds the status qemu must produce, to catch a broken reference.
 #
+# TAP names: NAME for fvp-run, xlat/NAME for xlat; a failed translation fails xlat/NAME.
+#
 #   testsuite/programs/run_programs.sh [BUILD] [NAME...]
-# Environment: FVP_RUN (default BUILD/bin/fvp-run), QEMU (default qemu-riscv64),
-#              PROG_TIMEOUT (seconds per run, default 120).
+# Environment: ENGINES (default fvp-run; any of fvp-run xlat), FVP_RUN (default
+#              BUILD/bin/fvp-run), QEMU (default qemu-riscv64), FVP_XLAT (default
+#              BUILD/bin/fvp-xlat), XLAT_FLAGS (default -O2), PROG_TIMEOUT (seconds per
+#              run, default 120).
 set -u
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -16,6 +21,8 @@ BUILD=${1:-build}
 shift $(($# > 0 ? 1 : 0))
 FVP_RUN=${FVP_RUN:-$BUILD/bin/fvp-run}
 QEMU=${QEMU:-qemu-riscv64}
+FVP_XLAT=${FVP_XLAT:-$BUILD/bin/fvp-xlat}
+ENGINES=${ENGINES:-fvp-run}
 PROG_TIMEOUT=${PROG_TIMEOUT:-120}
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
@@ -36,6 +43,9 @@ abs_cmd() {
 }
 FVP_RUN=$(abs_cmd "$FVP_RUN")
 QEMU=$(abs_cmd "$QEMU")
+FVP_XLAT=$(abs_cmd "$FVP_XLAT")
+# shellcheck source=testsuite/xlat/xlat_lib.sh
+. testsuite/xlat/xlat_lib.sh
 
 if ! command -v riscv64-linux-gnu-gcc >/dev/null 2>&1; then
     tap_skip programs "no riscv64-linux-gnu-gcc"; echo "1..$n"; exit 0
@@ -43,13 +53,22 @@ fi
 if ! command -v "$QEMU" >/dev/null 2>&1; then
     tap_skip programs "no reference $QEMU"; echo "1..$n"; exit 0
 fi
-have_fvp=1
-[ -x "$FVP_RUN" ] || have_fvp=0
+# the engines that can run; an engine that is not built gets one SKIP line
+engines=()
+for e in $ENGINES; do
+    case $e in
+    fvp-run) if [ -x "$FVP_RUN" ]; then engines+=("$e"); else tap_skip "$e" "$FVP_RUN not built"; fi ;;
+    xlat)    if xlat_available; then engines+=("$e"); else tap_skip "$e" "$FVP_XLAT not built"; fi ;;
+    *)       tap_fail "unknown engine '$e' in ENGINES (fvp-run xlat)" ;;
+    esac
+done
+if [ ${#engines[@]} -eq 0 ]; then echo "1..$n"; [ "$nfail" -eq 0 ]; exit; fi
 
 make --no-print-directory -s -f Makefile -f testsuite/suites.mk rv-progs >"$TMP/build.log" 2>&1 ||
     { echo "# make rv-progs failed:"; tail -20 "$TMP/build.log" | sed 's/^/#   /'; }
 
-# run_one OUTDIR PROG ENGINE...: runs PROG in a fresh directory; OUTDIR/{out,err,status}
+# run_one OUTDIR NAME CMD...: runs CMD (ending with the program) in a fresh directory with
+# NAME's arguments and stdin; OUTDIR/{out,err,status}
 run_one() {
     local dir=$1 name=$2; shift 2
     local wd=$dir/wd args=() in=/dev/null
@@ -61,7 +80,7 @@ run_one() {
     # the outer subshell swallows bash's "Segmentation fault" job message
     ( (cd "$wd" && exec env -i PATH=/usr/bin:/bin HOME="$wd" LANG=C LC_ALL=C TZ=UTC \
         FVP_TEST_VAR=hello-fvp FVP_TEST_SPACES='a b  c' \
-        timeout -k 5 "$PROG_TIMEOUT" "$@" "$ROOT/build/riscv/$name" "${args[@]}" \
+        timeout -k 5 "$PROG_TIMEOUT" "$@" "${args[@]}" \
         <"$in" >"$dir/out" 2>"$dir/err.raw"); exit $? ) 2>/dev/null
     echo $? >"$dir/status"
     # qemu reports an uncaught signal on stderr; fvp-run need not copy that line
@@ -72,40 +91,62 @@ names=("$@")
 if [ ${#names[@]} -eq 0 ]; then
     for src in testsuite/programs/*.c; do names+=("$(basename "$src" .c)"); done
 fi
+# engine_cmd ENGINE NAME: sets CMD to the command running NAME under ENGINE (without its
+# arguments); false after a TAP failure when the xlat translation fails.
+engine_cmd() {
+    local elf=$ROOT/build/riscv/$2
+    case $1 in
+    fvp-run) CMD=("$FVP_RUN" "$elf") ;;
+    xlat)
+        local out=$ROOT/$BUILD/xlat/programs/$2 ok=1
+        case $BUILD in /*) out=$BUILD/xlat/programs/$2 ;; esac
+        xlat_translate "$elf" "$out" || ok=0
+        xlat_time_line "$2"
+        if [ "$ok" = 0 ]; then
+            echo "# xlat: $XLAT_ERR"
+            tap_fail "xlat/$2: translation failed"
+            return 1
+        fi
+        CMD=("$out") ;;
+    esac
+}
+
 for name in "${names[@]}"; do
     if [ ! -x "build/riscv/$name" ]; then
         tap_fail "$name: build/riscv/$name was not built"
         continue
     fi
-    q=$TMP/$name/qemu f=$TMP/$name/fvp
-    run_one "$q" "$name" "$QEMU"
+    q=$TMP/$name/qemu
+    run_one "$q" "$name" "$QEMU" "$ROOT/build/riscv/$name"
     qs=$(cat "$q/status")
     if [ -f "testsuite/programs/$name.status" ]; then
         want=$(tr -d ' \n' <"testsuite/programs/$name.status")
         if [ "$qs" = "$want" ]; then tap_ok "qemu/$name: status $qs"
         else tap_fail "qemu/$name: status $qs, the test expects $want"; fi
     fi
-    if [ "$have_fvp" -eq 0 ]; then
-        tap_skip "$name" "$FVP_RUN not built"
-        continue
-    fi
-    start=$(date +%s%N)
-    run_one "$f" "$name" "$FVP_RUN"
-    secs=$(awk -v a="$start" -v b="$(date +%s%N)" 'BEGIN { printf "%.2f", (b - a) / 1e9 }')
-    fs=$(cat "$f/status")
-    bad=()
-    [ "$qs" = "$fs" ] || bad+=("status qemu $qs fvp-run $fs")
-    cmp -s "$q/out" "$f/out" || bad+=("stdout differs")
-    cmp -s "$q/err" "$f/err" || bad+=("stderr differs")
-    if [ ${#bad[@]} -eq 0 ]; then
-        tap_ok "$name (status $qs, fvp-run ${secs}s)"
-    else
-        tap_fail "$name: $(IFS=,; echo "${bad[*]}")"
-        for s in out err; do
-            cmp -s "$q/$s" "$f/$s" ||
-                diff -u --label "qemu std$s" --label "fvp-run std$s" "$q/$s" "$f/$s" | head -15 | sed 's/^/#   /'
-        done
-    fi
+    for e in "${engines[@]}"; do
+        label=$name
+        [ "$e" = fvp-run ] || label=$e/$name
+        engine_cmd "$e" "$name" || continue
+        f=$TMP/$name/$e
+        start=$(date +%s%N)
+        run_one "$f" "$name" "${CMD[@]}"
+        secs=$(awk -v a="$start" -v b="$(date +%s%N)" 'BEGIN { printf "%.2f", (b - a) / 1e9 }')
+        fs=$(cat "$f/status")
+        bad=()
+        [ "$qs" = "$fs" ] || bad+=("status qemu $qs $e $fs")
+        cmp -s "$q/out" "$f/out" || bad+=("stdout differs")
+        cmp -s "$q/err" "$f/err" || bad+=("stderr differs")
+        if [ ${#bad[@]} -eq 0 ]; then
+            tap_ok "$label (status $qs, $e ${secs}s)"
+        else
+            tap_fail "$label: $(IFS=,; echo "${bad[*]}")"
+            for s in out err; do
+                cmp -s "$q/$s" "$f/$s" ||
+                    diff -u --label "qemu std$s" --label "$e std$s" "$q/$s" "$f/$s" | head -15 | sed 's/^/#   /'
+            done
+        fi
+    done
 done
 echo "1..$n"
 [ "$nfail" -eq 0 ]

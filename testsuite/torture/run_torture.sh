@@ -3,13 +3,19 @@
 # (ieee tests get -ffloat-store like ieee.exp, plus -fno-trapping-math where their .x file
 # adds it; builtins/ needs extra harness sources and is not run), built for rv64gc at -O2
 # -static with each test's dg-options (testsuite/torture/dg_parse.awk decides skips and
-# flags), run under qemu-riscv64 and fvp-run with a 10 s timeout; a test passes if
-# it exits 0.  Prints "qemu: P/N passed, fvp-run: Q/N passed" and every test where the two
-# engines differ.  TAP: one line per test, ok iff fvp-run agrees with qemu.
+# flags), run under qemu-riscv64 and under each engine of ENGINES (fvp-run, or xlat: the
+# test translated once by fvp-xlat to BUILD/xlat/torture/<name>, see
+# testsuite/xlat/xlat_lib.sh, then run directly; translations run in the parallel workers)
+# with a 10 s timeout; a test passes if it exits 0.  Prints "qemu: P/N passed, fvp-run: Q/N
+# passed[, xlat: R/N passed]" and every test where an engine differs from qemu, plus a
+# "# xlat NAME SECS" line per translation.  TAP: one line per test and engine, ok iff the
+# engine agrees with qemu; named PREFIX/NAME for fvp-run, PREFIX/xlat/NAME for xlat.
 #
 #   testsuite/torture/run_torture.sh [BUILD] [--subset FILE] [--jobs N]
-# Environment: FVP_RUN (default BUILD/bin/fvp-run), QEMU (default qemu-riscv64),
-#              GCC_SRC_TAR (default /usr/src/gcc-12/gcc-*.tar.*), TORTURE_TIMEOUT (10).
+# Environment: ENGINES (default fvp-run; any of fvp-run xlat), FVP_RUN (default
+#              BUILD/bin/fvp-run), QEMU (default qemu-riscv64), FVP_XLAT (default
+#              BUILD/bin/fvp-xlat), XLAT_FLAGS (default -O2), GCC_SRC_TAR (default
+#              /usr/src/gcc-12/gcc-*.tar.*), TORTURE_TIMEOUT (10).
 set -u
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -51,13 +57,28 @@ if [ "${1:-}" = "--one" ]; then
     fi
     wd=$(mktemp -d)
     run() {
-        ( (cd "$wd" && exec timeout -k 2 "$TORTURE_TIMEOUT" "$@" "$ROOT/$bin" </dev/null >/dev/null 2>&1); exit $? ) 2>/dev/null
+        ( (cd "$wd" && exec timeout -k 2 "$TORTURE_TIMEOUT" "$@" </dev/null >/dev/null 2>&1); exit $? ) 2>/dev/null
         echo $?
     }
-    q=$(run "$QEMU")
-    if [ "$HAVE_FVP" = 1 ]; then f=$(run "$FVP_RUN"); else f=-; fi
+    # line 1: RAN QEMU-STATUS ENGINE-STATUS...; then xlat's time and error lines
+    q=$(run "$QEMU" "$ROOT/$bin")
+    statuses=() notes=()
+    for e in $ENGINES; do
+        case $e in
+        fvp-run) statuses+=("$(run "$FVP_RUN" "$ROOT/$bin")") ;;
+        xlat)
+            . testsuite/xlat/xlat_lib.sh
+            if xlat_translate "$ROOT/$bin" "$XLAT_DIR/$name"; then
+                statuses+=("$(run "$XLAT_DIR/$name")")
+            else
+                statuses+=(xlat-error)
+                notes+=("XLATERR $XLAT_ERR")
+            fi
+            notes+=("$(xlat_time_line "$name")") ;;
+        esac
+    done
     rm -rf "$wd"
-    echo "RAN $q $f" >"$out"
+    { echo "RAN $q ${statuses[*]}"; printf '%s\n' "${notes[@]}"; } >"$out"
     exit 0
 fi
 
@@ -74,15 +95,31 @@ while [ $# -gt 0 ]; do
 done
 FVP_RUN=${FVP_RUN:-$BUILD/bin/fvp-run}
 QEMU=${QEMU:-qemu-riscv64}
+FVP_XLAT=${FVP_XLAT:-$BUILD/bin/fvp-xlat}
+ENGINES=${ENGINES:-fvp-run}
 case $FVP_RUN in */*) FVP_RUN=$(cd "$(dirname "$FVP_RUN")" 2>/dev/null && pwd)/$(basename "$FVP_RUN") ;; esac
+case $FVP_XLAT in */*) FVP_XLAT=$(cd "$(dirname "$FVP_XLAT")" 2>/dev/null && pwd)/$(basename "$FVP_XLAT") ;; esac
+XLAT_DIR=$(mkdir -p "$BUILD/xlat/torture" && cd "$BUILD/xlat/torture" && pwd)
 prefix=torture
 [ -n "$SUBSET" ] && prefix=torture-subset
 
 skip_all() { echo "ok 1 - $prefix # SKIP $1"; echo "1..1"; exit 0; }
 command -v "$RV_CC" >/dev/null 2>&1 || skip_all "no $RV_CC"
 command -v "$QEMU" >/dev/null 2>&1 || skip_all "no reference $QEMU"
-HAVE_FVP=1
-command -v "$FVP_RUN" >/dev/null 2>&1 || HAVE_FVP=0
+# the engines that can run (ENGINES is narrowed to them); one SKIP line for each other
+engines=() unavailable=()
+for e in $ENGINES; do
+    case $e in
+    fvp-run) tool=$FVP_RUN ;;
+    xlat)    tool=$FVP_XLAT ;;
+    *)       echo "run_torture.sh: unknown engine '$e' in ENGINES (fvp-run xlat)" >&2; exit 2 ;;
+    esac
+    if [ -x "$tool" ]; then engines+=("$e"); else unavailable+=("$e: $tool not built"); fi
+done
+if [ ${#engines[@]} -eq 0 ]; then
+    skip_all "$(IFS=,; echo "${unavailable[*]}")"
+fi
+ENGINES=${engines[*]}
 
 # ---- extract the tests once ------------------------------------------------------------
 if [ ! -e "$SRC/.extracted" ]; then
@@ -105,42 +142,55 @@ else
 fi
 RES=$(mktemp -d)
 trap 'rm -rf "$RES"' EXIT
-export RES SRC BIN ROOT QEMU FVP_RUN HAVE_FVP
+export RES SRC BIN ROOT QEMU FVP_RUN FVP_XLAT XLAT_DIR ENGINES
+[ -n "${XLAT_FLAGS+set}" ] && export XLAT_FLAGS
 printf '%s\n' "${names[@]}" | xargs -P "$JOBS" -I{} bash "$0" --one {}
 
 # ---- report -------------------------------------------------------------------------------
-n=0 total=0 qpass=0 fpass=0 skipped=0 nfail=0
+n=0 total=0 qpass=0 skipped=0 nfail=0
+declare -A epass=()
+for e in "${engines[@]}"; do epass[$e]=0; done
 diffs=()
+for u in "${unavailable[@]}"; do n=$((n + 1)); echo "ok $n - $prefix/${u%%:*} # SKIP ${u#*: }"; done
 for name in "${names[@]}"; do
-    n=$((n + 1))
     r="SKIP missing result for $name"
-    [ -e "$RES/${name//\//__}" ] && read -r r <"$RES/${name//\//__}"
+    f=$RES/${name//\//__}
+    [ -e "$f" ] && read -r r <"$f"
     case $r in
-    SKIP*) skipped=$((skipped + 1)); echo "ok $n - $prefix/$name # SKIP ${r#SKIP }"; continue ;;
+    SKIP*) n=$((n + 1)); skipped=$((skipped + 1)); echo "ok $n - $prefix/$name # SKIP ${r#SKIP }"; continue ;;
     esac
-    read -r _ q f <<<"$r"
+    [ -e "$f" ] && grep -E '^# xlat ' "$f"
+    read -r _ q statuses <<<"$r"
+    read -r -a st <<<"$statuses"
     total=$((total + 1))
-    [ "$q" = 0 ] && qpass=$((qpass + 1))
-    [ "$f" = 0 ] && fpass=$((fpass + 1))
-    qs=fail fs=fail
-    [ "$q" = 0 ] && qs=pass
-    [ "$f" = 0 ] && fs=pass
-    if [ "$HAVE_FVP" = 0 ]; then
-        echo "ok $n - $prefix/$name # SKIP fvp-run not built (qemu $qs, status $q)"
-    elif [ "$qs" = "$fs" ]; then
-        echo "ok $n - $prefix/$name: both $qs (qemu $q, fvp-run $f)"
-    else
-        nfail=$((nfail + 1))
-        diffs+=("$name: qemu $qs (status $q), fvp-run $fs (status $f)")
-        echo "not ok $n - $prefix/$name: qemu $qs (status $q), fvp-run $fs (status $f)"
-    fi
+    qs=fail
+    [ "$q" = 0 ] && qs=pass && qpass=$((qpass + 1))
+    for i in "${!engines[@]}"; do
+        e=${engines[$i]} s=${st[$i]:--}
+        n=$((n + 1))
+        label=$prefix/$name
+        [ "$e" = fvp-run ] || label=$prefix/$e/$name
+        es=fail
+        [ "$s" = 0 ] && es=pass && epass[$e]=$((epass[$e] + 1))
+        if [ "$s" = xlat-error ]; then
+            nfail=$((nfail + 1))
+            diffs+=("$name: qemu $qs (status $q), $e did not translate")
+            grep -E '^XLATERR ' "$f" | sed 's/^XLATERR /# xlat: /'
+            echo "not ok $n - $label: translation failed (qemu $qs, status $q)"
+        elif [ "$qs" = "$es" ]; then
+            echo "ok $n - $label: both $qs (qemu $q, $e $s)"
+        else
+            nfail=$((nfail + 1))
+            diffs+=("$name: qemu $qs (status $q), $e $es (status $s)")
+            echo "not ok $n - $label: qemu $qs (status $q), $e $es (status $s)"
+        fi
+    done
 done
 echo "1..$n"
 echo "# $prefix: $total run, $skipped skipped"
-if [ "$HAVE_FVP" = 1 ]; then
-    echo "# qemu: $qpass/$total passed, fvp-run: $fpass/$total passed"
-else
-    echo "# qemu: $qpass/$total passed, fvp-run: not built ($FVP_RUN)"
-fi
+counts="qemu: $qpass/$total passed"
+for e in "${engines[@]}"; do counts+=", $e: ${epass[$e]}/$total passed"; done
+for u in "${unavailable[@]}"; do counts+=", ${u%%:*}: not built"; done
+echo "# $counts"
 for d in "${diffs[@]}"; do echo "# differs: $d"; done
 [ "$nfail" -eq 0 ]

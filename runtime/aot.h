@@ -1,0 +1,66 @@
+/*
+ * The ABI between ahead-of-time translated code (what fvp-xlat emits) and
+ * libfvprt.  fvp-xlat's output object defines one FvpAotModule named
+ * fvp_aot_module; libfvprt's fvp_aot_main (runtime/aot_main.c, the `main`
+ * of every translated executable) loads the embedded guest ELF image and
+ * runs it with the execution loop, entering native code through the PC
+ * table and using the interpreter for everything else.
+ *
+ * Native function contract (FvpNativeFn):
+ *  - called with c->pc equal to one of the entry PCs the table registers
+ *    for that function (a function may have several entries: it switches on
+ *    c->pc first);
+ *  - guest registers, fflags/frm, instret and the LR reservation live in *c
+ *    at every call and return (U3; U4 may keep them in SSA in between);
+ *  - returns an IrExitReason (lifter/ir/ir.h) and leaves the next guest PC
+ *    in c->pc, as interp_run_block's *out_next — except:
+ *      IR_EXIT_TRAP: c->pc is the trapping instruction, c->trap_cause and
+ *                    c->trap_tval say why (trap_pending is 0);
+ *      IR_EXIT_SYSCALL: c->pc is the instruction after the ecall;
+ *      IR_EXIT_SYNC: fence.i; c->pc the instruction after it;
+ *      IR_EXIT_LIMIT: c->exit_req was seen set (a host signal arrived) at a
+ *                    function entry or loop header: c->pc is where to go on.
+ *  - guest memory faults (unmapped / protected pages) do not return: the
+ *    host SIGSEGV/SIGBUS goes through the FaultGuard like the interpreter's,
+ *    with c->pc already holding the faulting instruction (native code
+ *    stores the pc before every access that can fault).
+ *  - direct jumps/calls to another translated function's entry are tail
+ *    calls (c->pc set first); anything else returns to the dispatcher.
+ */
+#ifndef FVP_AOT_H
+#define FVP_AOT_H
+
+#include <stdint.h>
+
+#include "runtime/cpu.h"
+
+#define FVP_AOT_ABI_VERSION 1u
+
+typedef uint32_t (*FvpNativeFn)(RvCpu *c);
+
+typedef struct FvpAotEntry {
+    uint64_t pc;             /* guest PC (after the load bias) */
+    FvpNativeFn fn;          /* native code that can start there */
+} FvpAotEntry;
+
+typedef struct FvpAotRange {
+    uint64_t start, end;     /* guest code bytes the translation was made from */
+} FvpAotRange;
+
+typedef struct FvpAotModule {
+    uint32_t abi_version;         /* FVP_AOT_ABI_VERSION */
+    uint32_t flags;               /* none yet */
+    const uint8_t *image;         /* the original guest ELF file, whole */
+    uint64_t image_size;
+    const char *image_name;       /* basename of the input ELF (argv[0] default) */
+    const FvpAotEntry *entries;   /* sorted by pc, unique pcs */
+    uint64_t nentries;
+    const FvpAotRange *ranges;    /* code ranges translated (sorted, disjoint) */
+    uint64_t nranges;
+    const char *profile_out;      /* fvp-xlat --profile-out FILE, or NULL */
+} FvpAotModule;
+
+/* Defined by the translated object (fvp-xlat output), not by libfvprt. */
+extern const FvpAotModule fvp_aot_module;
+
+#endif /* FVP_AOT_H */

@@ -1,0 +1,112 @@
+/*
+ * Code discovery for the ahead-of-time translator: which guest code to
+ * translate and how it splits into functions and blocks.
+ *
+ * Roots: the ELF entry point, every defined STT_FUNC symbol in an executable
+ * section, the initial locations of .eh_frame FDEs (stripped binaries), and
+ * extra PCs from the caller (a --profile file).  From each root, recursive
+ * traversal over the lifted IR: conditional branches (IR_BRANCH side exits
+ * and the fall-through), direct jumps, direct calls (the callee becomes a
+ * root; the return site stays in the caller), ecall / fence.i (the next
+ * instruction stays in the function), and indirect jumps whose jump table
+ * was recovered (the table's targets stay in the function).  Returns and
+ * other indirect jumps end a path.
+ *
+ * Every address is a guest address after the load bias (static-pie programs
+ * are translated at GUEST_PIE_BASE, where the loader puts them).
+ */
+#ifndef FVP_DISCOVER_H
+#define FVP_DISCOVER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "elf/elfimage.h"
+#include "frontend.h"
+
+/* Block flags. */
+enum {
+    XLAT_BLK_ENTRY   = 1u << 0, /* the function's own entry */
+    XLAT_BLK_RETSITE = 1u << 1, /* follows a call: a return lands here */
+    XLAT_BLK_RESUME  = 1u << 2, /* follows an ecall / fence.i: the dispatcher resumes here */
+    XLAT_BLK_JTARGET = 1u << 3, /* target of a recovered jump table */
+    XLAT_BLK_ROOT    = 1u << 4, /* also a root (symbol/FDE/profile) inside this function */
+};
+
+typedef struct XlatBlock {
+    uint64_t pc;        /* first instruction */
+    uint32_t ninsns;    /* instructions until the block's own end or the next
+                           leader of the function (lift with max_insns = ninsns:
+                           the lifted block ends there naturally, or with
+                           IR_EXIT_LIMIT to the next leader) */
+    uint32_t flags;     /* XLAT_BLK_* */
+} XlatBlock;
+
+/* A recovered jump table: the indirect jump at jr_pc goes to one of targets. */
+typedef struct XlatJumpTable {
+    uint64_t jr_pc;     /* pc of the jalr (or c.jr) */
+    uint64_t *targets;  /* sorted, unique, each a block of the function */
+    size_t ntargets;
+} XlatJumpTable;
+
+typedef struct XlatFunc {
+    uint64_t entry;         /* guest pc */
+    char *name;             /* symbol name, or NULL (then "f_<hex pc>") */
+    XlatBlock *blocks;      /* sorted by pc, unique; blocks[i].pc == entry for one i */
+    size_t nblocks;
+    XlatJumpTable *jts;     /* sorted by jr_pc */
+    size_t njts;
+    uint64_t ninsns;        /* sum of blocks' ninsns */
+} XlatFunc;
+
+typedef struct XlatProgram {
+    XlatFunc *funcs;        /* sorted by entry, unique entries */
+    size_t nfuncs;
+    uint64_t load_bias;     /* 0, or GUEST_PIE_BASE for ET_DYN */
+    uint64_t entry;         /* ELF entry + bias */
+    /* statistics */
+    size_t nroots_symbols, nroots_fde, nroots_extra;
+    size_t njump_tables;
+    uint64_t ninsns;        /* distinct guest instructions covered */
+} XlatProgram;
+
+typedef struct XlatDiscoverOpts {
+    const uint64_t *extra_roots;   /* e.g. from --profile; may be NULL */
+    size_t nextra_roots;
+    unsigned max_block_insns;      /* 0: default 256 */
+    int use_symbols;               /* nonzero (default): symbols as roots */
+    int use_eh_frame;              /* nonzero (default): FDEs as roots */
+} XlatDiscoverOpts;
+
+/* Reads guest code of img (PT_LOAD segments with PF_X, at vaddr + bias). */
+size_t xlat_read_code(void *img_ctx, uint64_t pc, uint8_t *buf, size_t n);
+
+/* Context for xlat_read_code: the image and its bias. */
+typedef struct XlatCode {
+    const ElfImage *img;
+    uint64_t bias;
+} XlatCode;
+
+/*
+ * Discovers the functions of a static (ET_EXEC) or static-pie (ET_DYN)
+ * executable.  Roots outside executable segments are dropped silently;
+ * malformed input never crashes.  Returns 0, or -errno with a one-line
+ * reason in err (-EINVAL: not an executable / no executable segment,
+ * -ENOMEM).
+ */
+int xlat_discover(const ElfImage *img, const FvpFrontend *fe, const XlatDiscoverOpts *opts,
+                  XlatProgram *out, char *err, size_t errlen)
+    __attribute__((warn_unused_result));
+
+void xlat_program_free(XlatProgram *p);
+
+/* The function with this entry, or NULL (binary search). */
+const XlatFunc *xlat_find_func(const XlatProgram *p, uint64_t entry);
+
+/* The block of f starting at pc, or NULL (binary search). */
+const XlatBlock *xlat_find_block(const XlatFunc *f, uint64_t pc);
+
+/* The jump table of f at jr_pc, or NULL. */
+const XlatJumpTable *xlat_find_jt(const XlatFunc *f, uint64_t jr_pc);
+
+#endif /* FVP_DISCOVER_H */

@@ -1,0 +1,996 @@
+/*
+ * FVP IR -> LLVM IR (contract in llvm_emit.h, native ABI in runtime/aot.h).
+ *
+ * Guest state stays in the vCPU struct: GET/SET are loads/stores at the
+ * field's offset, and the cpu pointer is not marked noalias.  LLVM may
+ * therefore never move a register store past a guest memory access, so the
+ * state is exact whenever a guest access faults (the host fault leaves
+ * through the FaultGuard with cpu->pc, stored before each access that can
+ * fault).  Keeping registers in SSA across a function is U4's job.
+ *
+ * instret: the emitter counts guest instructions at translation time and
+ * adds them at every exit and before every helper that reads vCPU state, so
+ * rdinstret sees the same count as in the interpreter.
+ */
+#include "translator/llvm_emit.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <llvm-c/Analysis.h>
+
+#include "riscv64/rv64_helpers.h"
+#include "runtime/aot.h"
+#include "runtime/cpu.h"
+#include "runtime/guestmem.h"
+
+/* The helpers' C symbols: rvh_<name> (rv64_helpers.h). */
+#define HELPER_PREFIX "rvh_"
+
+typedef struct BlockInfo {
+    IrBlock ir;
+    LLVMBasicBlockRef bb;      /* where branches to this block go */
+    LLVMBasicBlockRef body;    /* the block's code (after an exit_req check) */
+    bool loop_header;          /* target of a backward edge: checks exit_req */
+    bool entry;                /* registered in the PC table */
+    bool lifted;
+} BlockInfo;
+
+struct XlatEmitter {
+    LLVMModuleRef mod;
+    LLVMContextRef ctx;
+    LLVMBuilderRef b;
+    const XlatProgram *prog;
+    const FvpFrontend *fe;
+    XlatCode *code;
+    FILE *ir_out;
+
+    LLVMTypeRef t_i1, t_i8, t_i16, t_i32, t_i64, t_f32, t_f64, t_ptr, t_void;
+    LLVMTypeRef t_fn;                 /* i32 (ptr) */
+    LLVMValueRef *helpers;            /* declarations, by helper index */
+    LLVMTypeRef *helper_types;
+    LLVMAttributeRef a_strictfp, a_nounwind;
+
+    XlatEntry *entries;
+    size_t nentries, cap_entries;
+    XlatEmitStats st;
+
+    /* per function */
+    const XlatFunc *f;
+    LLVMValueRef fn, cpu, mem_base;
+    BlockInfo *blocks;
+    size_t cap_blocks;
+    LLVMBasicBlockRef exit_bb, trap_bb;
+    LLVMValueRef exit_pc, exit_reason, exit_count;  /* phis of exit_bb */
+    LLVMValueRef trap_pc, trap_cause, trap_tval, trap_count;
+    LLVMValueRef *temps;
+    size_t cap_temps;
+    /* per block */
+    uint64_t cur_pc;          /* pc of the current guest instruction */
+    bool pc_stored;           /* cpu->pc already holds cur_pc */
+    unsigned started;         /* INSN markers seen in this block */
+    unsigned flushed;         /* of which already added to instret */
+};
+
+/* ---- small helpers ------------------------------------------------------ */
+
+static LLVMTypeRef ir_llvm_type(XlatEmitter *e, unsigned t)
+{
+    switch (t) {
+    case IR_I1: return e->t_i1;
+    case IR_I8: return e->t_i8;
+    case IR_I16: return e->t_i16;
+    case IR_I32: return e->t_i32;
+    case IR_I64: return e->t_i64;
+    case IR_F32: return e->t_f32;
+    case IR_F64: return e->t_f64;
+    default: return e->t_void;
+    }
+}
+
+static unsigned ir_type_bits(unsigned t)
+{
+    static const unsigned bits[IR_NTYPES] = { 0, 1, 8, 16, 32, 64, 32, 64 };
+    return t < IR_NTYPES ? bits[t] : 0;
+}
+
+static LLVMValueRef c64(XlatEmitter *e, uint64_t v)
+{
+    return LLVMConstInt(e->t_i64, v, 0);
+}
+
+static LLVMValueRef c32(XlatEmitter *e, uint32_t v)
+{
+    return LLVMConstInt(e->t_i32, v, 0);
+}
+
+/* Pointer to the vCPU field at byte offset off. */
+static LLVMValueRef cpu_field(XlatEmitter *e, unsigned off, const char *name)
+{
+    LLVMValueRef idx = c64(e, off);
+    return LLVMBuildInBoundsGEP2(e->b, e->t_i8, e->cpu, &idx, 1, name);
+}
+
+static void cpu_store64(XlatEmitter *e, unsigned off, LLVMValueRef v, const char *name)
+{
+    LLVMValueRef st = LLVMBuildStore(e->b, v, cpu_field(e, off, name));
+    LLVMSetAlignment(st, 8);
+}
+
+static LLVMValueRef intrinsic(XlatEmitter *e, const char *name, LLVMTypeRef *tys, unsigned ntys,
+                              LLVMTypeRef *fnty)
+{
+    unsigned id = LLVMLookupIntrinsicID(name, strlen(name));
+    *fnty = LLVMIntrinsicGetType(e->ctx, id, tys, ntys);
+    return LLVMGetIntrinsicDeclaration(e->mod, id, tys, ntys);
+}
+
+static LLVMValueRef call_intrinsic(XlatEmitter *e, const char *name, LLVMTypeRef ty,
+                                   LLVMValueRef *args, unsigned nargs, const char *vname)
+{
+    LLVMTypeRef fnty;
+    LLVMValueRef fn = intrinsic(e, name, &ty, 1, &fnty);
+    return LLVMBuildCall2(e->b, fnty, fn, args, nargs, vname);
+}
+
+/* Byte offset of IR register r in RvCpu: x0..x31, then f0..f31. */
+static unsigned reg_offset(int64_t r)
+{
+    return r < 32 ? (unsigned)(offsetof(RvCpu, x) + 8 * r)
+                  : (unsigned)(offsetof(RvCpu, f) + 8 * (r - 32));
+}
+
+/* ---- emitter lifetime --------------------------------------------------- */
+
+static LLVMAttributeRef enum_attr(LLVMContextRef ctx, const char *name)
+{
+    return LLVMCreateEnumAttribute(ctx, LLVMGetEnumAttributeKindForName(name, strlen(name)), 0);
+}
+
+XlatEmitter *xlat_emitter_new(LLVMModuleRef mod, const XlatProgram *prog,
+                              const FvpFrontend *fe, XlatCode *code, FILE *ir_out)
+{
+    XlatEmitter *e = calloc(1, sizeof *e);
+    if (!e)
+        return NULL;
+    e->mod = mod;
+    e->ctx = LLVMGetModuleContext(mod);
+    e->b = LLVMCreateBuilderInContext(e->ctx);
+    e->prog = prog;
+    e->fe = fe;
+    e->code = code;
+    e->ir_out = ir_out;
+    e->t_i1 = LLVMInt1TypeInContext(e->ctx);
+    e->t_i8 = LLVMInt8TypeInContext(e->ctx);
+    e->t_i16 = LLVMInt16TypeInContext(e->ctx);
+    e->t_i32 = LLVMInt32TypeInContext(e->ctx);
+    e->t_i64 = LLVMInt64TypeInContext(e->ctx);
+    e->t_f32 = LLVMFloatTypeInContext(e->ctx);
+    e->t_f64 = LLVMDoubleTypeInContext(e->ctx);
+    e->t_ptr = LLVMPointerTypeInContext(e->ctx, 0);
+    e->t_void = LLVMVoidTypeInContext(e->ctx);
+    e->t_fn = LLVMFunctionType(e->t_i32, &e->t_ptr, 1, 0);
+    e->a_strictfp = enum_attr(e->ctx, "strictfp");
+    e->a_nounwind = enum_attr(e->ctx, "nounwind");
+
+    const IrEnv *env = fe->ir_env;
+    e->helpers = calloc(env->nhelpers, sizeof *e->helpers);
+    e->helper_types = calloc(env->nhelpers, sizeof *e->helper_types);
+    if (!e->helpers || !e->helper_types) {
+        xlat_emitter_free(e);
+        return NULL;
+    }
+    return e;
+}
+
+void xlat_emitter_free(XlatEmitter *e)
+{
+    if (!e)
+        return;
+    for (size_t i = 0; i < e->cap_blocks; i++)
+        if (e->blocks[i].lifted)
+            ir_block_free(&e->blocks[i].ir);
+    free(e->blocks);
+    free(e->temps);
+    free(e->helpers);
+    free(e->helper_types);
+    free(e->entries);
+    if (e->b)
+        LLVMDisposeBuilder(e->b);
+    free(e);
+}
+
+const XlatEmitStats *xlat_emitter_stats(const XlatEmitter *e)
+{
+    return &e->st;
+}
+
+static int entry_cmp(const void *a, const void *b)
+{
+    const XlatEntry *x = a, *y = b;
+    if (x->pc != y->pc)
+        return x->pc < y->pc ? -1 : 1;
+    return x->func < y->func ? -1 : x->func > y->func;
+}
+
+const XlatEntry *xlat_emitter_entries(XlatEmitter *e, size_t *n)
+{
+    qsort(e->entries, e->nentries, sizeof *e->entries, entry_cmp);
+    /* One function per pc: prefer the one whose own entry it is. */
+    size_t out = 0;
+    for (size_t i = 0; i < e->nentries;) {
+        size_t j = i, best = i;
+        while (j < e->nentries && e->entries[j].pc == e->entries[i].pc) {
+            if (e->prog->funcs[e->entries[j].func].entry == e->entries[j].pc)
+                best = j;
+            j++;
+        }
+        e->entries[out++] = e->entries[best];
+        i = j;
+    }
+    e->nentries = out;
+    *n = out;
+    return e->entries;
+}
+
+static int add_entry(XlatEmitter *e, uint64_t pc, uint32_t func)
+{
+    if (e->nentries == e->cap_entries) {
+        size_t cap = e->cap_entries ? 2 * e->cap_entries : 1024;
+        XlatEntry *ne = realloc(e->entries, cap * sizeof *ne);
+        if (!ne)
+            return -ENOMEM;
+        e->entries = ne;
+        e->cap_entries = cap;
+    }
+    e->entries[e->nentries++] = (XlatEntry){ pc, func };
+    return 0;
+}
+
+void xlat_func_symbol(const XlatProgram *prog, size_t i, char *buf, size_t n)
+{
+    const XlatFunc *f = &prog->funcs[i];
+    int len = snprintf(buf, n, "fvp_%" PRIx64, f->entry);
+    if (f->name && len > 0 && (size_t)len + 2 < n) {
+        size_t k = (size_t)len;
+        buf[k++] = '_';
+        for (const char *s = f->name; *s && k + 1 < n && k < 80; s++)
+            buf[k++] = (char)((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+                              (*s >= '0' && *s <= '9') || *s == '_' || *s == '.'
+                          ? *s : '_');
+        buf[k] = '\0';
+    }
+}
+
+/* The LLVM function of prog->funcs[i], declared if not yet present. */
+static LLVMValueRef func_decl(XlatEmitter *e, size_t i)
+{
+    char name[128];
+    xlat_func_symbol(e->prog, i, name, sizeof name);
+    LLVMValueRef fn = LLVMGetNamedFunction(e->mod, name);
+    if (!fn) {
+        fn = LLVMAddFunction(e->mod, name, e->t_fn);
+        LLVMSetVisibility(fn, LLVMHiddenVisibility);
+        LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex, e->a_nounwind);
+        LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex, e->a_strictfp);
+    }
+    return fn;
+}
+
+static LLVMValueRef helper_decl(XlatEmitter *e, unsigned h, LLVMTypeRef *ty)
+{
+    if (!e->helpers[h]) {
+        const IrHelperInfo *hi = &e->fe->ir_env->helpers[h];
+        LLVMTypeRef params[5];
+        params[0] = e->t_ptr;
+        for (unsigned i = 0; i < hi->nargs; i++)
+            params[1 + i] = ir_llvm_type(e, hi->args[i]);
+        e->helper_types[h] = LLVMFunctionType(ir_llvm_type(e, hi->ret), params, 1 + hi->nargs, 0);
+        char name[96];
+        snprintf(name, sizeof name, HELPER_PREFIX "%s", hi->name);
+        e->helpers[h] = LLVMGetNamedFunction(e->mod, name);
+        if (!e->helpers[h])
+            e->helpers[h] = LLVMAddFunction(e->mod, name, e->helper_types[h]);
+    }
+    *ty = e->helper_types[h];
+    return e->helpers[h];
+}
+
+/* ---- exits -------------------------------------------------------------- */
+
+/* Instructions of this block retired up to here and not yet counted. */
+static unsigned take_count(XlatEmitter *e, unsigned retired)
+{
+    unsigned n = retired > e->flushed ? retired - e->flushed : 0;
+    return n;
+}
+
+/* Leaves to the dispatcher: cpu->pc = pc, instret += count, return reason. */
+static void exit_to_dispatcher(XlatEmitter *e, LLVMValueRef pc, unsigned reason, unsigned count)
+{
+    LLVMBasicBlockRef here = LLVMGetInsertBlock(e->b);
+    LLVMValueRef r = c32(e, reason), n = c64(e, count);
+    LLVMAddIncoming(e->exit_pc, &pc, &here, 1);
+    LLVMAddIncoming(e->exit_reason, &r, &here, 1);
+    LLVMAddIncoming(e->exit_count, &n, &here, 1);
+    LLVMBuildBr(e->b, e->exit_bb);
+    e->st.dispatcher_exits++;
+}
+
+static void add_instret(XlatEmitter *e, LLVMValueRef n)
+{
+    LLVMValueRef p = cpu_field(e, offsetof(RvCpu, instret), "instret.p");
+    LLVMValueRef v = LLVMBuildLoad2(e->b, e->t_i64, p, "instret");
+    LLVMSetAlignment(v, 8);
+    LLVMValueRef st = LLVMBuildStore(e->b, LLVMBuildAdd(e->b, v, n, "instret.n"), p);
+    LLVMSetAlignment(st, 8);
+}
+
+/* Raises a guest trap: pc, cause, tval (i64 values). */
+static void exit_trap(XlatEmitter *e, LLVMValueRef pc, LLVMValueRef cause, LLVMValueRef tval,
+                      unsigned count)
+{
+    LLVMBasicBlockRef here = LLVMGetInsertBlock(e->b);
+    LLVMValueRef n = c64(e, count);
+    LLVMAddIncoming(e->trap_pc, &pc, &here, 1);
+    LLVMAddIncoming(e->trap_cause, &cause, &here, 1);
+    LLVMAddIncoming(e->trap_tval, &tval, &here, 1);
+    LLVMAddIncoming(e->trap_count, &n, &here, 1);
+    LLVMBuildBr(e->b, e->trap_bb);
+}
+
+static void build_shared_exits(XlatEmitter *e)
+{
+    e->exit_bb = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "exit");
+    LLVMPositionBuilderAtEnd(e->b, e->exit_bb);
+    e->exit_pc = LLVMBuildPhi(e->b, e->t_i64, "exit.pc");
+    e->exit_reason = LLVMBuildPhi(e->b, e->t_i32, "exit.reason");
+    e->exit_count = LLVMBuildPhi(e->b, e->t_i64, "exit.count");
+    cpu_store64(e, offsetof(RvCpu, pc), e->exit_pc, "pc.p");
+    add_instret(e, e->exit_count);
+    LLVMBuildRet(e->b, e->exit_reason);
+
+    e->trap_bb = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "trap");
+    LLVMPositionBuilderAtEnd(e->b, e->trap_bb);
+    e->trap_pc = LLVMBuildPhi(e->b, e->t_i64, "trap.pc");
+    e->trap_cause = LLVMBuildPhi(e->b, e->t_i64, "trap.cause");
+    e->trap_tval = LLVMBuildPhi(e->b, e->t_i64, "trap.tval");
+    e->trap_count = LLVMBuildPhi(e->b, e->t_i64, "trap.count");
+    cpu_store64(e, offsetof(RvCpu, pc), e->trap_pc, "pc.p");
+    cpu_store64(e, offsetof(RvCpu, trap_cause), e->trap_cause, "cause.p");
+    cpu_store64(e, offsetof(RvCpu, trap_tval), e->trap_tval, "tval.p");
+    LLVMValueRef st = LLVMBuildStore(e->b, c32(e, 0),
+                                     cpu_field(e, offsetof(RvCpu, trap_pending), "pending.p"));
+    LLVMSetAlignment(st, 4);
+    add_instret(e, e->trap_count);
+    LLVMBuildRet(e->b, c32(e, IR_EXIT_TRAP));
+}
+
+/* The block of the current function starting at pc, or NULL. */
+static BlockInfo *local_block(XlatEmitter *e, uint64_t pc)
+{
+    const XlatBlock *xb = xlat_find_block(e->f, pc);
+    return xb ? &e->blocks[xb - e->f->blocks] : NULL;
+}
+
+/*
+ * Control leaves the block towards constant pc: a branch inside the
+ * function, a tail call into another translated function, or the
+ * dispatcher.  count: instructions retired and not yet counted.
+ */
+static void exit_const(XlatEmitter *e, uint64_t pc, unsigned reason, unsigned count)
+{
+    if (reason != IR_EXIT_SYSCALL && reason != IR_EXIT_SYNC && reason != IR_EXIT_TRAP) {
+        BlockInfo *bi = local_block(e, pc);
+        if (bi && bi->lifted) {
+            if (count)
+                add_instret(e, c64(e, count));
+            LLVMBuildBr(e->b, bi->bb);
+            return;
+        }
+        const XlatFunc *callee = xlat_find_func(e->prog, pc);
+        if (callee) {
+            if (count)
+                add_instret(e, c64(e, count));
+            cpu_store64(e, offsetof(RvCpu, pc), c64(e, pc), "pc.p");
+            LLVMValueRef fn = func_decl(e, (size_t)(callee - e->prog->funcs));
+            LLVMValueRef call = LLVMBuildCall2(e->b, e->t_fn, fn, &e->cpu, 1, "r");
+            LLVMSetTailCallKind(call, LLVMTailCallKindMustTail);
+            LLVMAddCallSiteAttribute(call, LLVMAttributeFunctionIndex, e->a_strictfp);
+            LLVMBuildRet(e->b, call);
+            e->st.tail_calls++;
+            return;
+        }
+    }
+    exit_to_dispatcher(e, c64(e, pc), reason, count);
+}
+
+/* Control leaves towards a computed pc (indirect jump, call or return). */
+static void exit_dynamic(XlatEmitter *e, LLVMValueRef pc, unsigned reason, unsigned count)
+{
+    const XlatJumpTable *jt = reason == IR_EXIT_INDIRECT ? xlat_find_jt(e->f, e->cur_pc) : NULL;
+    if (jt && jt->ntargets > 0) {
+        if (count)
+            add_instret(e, c64(e, count));
+        LLVMBasicBlockRef dflt = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "jt.miss");
+        LLVMValueRef sw = LLVMBuildSwitch(e->b, pc, dflt, (unsigned)jt->ntargets);
+        for (size_t i = 0; i < jt->ntargets; i++) {
+            BlockInfo *bi = local_block(e, jt->targets[i]);
+            if (bi && bi->lifted)
+                LLVMAddCase(sw, c64(e, jt->targets[i]), bi->bb);
+        }
+        LLVMPositionBuilderAtEnd(e->b, dflt);
+        exit_to_dispatcher(e, pc, reason, 0);
+        e->st.jt_switches++;
+        return;
+    }
+    exit_to_dispatcher(e, pc, reason, count);
+}
+
+/* ---- instructions ------------------------------------------------------- */
+
+/* cpu->pc = the current instruction, before anything that can fault on the host. */
+static void store_cur_pc(XlatEmitter *e)
+{
+    if (e->pc_stored)
+        return;
+    LLVMValueRef st = LLVMBuildStore(e->b, c64(e, e->cur_pc),
+                                     cpu_field(e, offsetof(RvCpu, pc), "pc.p"));
+    LLVMSetAlignment(st, 8);
+    LLVMSetVolatile(st, 1);
+    e->pc_stored = true;
+}
+
+/* Branches to the trap block unless ok; continues in a new block. */
+static void check_or_trap(XlatEmitter *e, LLVMValueRef ok, uint64_t cause, LLVMValueRef tval,
+                          const char *name)
+{
+    LLVMBasicBlockRef cont = LLVMAppendBasicBlockInContext(e->ctx, e->fn, name);
+    LLVMBasicBlockRef bad = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "fault");
+    LLVMBuildCondBr(e->b, ok, cont, bad);
+    LLVMPositionBuilderAtEnd(e->b, bad);
+    exit_trap(e, c64(e, e->cur_pc), c64(e, cause), tval, take_count(e, e->started - 1));
+    LLVMPositionBuilderAtEnd(e->b, cont);
+}
+
+/* Host pointer for a guest access of size bytes at addr, with the range
+ * (and, if asked, alignment) checks of the interpreter. */
+static LLVMValueRef guest_ptr(XlatEmitter *e, LLVMValueRef addr, unsigned size, unsigned flags,
+                              bool store)
+{
+    if (flags & IR_MEM_ALIGNED) {
+        LLVMValueRef low = LLVMBuildAnd(e->b, addr, c64(e, size - 1), "misal");
+        check_or_trap(e, LLVMBuildICmp(e->b, LLVMIntEQ, low, c64(e, 0), "aligned"),
+                      store ? RV_CAUSE_STORE_MISALIGNED : RV_CAUSE_LOAD_MISALIGNED, addr, "al.ok");
+    }
+    LLVMValueRef in = LLVMBuildICmp(e->b, LLVMIntULE, addr, c64(e, GUEST_SPACE_SIZE - size), "inrange");
+    check_or_trap(e, in, store ? RV_CAUSE_STORE_PAGE_FAULT : RV_CAUSE_LOAD_PAGE_FAULT, addr, "mem.ok");
+    store_cur_pc(e);
+    return LLVMBuildGEP2(e->b, e->t_i8, e->mem_base, &addr, 1, "host");
+}
+
+static LLVMValueRef int_resize(XlatEmitter *e, LLVMValueRef v, LLVMTypeRef to, bool sign)
+{
+    unsigned from = LLVMGetIntTypeWidth(LLVMTypeOf(v)), w = LLVMGetIntTypeWidth(to);
+    if (from == w)
+        return v;
+    if (from > w)
+        return LLVMBuildTrunc(e->b, v, to, "");
+    return sign ? LLVMBuildSExt(e->b, v, to, "") : LLVMBuildZExt(e->b, v, to, "");
+}
+
+static LLVMValueRef emit_mulh(XlatEmitter *e, const IrInsn *in, LLVMValueRef a, LLVMValueRef b)
+{
+    unsigned w = ir_type_bits(in->type);
+    LLVMTypeRef wide = LLVMIntTypeInContext(e->ctx, 2 * w);
+    bool sa = in->op != IR_MULHU, sb = in->op == IR_MULHS;
+    LLVMValueRef p = LLVMBuildMul(e->b, int_resize(e, a, wide, sa), int_resize(e, b, wide, sb), "");
+    p = LLVMBuildLShr(e->b, p, LLVMConstInt(wide, w, 0), "");
+    return LLVMBuildTrunc(e->b, p, ir_llvm_type(e, in->type), "mulh");
+}
+
+static LLVMValueRef emit_shift(XlatEmitter *e, const IrInsn *in, LLVMValueRef a, LLVMValueRef amt)
+{
+    LLVMTypeRef ty = ir_llvm_type(e, in->type);
+    unsigned w = ir_type_bits(in->type);
+    amt = int_resize(e, amt, ty, false);
+    amt = LLVMBuildAnd(e->b, amt, LLVMConstInt(ty, w - 1, 0), "amt");
+    switch (in->op) {
+    case IR_SHL: return LLVMBuildShl(e->b, a, amt, "");
+    case IR_SHR: return LLVMBuildLShr(e->b, a, amt, "");
+    case IR_SAR: return LLVMBuildAShr(e->b, a, amt, "");
+    default: {
+        LLVMValueRef args[3] = { a, a, amt };
+        return call_intrinsic(e, in->op == IR_ROTL ? "llvm.fshl" : "llvm.fshr", ty, args, 3, "rot");
+    }
+    }
+}
+
+static LLVMValueRef emit_unary(XlatEmitter *e, const IrInsn *in, LLVMValueRef a)
+{
+    LLVMTypeRef ty = ir_llvm_type(e, in->type);
+    LLVMValueRef args[2] = { a, LLVMConstInt(e->t_i1, 0, 0) };
+    switch (in->op) {
+    case IR_NOT: return LLVMBuildNot(e->b, a, "");
+    case IR_NEG: return LLVMBuildNeg(e->b, a, "");
+    case IR_CLZ: return call_intrinsic(e, "llvm.ctlz", ty, args, 2, "clz");
+    case IR_CTZ: return call_intrinsic(e, "llvm.cttz", ty, args, 2, "ctz");
+    case IR_CPOP: return call_intrinsic(e, "llvm.ctpop", ty, args, 1, "cpop");
+    default: return call_intrinsic(e, "llvm.bswap", ty, args, 1, "bswap");
+    }
+}
+
+static LLVMValueRef emit_cmp(XlatEmitter *e, const IrInsn *in, LLVMValueRef a, LLVMValueRef b)
+{
+    static const LLVMIntPredicate ip[] = {
+        [IR_EQ] = LLVMIntEQ, [IR_NE] = LLVMIntNE, [IR_SLT] = LLVMIntSLT, [IR_SLE] = LLVMIntSLE,
+        [IR_SGT] = LLVMIntSGT, [IR_SGE] = LLVMIntSGE, [IR_ULT] = LLVMIntULT,
+        [IR_ULE] = LLVMIntULE, [IR_UGT] = LLVMIntUGT, [IR_UGE] = LLVMIntUGE,
+    };
+    switch (in->aux) {
+    case IR_FEQ: return LLVMBuildFCmp(e->b, LLVMRealOEQ, a, b, "");
+    case IR_FLT: return LLVMBuildFCmp(e->b, LLVMRealOLT, a, b, "");
+    case IR_FLE: return LLVMBuildFCmp(e->b, LLVMRealOLE, a, b, "");
+    case IR_FUNO: return LLVMBuildFCmp(e->b, LLVMRealUNO, a, b, "");
+    default: return LLVMBuildICmp(e->b, ip[in->aux], a, b, "");
+    }
+}
+
+static LLVMValueRef emit_fcvt(XlatEmitter *e, const IrInsn *in, LLVMValueRef a)
+{
+    LLVMTypeRef to = ir_llvm_type(e, in->type);
+    switch (in->aux) {
+    case IR_CVT_FF:
+        return in->type == IR_F64 ? LLVMBuildFPExt(e->b, a, to, "")
+                                  : LLVMBuildFPTrunc(e->b, a, to, "");
+    case IR_CVT_SF: return LLVMBuildSIToFP(e->b, a, to, "");
+    case IR_CVT_UF: return LLVMBuildUIToFP(e->b, a, to, "");
+    case IR_CVT_FS: return LLVMBuildFPToSI(e->b, a, to, "");
+    default: return LLVMBuildFPToUI(e->b, a, to, "");
+    }
+}
+
+static LLVMValueRef emit_load(XlatEmitter *e, const IrInsn *in, LLVMValueRef addr)
+{
+    unsigned size = (unsigned)in->imm;
+    LLVMValueRef p = guest_ptr(e, addr, size, in->aux, false);
+    LLVMTypeRef ity = LLVMIntTypeInContext(e->ctx, 8 * size);
+    LLVMValueRef v = LLVMBuildLoad2(e->b, ity, p, "ld");
+    LLVMSetAlignment(v, 1);
+    LLVMTypeRef to = ir_llvm_type(e, in->type);
+    if (in->type == IR_F32 || in->type == IR_F64) {
+        if (ir_type_bits(in->type) != 8 * size)
+            v = int_resize(e, v, in->type == IR_F32 ? e->t_i32 : e->t_i64, false);
+        return LLVMBuildBitCast(e->b, v, to, "");
+    }
+    return int_resize(e, v, to, in->aux & IR_MEM_SIGNED);
+}
+
+static void emit_store(XlatEmitter *e, const IrInsn *in, LLVMValueRef addr, LLVMValueRef v)
+{
+    unsigned size = (unsigned)in->imm;
+    LLVMValueRef p = guest_ptr(e, addr, size, in->aux, true);
+    LLVMTypeRef ity = LLVMIntTypeInContext(e->ctx, 8 * size);
+    LLVMTypeKind k = LLVMGetTypeKind(LLVMTypeOf(v));
+    if (k == LLVMFloatTypeKind)
+        v = LLVMBuildBitCast(e->b, v, e->t_i32, "");
+    else if (k == LLVMDoubleTypeKind)
+        v = LLVMBuildBitCast(e->b, v, e->t_i64, "");
+    v = int_resize(e, v, ity, false);
+    LLVMValueRef st = LLVMBuildStore(e->b, v, p);
+    LLVMSetAlignment(st, 1);
+}
+
+static LLVMValueRef emit_call(XlatEmitter *e, const IrInsn *in, LLVMValueRef *t)
+{
+    const IrHelperInfo *hi = &e->fe->ir_env->helpers[in->imm];
+    LLVMTypeRef fnty;
+    LLVMValueRef fn = helper_decl(e, (unsigned)in->imm, &fnty);
+    if (hi->flags & (IR_HF_MEM | IR_HF_TRAPS))
+        store_cur_pc(e);
+    if (hi->flags & IR_HF_STATE) {
+        /* rdinstret and friends see every instruction before this one */
+        unsigned n = take_count(e, e->started - 1);
+        if (n) {
+            add_instret(e, c64(e, n));
+            e->flushed += n;
+        }
+    }
+    LLVMValueRef pending = NULL;
+    if (hi->flags & IR_HF_TRAPS) {
+        pending = cpu_field(e, offsetof(RvCpu, trap_pending), "pending.p");
+        LLVMValueRef st = LLVMBuildStore(e->b, c32(e, 0), pending);
+        LLVMSetAlignment(st, 4);
+    }
+    LLVMValueRef args[5];
+    args[0] = e->cpu;
+    for (unsigned i = 0; i < in->nargs; i++)
+        args[1 + i] = t[in->args[i]];
+    LLVMValueRef r = LLVMBuildCall2(e->b, fnty, fn, args, 1 + in->nargs,
+                                    hi->ret == IR_VOID ? "" : hi->name);
+    LLVMAddCallSiteAttribute(r, LLVMAttributeFunctionIndex, e->a_strictfp);
+    if (pending) {
+        LLVMValueRef pv = LLVMBuildLoad2(e->b, e->t_i32, pending, "pending");
+        LLVMSetAlignment(pv, 4);
+        LLVMValueRef ok = LLVMBuildICmp(e->b, LLVMIntEQ, pv, c32(e, 0), "no.trap");
+        LLVMBasicBlockRef cont = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "call.ok");
+        LLVMBasicBlockRef bad = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "call.trap");
+        LLVMBuildCondBr(e->b, ok, cont, bad);
+        LLVMPositionBuilderAtEnd(e->b, bad);
+        LLVMValueRef cause = LLVMBuildLoad2(e->b, e->t_i64,
+                                            cpu_field(e, offsetof(RvCpu, trap_cause), ""), "cause");
+        LLVMValueRef tval = LLVMBuildLoad2(e->b, e->t_i64,
+                                           cpu_field(e, offsetof(RvCpu, trap_tval), ""), "tval");
+        exit_trap(e, c64(e, e->cur_pc), cause, tval, take_count(e, e->started - 1));
+        LLVMPositionBuilderAtEnd(e->b, cont);
+    }
+    return r;
+}
+
+static LLVMValueRef emit_const(XlatEmitter *e, const IrInsn *in)
+{
+    uint64_t v = (uint64_t)in->imm;
+    switch (in->type) {
+    case IR_F32:
+        return LLVMConstBitCast(LLVMConstInt(e->t_i32, v & 0xffffffffu, 0), e->t_f32);
+    case IR_F64:
+        return LLVMConstBitCast(LLVMConstInt(e->t_i64, v, 0), e->t_f64);
+    default:
+        return LLVMConstInt(ir_llvm_type(e, in->type), v, 0);
+    }
+}
+
+/* Emits one lifted block into the current insertion point. */
+static int emit_block(XlatEmitter *e, const IrBlock *blk)
+{
+    if (blk->ntemps > e->cap_temps) {
+        size_t cap = blk->ntemps + 64;
+        LLVMValueRef *nt = realloc(e->temps, cap * sizeof *nt);
+        if (!nt)
+            return -ENOMEM;
+        e->temps = nt;
+        e->cap_temps = cap;
+    }
+    LLVMValueRef *t = e->temps;
+    const IrRegInfo *regs = e->fe->ir_env->regs;
+    e->cur_pc = blk->pc;
+    e->pc_stored = false;
+    e->started = 0;
+    e->flushed = 0;
+
+    for (uint32_t k = 0; k < blk->ninsns; k++) {
+        const IrInsn *in = &blk->insns[k];
+        LLVMValueRef a0 = in->nargs > 0 && in->op != IR_CALL ? t[in->args[0]] : NULL;
+        LLVMValueRef a1 = in->nargs > 1 && in->op != IR_CALL ? t[in->args[1]] : NULL;
+        LLVMValueRef v = NULL;
+        switch ((IrOp)in->op) {
+        case IR_INSN:
+            e->cur_pc = (uint64_t)in->imm;
+            e->pc_stored = false;
+            e->started++;
+            break;
+        case IR_CONST: v = emit_const(e, in); break;
+        case IR_GET:
+            if (regs[in->imm].zero) {
+                v = c64(e, 0);
+            } else {
+                v = LLVMBuildLoad2(e->b, e->t_i64, cpu_field(e, reg_offset(in->imm), ""),
+                                   regs[in->imm].name);
+                LLVMSetAlignment(v, 8);
+            }
+            break;
+        case IR_SET:
+            if (!regs[in->imm].zero)
+                cpu_store64(e, reg_offset(in->imm), a0, regs[in->imm].name);
+            break;
+        case IR_ADD: v = LLVMBuildAdd(e->b, a0, a1, ""); break;
+        case IR_SUB: v = LLVMBuildSub(e->b, a0, a1, ""); break;
+        case IR_MUL: v = LLVMBuildMul(e->b, a0, a1, ""); break;
+        case IR_MULHS: case IR_MULHU: case IR_MULHSU: v = emit_mulh(e, in, a0, a1); break;
+        /* the frontend guarantees a non-zero divisor and no MIN / -1 */
+        case IR_DIV: v = LLVMBuildSDiv(e->b, a0, a1, ""); break;
+        case IR_DIVU: v = LLVMBuildUDiv(e->b, a0, a1, ""); break;
+        case IR_REM: v = LLVMBuildSRem(e->b, a0, a1, ""); break;
+        case IR_REMU: v = LLVMBuildURem(e->b, a0, a1, ""); break;
+        case IR_AND: v = LLVMBuildAnd(e->b, a0, a1, ""); break;
+        case IR_OR: v = LLVMBuildOr(e->b, a0, a1, ""); break;
+        case IR_XOR: v = LLVMBuildXor(e->b, a0, a1, ""); break;
+        case IR_SHL: case IR_SHR: case IR_SAR: case IR_ROTL: case IR_ROTR:
+            v = emit_shift(e, in, a0, a1);
+            break;
+        case IR_NOT: case IR_NEG: case IR_CLZ: case IR_CTZ: case IR_CPOP: case IR_BSWAP:
+            v = emit_unary(e, in, a0);
+            break;
+        case IR_ZEXT: v = LLVMBuildZExt(e->b, a0, ir_llvm_type(e, in->type), ""); break;
+        case IR_SEXT: v = LLVMBuildSExt(e->b, a0, ir_llvm_type(e, in->type), ""); break;
+        case IR_TRUNC: v = LLVMBuildTrunc(e->b, a0, ir_llvm_type(e, in->type), ""); break;
+        case IR_BITCAST: v = LLVMBuildBitCast(e->b, a0, ir_llvm_type(e, in->type), ""); break;
+        case IR_CMP: v = emit_cmp(e, in, a0, a1); break;
+        case IR_SELECT: v = LLVMBuildSelect(e->b, a0, a1, t[in->args[2]], ""); break;
+        case IR_FADD: v = LLVMBuildFAdd(e->b, a0, a1, ""); break;
+        case IR_FSUB: v = LLVMBuildFSub(e->b, a0, a1, ""); break;
+        case IR_FMUL: v = LLVMBuildFMul(e->b, a0, a1, ""); break;
+        case IR_FDIV: v = LLVMBuildFDiv(e->b, a0, a1, ""); break;
+        case IR_FNEG: v = LLVMBuildFNeg(e->b, a0, ""); break;
+        case IR_FSQRT:
+            v = call_intrinsic(e, "llvm.sqrt", ir_llvm_type(e, in->type), &a0, 1, "sqrt");
+            break;
+        case IR_FABS:
+            v = call_intrinsic(e, "llvm.fabs", ir_llvm_type(e, in->type), &a0, 1, "fabs");
+            break;
+        case IR_FMA: {
+            LLVMValueRef args[3] = { a0, a1, t[in->args[2]] };
+            v = call_intrinsic(e, "llvm.fma", ir_llvm_type(e, in->type), args, 3, "fma");
+            break;
+        }
+        case IR_FCVT: v = emit_fcvt(e, in, a0); break;
+        case IR_LOAD: v = emit_load(e, in, a0); break;
+        case IR_STORE: emit_store(e, in, a0, a1); break;
+        case IR_FENCE:
+            /* x86-TSO orders everything but store->load: only a full fence
+             * needs an instruction; the others only stop the compiler. */
+            LLVMBuildFence(e->b, LLVMAtomicOrderingSequentiallyConsistent,
+                           in->aux != IR_FENCE_SEQ, "");
+            break;
+        case IR_CALL: v = emit_call(e, in, t); break;
+        case IR_BRANCH: {
+            LLVMBasicBlockRef taken = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "taken");
+            LLVMBasicBlockRef cont = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "cont");
+            LLVMBuildCondBr(e->b, a0, taken, cont);
+            LLVMPositionBuilderAtEnd(e->b, taken);
+            exit_const(e, (uint64_t)in->imm, in->aux, take_count(e, e->started));
+            LLVMPositionBuilderAtEnd(e->b, cont);
+            break;
+        }
+        case IR_EXIT: {
+            if (in->aux == IR_EXIT_TRAP) {
+                /* the trapping instruction does not retire; a fetch fault
+                 * has no INSN marker of its own */
+                LLVMValueRef tval = in->args[1] ? t[in->args[1]] : c64(e, 0);
+                bool own = LLVMIsConstant(a0) && LLVMConstIntGetZExtValue(a0) == e->cur_pc &&
+                           e->started > 0;
+                unsigned retired = own ? e->started - 1 : e->started;
+                exit_trap(e, a0, c64(e, (uint64_t)in->imm), tval, take_count(e, retired));
+            } else if (LLVMIsConstant(a0)) {
+                exit_const(e, LLVMConstIntGetZExtValue(a0), in->aux, take_count(e, e->started));
+            } else {
+                exit_dynamic(e, a0, in->aux, take_count(e, e->started));
+            }
+            return 0;
+        }
+        default:
+            return -EINVAL;
+        }
+        if (in->dst)
+            t[in->dst] = v;
+    }
+    return -EINVAL; /* no IR_EXIT: the verifier would have refused it */
+}
+
+/* ---- functions ---------------------------------------------------------- */
+
+static int lift_blocks(XlatEmitter *e, char *err, size_t errlen)
+{
+    const XlatFunc *f = e->f;
+    if (f->nblocks > e->cap_blocks) {
+        BlockInfo *nb = realloc(e->blocks, f->nblocks * sizeof *nb);
+        if (!nb)
+            return -ENOMEM;
+        memset(nb + e->cap_blocks, 0, (f->nblocks - e->cap_blocks) * sizeof *nb);
+        e->blocks = nb;
+        e->cap_blocks = f->nblocks;
+    }
+    for (size_t i = 0; i < f->nblocks; i++) {
+        BlockInfo *bi = &e->blocks[i];
+        if (!bi->lifted) {
+            ir_block_init(&bi->ir, e->fe->ir_env, f->blocks[i].pc);
+            bi->lifted = true;
+        }
+        bi->bb = bi->body = NULL;
+        bi->loop_header = false;
+        bi->entry = (f->blocks[i].flags & (XLAT_BLK_ENTRY | XLAT_BLK_RETSITE | XLAT_BLK_RESUME)) != 0;
+        if (fvp_lift_block(e->fe, xlat_read_code, e->code, f->blocks[i].pc,
+                           f->blocks[i].ninsns, &bi->ir) != 0) {
+            snprintf(err, errlen, "out of memory lifting block 0x%" PRIx64, f->blocks[i].pc);
+            return -ENOMEM;
+        }
+        char verr[256];
+        if (ir_verify(&bi->ir, verr, sizeof verr) != 0) {
+            snprintf(err, errlen, "block 0x%" PRIx64 ": %s", f->blocks[i].pc, verr);
+            return -EINVAL;
+        }
+        if (e->ir_out) {
+            fprintf(e->ir_out, "block 0x%" PRIx64 " (function 0x%" PRIx64 "):\n",
+                    f->blocks[i].pc, f->entry);
+            ir_print_block(&bi->ir, e->ir_out);
+        }
+    }
+    return 0;
+}
+
+/* Marks targets of backward edges inside the function: loop headers check
+ * exit_req, so a guest loop never keeps a pending host signal waiting. */
+static void mark_loop_headers(XlatEmitter *e)
+{
+    const XlatFunc *f = e->f;
+    for (size_t i = 0; i < f->nblocks; i++) {
+        const IrBlock *blk = &e->blocks[i].ir;
+        for (uint32_t k = 0; k < blk->ninsns; k++) {
+            const IrInsn *in = &blk->insns[k];
+            uint64_t target;
+            if (in->op == IR_BRANCH) {
+                target = (uint64_t)in->imm;
+            } else if (in->op == IR_EXIT && in->aux != IR_EXIT_TRAP) {
+                /* constant targets are CONST temps defined in this block */
+                target = UINT64_MAX;
+                for (uint32_t j = 0; j < k; j++)
+                    if (blk->insns[j].op == IR_CONST && blk->insns[j].dst == in->args[0])
+                        target = (uint64_t)blk->insns[j].imm;
+                if (target == UINT64_MAX)
+                    continue; /* computed: jump tables are handled below */
+            } else {
+                continue;
+            }
+            if (target <= f->blocks[i].pc) {
+                BlockInfo *bi = local_block(e, target);
+                if (bi)
+                    bi->loop_header = true;
+            }
+        }
+    }
+    /* jump-table targets at or before their jump are loop headers too */
+    for (size_t j = 0; j < f->njts; j++)
+        for (size_t k = 0; k < f->jts[j].ntargets; k++)
+            if (f->jts[j].targets[k] <= f->jts[j].jr_pc) {
+                BlockInfo *bi = local_block(e, f->jts[j].targets[k]);
+                if (bi)
+                    bi->loop_header = true;
+            }
+}
+
+/* Replaces fn by one whose body hands everything to the dispatcher (the
+ * interpreter runs that code); tail calls to it stay valid. */
+static void emit_fallback_body(XlatEmitter *e, LLVMValueRef fn)
+{
+    size_t len;
+    char name[128];
+    snprintf(name, sizeof name, "%s", LLVMGetValueName2(fn, &len));
+    LLVMValueRef nf = LLVMAddFunction(e->mod, "fvp.fallback.tmp", e->t_fn);
+    LLVMSetVisibility(nf, LLVMHiddenVisibility);
+    LLVMAddAttributeAtIndex(nf, LLVMAttributeFunctionIndex, e->a_nounwind);
+    LLVMAddAttributeAtIndex(nf, LLVMAttributeFunctionIndex, e->a_strictfp);
+    LLVMReplaceAllUsesWith(fn, nf);
+    LLVMDeleteFunction(fn);
+    LLVMSetValueName2(nf, name, strlen(name));
+    LLVMBasicBlockRef bb = LLVMAppendBasicBlockInContext(e->ctx, nf, "fallback");
+    LLVMPositionBuilderAtEnd(e->b, bb);
+    LLVMBuildRet(e->b, c32(e, IR_EXIT_JUMP));
+}
+
+static void emit_entry_check(XlatEmitter *e, BlockInfo *bi, uint64_t pc)
+{
+    LLVMValueRef req = LLVMBuildLoad2(e->b, e->t_i32,
+                                      cpu_field(e, offsetof(RvCpu, exit_req), "req.p"), "req");
+    LLVMSetAlignment(req, 4);
+    LLVMSetVolatile(req, 1);
+    LLVMBasicBlockRef stop = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "stop");
+    LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntNE, req, c32(e, 0), "stop?"), stop, bi->body);
+    LLVMPositionBuilderAtEnd(e->b, stop);
+    exit_to_dispatcher(e, c64(e, pc), IR_EXIT_LIMIT, 0);
+}
+
+int xlat_emit_func(XlatEmitter *e, size_t fi, char *err, size_t errlen)
+{
+    const XlatFunc *f = &e->prog->funcs[fi];
+    e->f = f;
+    LLVMValueRef fn = func_decl(e, fi);
+    e->fn = fn;
+    e->cpu = LLVMGetParam(fn, 0);
+    LLVMSetValueName2(e->cpu, "cpu", 3);
+    if (LLVMCountBasicBlocks(fn) != 0)
+        return 0; /* already emitted */
+
+    int rc = lift_blocks(e, err, errlen);
+    if (rc != 0)
+        goto fail;
+    mark_loop_headers(e);
+
+    LLVMBasicBlockRef start = LLVMAppendBasicBlockInContext(e->ctx, fn, "start");
+    for (size_t i = 0; i < f->nblocks; i++) {
+        BlockInfo *bi = &e->blocks[i];
+        char name[32];
+        snprintf(name, sizeof name, "b_%" PRIx64, f->blocks[i].pc);
+        bi->body = LLVMAppendBasicBlockInContext(e->ctx, fn, name);
+        bi->bb = bi->body;
+        if (bi->loop_header) {
+            snprintf(name, sizeof name, "loop_%" PRIx64, f->blocks[i].pc);
+            bi->bb = LLVMAppendBasicBlockInContext(e->ctx, fn, name);
+            bi->entry = true;
+        }
+    }
+    build_shared_exits(e);
+
+    /* start: mem_base once; stop if a signal is waiting; switch to the entry */
+    LLVMPositionBuilderAtEnd(e->b, start);
+    LLVMValueRef mb = LLVMBuildLoad2(e->b, e->t_i64,
+                                     cpu_field(e, offsetof(RvCpu, mem_base), "mem_base.p"),
+                                     "mem_base.i");
+    LLVMSetAlignment(mb, 8);
+    e->mem_base = LLVMBuildIntToPtr(e->b, mb, e->t_ptr, "mem_base");
+    LLVMValueRef pc = LLVMBuildLoad2(e->b, e->t_i64, cpu_field(e, offsetof(RvCpu, pc), "pc.p"),
+                                     "pc");
+    LLVMSetAlignment(pc, 8);
+    BlockInfo *main_bi = local_block(e, f->entry);
+    if (!main_bi) {
+        snprintf(err, errlen, "function 0x%" PRIx64 " has no entry block", f->entry);
+        rc = -EINVAL;
+        goto fail;
+    }
+    size_t nent = 0;
+    for (size_t i = 0; i < f->nblocks; i++)
+        nent += e->blocks[i].entry && f->blocks[i].pc != f->entry;
+    /* The entry check of the main entry runs before its loop check. */
+    LLVMBasicBlockRef dispatch = LLVMAppendBasicBlockInContext(e->ctx, fn, "entry.switch");
+    LLVMValueRef req = LLVMBuildLoad2(e->b, e->t_i32,
+                                      cpu_field(e, offsetof(RvCpu, exit_req), "req.p"), "req");
+    LLVMSetAlignment(req, 4);
+    LLVMSetVolatile(req, 1);
+    LLVMBasicBlockRef stop = LLVMAppendBasicBlockInContext(e->ctx, fn, "stop");
+    LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntNE, req, c32(e, 0), "stop?"), stop, dispatch);
+    LLVMPositionBuilderAtEnd(e->b, stop);
+    exit_to_dispatcher(e, pc, IR_EXIT_LIMIT, 0);
+    LLVMPositionBuilderAtEnd(e->b, dispatch);
+    LLVMValueRef sw = LLVMBuildSwitch(e->b, pc, main_bi->body, (unsigned)nent);
+    for (size_t i = 0; i < f->nblocks; i++) {
+        BlockInfo *bi = &e->blocks[i];
+        if (!bi->entry)
+            continue;
+        if (f->blocks[i].pc != f->entry)
+            LLVMAddCase(sw, c64(e, f->blocks[i].pc), bi->body);
+        if (add_entry(e, f->blocks[i].pc, (uint32_t)fi) != 0) {
+            rc = -ENOMEM;
+            snprintf(err, errlen, "out of memory");
+            goto fail;
+        }
+        e->st.entries++;
+    }
+
+    for (size_t i = 0; i < f->nblocks; i++) {
+        BlockInfo *bi = &e->blocks[i];
+        if (bi->loop_header) {
+            LLVMPositionBuilderAtEnd(e->b, bi->bb);
+            emit_entry_check(e, bi, f->blocks[i].pc);
+        }
+        LLVMPositionBuilderAtEnd(e->b, bi->body);
+        rc = emit_block(e, &bi->ir);
+        if (rc != 0) {
+            snprintf(err, errlen, "block 0x%" PRIx64 ": cannot translate", f->blocks[i].pc);
+            goto fail;
+        }
+    }
+    /* Exits nobody used: keep the IR valid. */
+    if (LLVMCountIncoming(e->exit_pc) == 0) {
+        LLVMDeleteBasicBlock(e->exit_bb);
+    }
+    if (LLVMCountIncoming(e->trap_pc) == 0) {
+        LLVMDeleteBasicBlock(e->trap_bb);
+    }
+    if (LLVMVerifyFunction(fn, LLVMReturnStatusAction) != 0) {
+        snprintf(err, errlen, "LLVM rejected the translation");
+        rc = -EINVAL;
+        goto fail;
+    }
+    e->st.funcs_ok++;
+    e->st.blocks += f->nblocks;
+    return 0;
+
+fail:
+    /* Entries of a failed function must not stay registered. */
+    while (e->nentries > 0 && e->entries[e->nentries - 1].func == fi)
+        e->nentries--;
+    emit_fallback_body(e, fn);
+    e->st.funcs_failed++;
+    return rc ? rc : -EINVAL;
+}

@@ -1,0 +1,63 @@
+/*
+ * FVP IR -> LLVM IR: one LLVM function per discovered guest function.
+ *
+ * Each function follows the native ABI of runtime/aot.h: `i32 fn(ptr cpu)`,
+ * guest state in *cpu, a switch on cpu->pc over its entry PCs, blocks as
+ * LLVM basic blocks, direct branches inside the function as branches,
+ * direct jumps/calls to other translated functions as musttail calls, and a
+ * return to the dispatcher (exit reason, cpu->pc) for everything else.
+ */
+#ifndef FVP_LLVM_EMIT_H
+#define FVP_LLVM_EMIT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include <llvm-c/Core.h>
+
+#include "frontend.h"
+#include "translator/discover.h"
+
+/* One PC->function entry of the table (pc registered for function func). */
+typedef struct XlatEntry {
+    uint64_t pc;
+    uint32_t func;       /* index into XlatProgram.funcs */
+} XlatEntry;
+
+typedef struct XlatEmitStats {
+    size_t funcs_ok, funcs_failed;
+    size_t blocks;
+    size_t entries;
+    size_t tail_calls, dispatcher_exits, jt_switches;
+} XlatEmitStats;
+
+typedef struct XlatEmitter XlatEmitter;
+
+/*
+ * An emitter that adds functions of prog to mod (in mod's context).
+ * code reads the guest code; ir_out, when not NULL, receives the FVP IR of
+ * every lifted block (--emit-ir).  NULL when out of memory.
+ */
+XlatEmitter *xlat_emitter_new(LLVMModuleRef mod, const XlatProgram *prog,
+                              const FvpFrontend *fe, XlatCode *code, FILE *ir_out);
+void xlat_emitter_free(XlatEmitter *e);
+
+/* The LLVM symbol name of prog->funcs[i] (stable: "fvp_<hex entry>[_<symbol>]"). */
+void xlat_func_symbol(const XlatProgram *prog, size_t i, char *buf, size_t n);
+
+/*
+ * Emits function i.  On success appends its entry PCs to the emitter's
+ * entry list.  A function that cannot be translated (lifting ran out of
+ * memory, the LLVM verifier rejects it) gets a body that returns to the
+ * dispatcher, registers no entry, and makes this return -EINVAL with the
+ * reason in err (the caller warns; the interpreter runs that code).
+ */
+int xlat_emit_func(XlatEmitter *e, size_t i, char *err, size_t errlen);
+
+/* The entries registered so far (sorted by pc on return, unique pcs). */
+const XlatEntry *xlat_emitter_entries(XlatEmitter *e, size_t *n);
+const XlatEmitStats *xlat_emitter_stats(const XlatEmitter *e);
+
+#endif /* FVP_LLVM_EMIT_H */

@@ -1,0 +1,123 @@
+/*
+ * fvp-xlat — translate a static RV64 Linux ELF ahead of time into a native
+ * x86-64 executable that needs no other file.
+ *
+ *   fvp-xlat in.elf -o out [-O0..-O3] [--cpu CPU] [--emit-llvm FILE]
+ *            [--emit-ir FILE] [--profile FILE] [--profile-out FILE] [-v]
+ *
+ * Exit status: 0 on success, 1 when the input cannot be translated (one
+ * error line), 2 on bad command-line arguments.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "translator/xlat.h"
+
+static void usage(FILE *f)
+{
+    fprintf(f,
+            "usage: fvp-xlat in.elf -o out [options]\n"
+            "  Translates a static RV64GC Linux program into a native x86-64 executable.\n"
+            "  -o FILE             the executable to write (required)\n"
+            "  -O0 .. -O3          optimisation level (default -O2)\n"
+            "  --cpu CPU           host CPU to generate code for (default x86-64-v2;\n"
+            "                      e.g. x86-64, x86-64-v3, native)\n"
+            "  --emit-llvm FILE    also write the optimised LLVM IR to FILE\n"
+            "  --emit-ir FILE      also write the FVP IR of every block to FILE\n"
+            "  --profile FILE      also translate the guest PCs listed in FILE (from FVP_PROFILE)\n"
+            "  --profile-out FILE  the output records PCs it had to interpret into FILE\n"
+            "  --libdir DIR        where libfvprt.a is (default: ../lib next to fvp-xlat)\n"
+            "  --verify            run the LLVM verifier on the module\n"
+            "  -v                  print what was translated and how long each step took\n"
+            "  -h, --help          this text\n"
+            "The output runs like `fvp-run in.elf args...`.  Environment of the output:\n"
+            "  FVP_PROFILE=FILE, FVP_STATS=1, FVP_STRACE=1, FVP_NO_NATIVE=1.\n");
+}
+
+static void warn_line(const char *msg)
+{
+    fprintf(stderr, "fvp-xlat: warning: %s\n", msg);
+}
+
+/* The value of option argv[*i] (next argument); NULL after an error line. */
+static const char *opt_value(int argc, char **argv, int *i)
+{
+    if (*i + 1 >= argc) {
+        fprintf(stderr, "fvp-xlat: option '%s' needs a value (try --help)\n", argv[*i]);
+        return NULL;
+    }
+    return argv[++*i];
+}
+
+int main(int argc, char **argv)
+{
+    XlatOptions o = { .opt_level = 2 };
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char **dst = NULL;
+        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+            usage(stdout);
+            return 0;
+        } else if (strcmp(a, "-o") == 0) {
+            dst = &o.output;
+        } else if (strcmp(a, "--cpu") == 0) {
+            dst = &o.cpu;
+        } else if (strcmp(a, "--emit-llvm") == 0) {
+            dst = &o.emit_llvm;
+        } else if (strcmp(a, "--emit-ir") == 0) {
+            dst = &o.emit_ir;
+        } else if (strcmp(a, "--profile") == 0) {
+            dst = &o.profile;
+        } else if (strcmp(a, "--profile-out") == 0) {
+            dst = &o.profile_out;
+        } else if (strcmp(a, "--libdir") == 0) {
+            dst = &o.libdir;
+        } else if (strcmp(a, "--verify") == 0) {
+            o.verify = true;
+        } else if (strcmp(a, "-v") == 0) {
+            o.verbose++;
+        } else if (a[0] == '-' && a[1] == 'O' && a[2] >= '0' && a[2] <= '3' && a[3] == '\0') {
+            o.opt_level = a[2] - '0';
+        } else if (a[0] == '-' && a[1] != '\0') {
+            fprintf(stderr, "fvp-xlat: unknown option '%s' (try --help)\n", a);
+            return 2;
+        } else if (o.input) {
+            fprintf(stderr, "fvp-xlat: more than one input ('%s' and '%s')\n", o.input, a);
+            return 2;
+        } else {
+            o.input = a;
+        }
+        if (dst && !(*dst = opt_value(argc, argv, &i)))
+            return 2;
+    }
+    if (!o.input) {
+        fprintf(stderr, "fvp-xlat: no input file (try --help)\n");
+        return 2;
+    }
+    if (!o.output) {
+        fprintf(stderr, "fvp-xlat: no output file: use -o FILE\n");
+        return 2;
+    }
+    o.progress = isatty(STDERR_FILENO) && !o.verbose;
+
+    XlatReport r;
+    char err[1024];
+    if (xlat_run(&o, &r, err, sizeof err, warn_line) != 0) {
+        fprintf(stderr, "fvp-xlat: %s\n", err);
+        return 1;
+    }
+    if (o.verbose) {
+        fprintf(stderr,
+                "fvp-xlat: %zu functions (%zu left to the interpreter), %zu blocks, "
+                "%llu guest instructions, %zu jump tables, %zu entries\n",
+                r.funcs, r.funcs_failed, r.blocks, (unsigned long long)r.guest_insns,
+                r.jump_tables, r.entries);
+        fprintf(stderr,
+                "fvp-xlat: time: discover %.2f s, emit %.2f s, optimise %.2f s, "
+                "codegen %.2f s, link %.2f s\n",
+                r.t_discover, r.t_emit, r.t_opt, r.t_codegen, r.t_link);
+    }
+    return 0;
+}

@@ -1,0 +1,769 @@
+/*
+ * The fvp-xlat pipeline (xlat.h): discovery, emission, the helpers'
+ * bitcode, the new pass manager, object emission and the final link.
+ */
+#include "translator/xlat.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <limits.h>
+#include <pthread.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <llvm-c/Analysis.h>
+#include <llvm-c/BitReader.h>
+#include <llvm-c/Core.h>
+#include <llvm-c/Linker.h>
+#include <llvm-c/Target.h>
+#include <llvm-c/TargetMachine.h>
+#include <llvm-c/Transforms/PassBuilder.h>
+
+#include "elf/elfimage.h"
+#include "runtime/aot.h"
+#include "runtime/guestmem.h"
+#include "translator/discover.h"
+#include "translator/llvm_emit.h"
+
+extern char **environ;
+
+/* The helpers' bitcode, linked into fvp-xlat by the Makefile (helpers_bc.o). */
+extern const char fvp_helpers_bc[], fvp_helpers_bc_end[];
+
+#define DEFAULT_CPU "x86-64-v2"
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* ---- input -------------------------------------------------------------- */
+
+static int read_file(const char *path, uint8_t **buf, size_t *len, char *err, size_t errlen)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        int e = errno;
+        snprintf(err, errlen, "%s: %s", path, strerror(e));
+        return -e;
+    }
+    struct stat st;
+    if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
+        fclose(f);
+        snprintf(err, errlen, "%s: not a regular file", path);
+        return -EINVAL;
+    }
+    size_t n = (size_t)st.st_size;
+    uint8_t *b = malloc(n ? n : 1);
+    if (!b || fread(b, 1, n, f) != n) {
+        free(b);
+        fclose(f);
+        snprintf(err, errlen, "%s: cannot read", path);
+        return -EIO;
+    }
+    fclose(f);
+    *buf = b;
+    *len = n;
+    return 0;
+}
+
+int xlat_read_profile(const char *path, uint64_t **pcs, size_t *n, char *err, size_t errlen)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        int e = errno;
+        snprintf(err, errlen, "%s: %s", path, strerror(e));
+        return -e;
+    }
+    uint64_t *v = NULL;
+    size_t cnt = 0, cap = 0;
+    char line[256];
+    unsigned lineno = 0;
+    while (fgets(line, sizeof line, f)) {
+        lineno++;
+        char *s = line;
+        while (*s == ' ' || *s == '\t')
+            s++;
+        if (*s == '#' || *s == '\n' || *s == '\0')
+            continue;
+        char *end;
+        errno = 0;
+        unsigned long long x = strtoull(s, &end, 0);
+        while (*end == ' ' || *end == '\t' || *end == '\r' || *end == '\n')
+            end++;
+        if (errno != 0 || end == s || *end != '\0') {
+            snprintf(err, errlen, "%s:%u: not a guest address", path, lineno);
+            free(v);
+            fclose(f);
+            return -EINVAL;
+        }
+        if (cnt == cap) {
+            cap = cap ? 2 * cap : 256;
+            uint64_t *nv = realloc(v, cap * sizeof *nv);
+            if (!nv) {
+                free(v);
+                fclose(f);
+                snprintf(err, errlen, "out of memory");
+                return -ENOMEM;
+            }
+            v = nv;
+        }
+        v[cnt++] = x;
+    }
+    fclose(f);
+    *pcs = v;
+    *n = cnt;
+    return 0;
+}
+
+/* Refuses what the runtime would refuse, before spending time on it. */
+static int check_input(const ElfImage *img, const char *path, char *err, size_t errlen)
+{
+    uint16_t type = elfimage_type(img);
+    if (type != 2 /* ET_EXEC */ && type != 3 /* ET_DYN */) {
+        snprintf(err, errlen, "%s: not an executable (ELF type %u)", path, type);
+        return -EINVAL;
+    }
+    for (size_t i = 1; i < elfimage_section_count(img); i++) {
+        const ElfSection *s = elfimage_section(img, i);
+        if (s->name && strcmp(s->name, ".interp") == 0) {
+            snprintf(err, errlen, "%s: dynamically linked programs are not supported yet "
+                     "(link it with -static)", path);
+            return -EINVAL;
+        }
+    }
+    return 0;
+}
+
+/* ---- LLVM module pieces --------------------------------------------------- */
+
+static void init_llvm_x86(void)
+{
+    LLVMInitializeX86TargetInfo();
+    LLVMInitializeX86Target();
+    LLVMInitializeX86TargetMC();
+    LLVMInitializeX86AsmPrinter();
+}
+
+/* One per thread: LLVM target machines are not shared between threads. */
+static LLVMTargetMachineRef make_target_machine(const XlatOptions *o, char *err, size_t errlen)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, init_llvm_x86);
+    const char *triple = "x86_64-pc-linux-gnu";
+    LLVMTargetRef target;
+    char *msg = NULL;
+    if (LLVMGetTargetFromTriple(triple, &target, &msg) != 0) {
+        snprintf(err, errlen, "LLVM has no x86-64 target: %s", msg ? msg : "?");
+        LLVMDisposeMessage(msg);
+        return NULL;
+    }
+    LLVMCodeGenOptLevel lvl = o->opt_level <= 0 ? LLVMCodeGenLevelNone
+                              : o->opt_level == 1 ? LLVMCodeGenLevelLess
+                              : o->opt_level == 2 ? LLVMCodeGenLevelDefault
+                                                  : LLVMCodeGenLevelAggressive;
+    const char *cpu = o->cpu ? o->cpu : DEFAULT_CPU;
+    LLVMTargetMachineRef tm = LLVMCreateTargetMachine(target, triple, cpu, "", lvl,
+                                                      LLVMRelocPIC, LLVMCodeModelDefault);
+    if (!tm)
+        snprintf(err, errlen, "cannot create a target machine for cpu '%s'", cpu);
+    return tm;
+}
+
+/* Links the helpers' bitcode into mod and makes its definitions private to
+ * the module (libfvprt has the native copies under the same names). */
+static int link_helpers(LLVMModuleRef mod, char *err, size_t errlen)
+{
+    LLVMContextRef ctx = LLVMGetModuleContext(mod);
+    LLVMMemoryBufferRef buf = LLVMCreateMemoryBufferWithMemoryRange(
+        fvp_helpers_bc, (size_t)(fvp_helpers_bc_end - fvp_helpers_bc), "helpers.bc", 0);
+    LLVMModuleRef helpers;
+    if (LLVMParseBitcodeInContext2(ctx, buf, &helpers) != 0) {
+        LLVMDisposeMemoryBuffer(buf);
+        snprintf(err, errlen, "cannot read the helpers' bitcode");
+        return -EINVAL;
+    }
+    LLVMDisposeMemoryBuffer(buf);
+    /* Our functions are declared without definitions of helpers yet. */
+    if (LLVMLinkModules2(mod, helpers) != 0) {
+        snprintf(err, errlen, "cannot link the helpers' bitcode");
+        return -EINVAL;
+    }
+    for (LLVMValueRef fn = LLVMGetFirstFunction(mod); fn; fn = LLVMGetNextFunction(fn)) {
+        size_t len;
+        const char *name = LLVMGetValueName2(fn, &len);
+        if (LLVMIsDeclaration(fn) || strncmp(name, "fvp_", 4) == 0)
+            continue;
+        LLVMSetLinkage(fn, LLVMInternalLinkage);
+        /* the target machine's CPU decides, not the one clang assumed */
+        LLVMRemoveStringAttributeAtIndex(fn, LLVMAttributeFunctionIndex, "target-cpu", 10);
+        LLVMRemoveStringAttributeAtIndex(fn, LLVMAttributeFunctionIndex, "target-features", 15);
+        LLVMRemoveStringAttributeAtIndex(fn, LLVMAttributeFunctionIndex, "tune-cpu", 8);
+    }
+    for (LLVMValueRef g = LLVMGetFirstGlobal(mod); g; g = LLVMGetNextGlobal(g)) {
+        size_t len;
+        const char *name = LLVMGetValueName2(g, &len);
+        if (!LLVMIsDeclaration(g) && strncmp(name, "fvp_", 4) != 0)
+            LLVMSetLinkage(g, LLVMInternalLinkage);
+    }
+    return 0;
+}
+
+static LLVMValueRef const_bytes_global(LLVMModuleRef mod, const char *name, const void *data,
+                                       size_t n, unsigned align)
+{
+    LLVMContextRef ctx = LLVMGetModuleContext(mod);
+    LLVMValueRef init = LLVMConstStringInContext2(ctx, data, n, 1);
+    LLVMValueRef g = LLVMAddGlobal(mod, LLVMTypeOf(init), name);
+    LLVMSetInitializer(g, init);
+    LLVMSetGlobalConstant(g, 1);
+    LLVMSetLinkage(g, LLVMPrivateLinkage);
+    LLVMSetAlignment(g, align);
+    return g;
+}
+
+static LLVMValueRef const_cstring(LLVMModuleRef mod, const char *name, const char *s)
+{
+    return const_bytes_global(mod, name, s, strlen(s) + 1, 1);
+}
+
+/* fvp_aot_module and the tables it points to (runtime/aot.h). */
+static void emit_aot_module(LLVMModuleRef mod, const XlatProgram *prog, const ElfImage *img,
+                            const XlatEntry *ents, size_t nents, const uint8_t *image,
+                            size_t image_len, const XlatOptions *o)
+{
+    LLVMContextRef ctx = LLVMGetModuleContext(mod);
+    LLVMTypeRef i32 = LLVMInt32TypeInContext(ctx), i64 = LLVMInt64TypeInContext(ctx);
+    LLVMTypeRef ptr = LLVMPointerTypeInContext(ctx, 0);
+
+    LLVMTypeRef ent_fields[2] = { i64, ptr };
+    LLVMTypeRef ent_ty = LLVMStructTypeInContext(ctx, ent_fields, 2, 0);
+    LLVMValueRef *ev = malloc((nents ? nents : 1) * sizeof *ev);
+    for (size_t i = 0; i < nents; i++) {
+        char name[128];
+        xlat_func_symbol(prog, ents[i].func, name, sizeof name);
+        LLVMValueRef f[2] = { LLVMConstInt(i64, ents[i].pc, 0), LLVMGetNamedFunction(mod, name) };
+        ev[i] = LLVMConstNamedStruct(ent_ty, f, 2);
+    }
+    LLVMValueRef ent_init = LLVMConstArray2(ent_ty, ev, nents);
+    free(ev);
+    LLVMValueRef ent_g = LLVMAddGlobal(mod, LLVMTypeOf(ent_init), "fvp_aot_entries");
+    LLVMSetInitializer(ent_g, ent_init);
+    LLVMSetGlobalConstant(ent_g, 1);
+    LLVMSetLinkage(ent_g, LLVMPrivateLinkage);
+
+    /* the executable code the translation was made from */
+    LLVMTypeRef rng_ty = LLVMStructTypeInContext(ctx, (LLVMTypeRef[]){ i64, i64 }, 2, 0);
+    size_t nseg = elfimage_segment_count(img), nr = 0;
+    LLVMValueRef *rv = malloc((nseg ? nseg : 1) * sizeof *rv);
+    for (size_t i = 0; i < nseg; i++) {
+        const ElfSegment *s = elfimage_segment(img, i);
+        if (!(s->flags & 1 /* PF_X */))
+            continue;
+        LLVMValueRef f[2] = { LLVMConstInt(i64, s->vaddr + prog->load_bias, 0),
+                              LLVMConstInt(i64, s->vaddr + prog->load_bias + s->memsz, 0) };
+        rv[nr++] = LLVMConstNamedStruct(rng_ty, f, 2);
+    }
+    LLVMValueRef rng_init = LLVMConstArray2(rng_ty, rv, nr);
+    free(rv);
+    LLVMValueRef rng_g = LLVMAddGlobal(mod, LLVMTypeOf(rng_init), "fvp_aot_ranges");
+    LLVMSetInitializer(rng_g, rng_init);
+    LLVMSetGlobalConstant(rng_g, 1);
+    LLVMSetLinkage(rng_g, LLVMPrivateLinkage);
+
+    const char *base = strrchr(o->input, '/');
+    base = base ? base + 1 : o->input;
+    LLVMValueRef img_g = const_bytes_global(mod, "fvp_aot_image", image, image_len, 16);
+    LLVMValueRef name_g = const_cstring(mod, "fvp_aot_image_name", base);
+    LLVMValueRef prof_g = o->profile_out ? const_cstring(mod, "fvp_aot_profile_out", o->profile_out)
+                                         : LLVMConstNull(ptr);
+
+    LLVMTypeRef mod_fields[10] = { i32, i32, ptr, i64, ptr, ptr, i64, ptr, i64, ptr };
+    LLVMTypeRef mod_ty = LLVMStructTypeInContext(ctx, mod_fields, 10, 0);
+    LLVMValueRef mv[10] = {
+        LLVMConstInt(i32, FVP_AOT_ABI_VERSION, 0), LLVMConstInt(i32, 0, 0),
+        img_g, LLVMConstInt(i64, image_len, 0), name_g,
+        ent_g, LLVMConstInt(i64, nents, 0), rng_g, LLVMConstInt(i64, nr, 0), prof_g,
+    };
+    LLVMValueRef mg = LLVMAddGlobal(mod, mod_ty, "fvp_aot_module");
+    LLVMSetInitializer(mg, LLVMConstNamedStruct(mod_ty, mv, 10));
+    LLVMSetGlobalConstant(mg, 1);
+}
+
+/* ---- linking -------------------------------------------------------------- */
+
+/* Directory of libfvprt.a: o->libdir, else <fvp-xlat's dir>/../lib. */
+static int find_libdir(const XlatOptions *o, char *dir, size_t n, char *err, size_t errlen)
+{
+    if (o->libdir) {
+        snprintf(dir, n, "%s", o->libdir);
+    } else {
+        char exe[PATH_MAX];
+        ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+        if (len <= 0) {
+            snprintf(err, errlen, "cannot find fvp-xlat's own path (set --libdir)");
+            return -ENOENT;
+        }
+        exe[len] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash)
+            *slash = '\0';
+        if ((size_t)snprintf(dir, n, "%s/../lib", exe) >= n) {
+            snprintf(err, errlen, "fvp-xlat's path is too long (set --libdir)");
+            return -ENAMETOOLONG;
+        }
+    }
+    char probe[PATH_MAX + 32];
+    snprintf(probe, sizeof probe, "%s/libfvprt.a", dir);
+    if (access(probe, R_OK) != 0) {
+        snprintf(err, errlen, "runtime library not found: %s (build it with make, or use --libdir)",
+                 probe);
+        return -ENOENT;
+    }
+    return 0;
+}
+
+static int run_linker(const XlatOptions *o, const char **objs, unsigned nobjs,
+                      const char *libdir, char *err, size_t errlen)
+{
+    const char *cc = getenv("FVP_CC");
+    if (!cc || !*cc)
+        cc = "cc";
+    char rt[PATH_MAX + 32], lf[PATH_MAX + 32];
+    snprintf(rt, sizeof rt, "%s/libfvprt.a", libdir);
+    snprintf(lf, sizeof lf, "%s/liblifter.a", libdir);
+    enum { MAX_OBJS = 70 };
+    char *argv[MAX_OBJS + 12];
+    int k = 0;
+    argv[k++] = (char *)cc;
+    argv[k++] = "-o";
+    argv[k++] = (char *)o->output;
+    for (unsigned i = 0; i < nobjs && i < MAX_OBJS; i++)
+        argv[k++] = (char *)objs[i];
+    argv[k++] = rt;
+    argv[k++] = lf;
+    argv[k++] = "-lelf";
+    argv[k++] = "-lm";
+    argv[k++] = "-lpthread";
+    argv[k] = NULL;
+    pid_t pid;
+    int rc = posix_spawnp(&pid, cc, NULL, NULL, argv, environ);
+    if (rc != 0) {
+        snprintf(err, errlen, "cannot run the linker '%s': %s", cc, strerror(rc));
+        return -rc;
+    }
+    int status;
+    while (waitpid(pid, &status, 0) < 0) {
+        if (errno != EINTR) {
+            snprintf(err, errlen, "waiting for the linker: %s", strerror(errno));
+            return -errno;
+        }
+    }
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        snprintf(err, errlen, "linking %s failed (%s, see above)", o->output, cc);
+        return -EIO;
+    }
+    return 0;
+}
+
+/* ---- the pipeline --------------------------------------------------------- */
+
+/* One code-generation thread: its own LLVM context, module and target
+ * machine; it translates the functions with index % nshards == id. */
+typedef struct Shard {
+    const XlatOptions *o;
+    const XlatProgram *prog;
+    const ElfImage *img;
+    unsigned id, nshards;
+    size_t *done;               /* shared progress counter (atomic) */
+    void (*warn)(const char *msg);
+    char obj[80];               /* its object file */
+    XlatEntry *entries;
+    size_t nentries;
+    size_t blocks, failed;
+    char *ir_text;              /* --emit-ir output (open_memstream) */
+    size_t ir_len;
+    double t_emit, t_opt, t_codegen;
+    int rc;
+    char err[512];
+} Shard;
+
+static void progress(const XlatOptions *o, size_t done, size_t total)
+{
+    if (!o->progress)
+        return;
+    if (done == total || done % 256 == 0) {
+        fprintf(stderr, "\rfvp-xlat: translating functions %zu/%zu", done, total);
+        if (done == total)
+            fputc('\n', stderr);
+    }
+}
+
+static LLVMModuleRef new_module(LLVMContextRef ctx, LLVMTargetMachineRef tm, const char *name)
+{
+    LLVMModuleRef mod = LLVMModuleCreateWithNameInContext(name, ctx);
+    LLVMSetTarget(mod, "x86_64-pc-linux-gnu");
+    LLVMTargetDataRef td = LLVMCreateTargetDataLayout(tm);
+    char *dl = LLVMCopyStringRepOfTargetData(td);
+    LLVMSetDataLayout(mod, dl);
+    LLVMDisposeMessage(dl);
+    LLVMDisposeTargetData(td);
+    return mod;
+}
+
+static int make_temp_obj(char *path, size_t n, char *err, size_t errlen)
+{
+    const char *tmpdir = getenv("TMPDIR");
+    snprintf(path, n, "%s/fvp-xlat-XXXXXX.o", tmpdir && strlen(tmpdir) < 40 ? tmpdir : "/tmp");
+    int fd = mkstemps(path, 2);
+    if (fd < 0) {
+        int e = errno;
+        snprintf(err, errlen, "cannot create a temporary file: %s", strerror(e));
+        path[0] = '\0';
+        return -e;
+    }
+    close(fd);
+    return 0;
+}
+
+/* Optimises mod and writes it as an object (and as text for --emit-llvm). */
+static int optimise_and_emit(const XlatOptions *o, LLVMModuleRef mod, LLVMTargetMachineRef tm,
+                             const char *obj, double *t_opt, double *t_cg, char *err,
+                             size_t errlen)
+{
+    if (o->verify) {
+        char *msg = NULL;
+        if (LLVMVerifyModule(mod, LLVMReturnStatusAction, &msg) != 0) {
+            char *nl = msg ? strchr(msg, '\n') : NULL;
+            if (nl)
+                *nl = '\0';
+            snprintf(err, errlen, "internal error: LLVM module does not verify: %s",
+                     msg ? msg : "?");
+            LLVMDisposeMessage(msg);
+            return -EINVAL;
+        }
+        LLVMDisposeMessage(msg);
+    }
+    double t0 = now();
+    int lvl = o->opt_level < 0 ? 0 : o->opt_level > 3 ? 3 : o->opt_level;
+    char passes[32];
+    snprintf(passes, sizeof passes, "default<O%d>", lvl);
+    LLVMPassBuilderOptionsRef pbo = LLVMCreatePassBuilderOptions();
+    LLVMPassBuilderOptionsSetLoopVectorization(pbo, lvl >= 2);
+    LLVMPassBuilderOptionsSetSLPVectorization(pbo, lvl >= 2);
+    LLVMErrorRef lerr = LLVMRunPasses(mod, passes, tm, pbo);
+    LLVMDisposePassBuilderOptions(pbo);
+    if (lerr) {
+        char *msg = LLVMGetErrorMessage(lerr);
+        snprintf(err, errlen, "LLVM optimisation failed: %s", msg);
+        LLVMDisposeErrorMessage(msg);
+        return -EINVAL;
+    }
+    *t_opt += now() - t0;
+    if (o->emit_llvm) {
+        char *msg = NULL;
+        if (LLVMPrintModuleToFile(mod, o->emit_llvm, &msg) != 0) {
+            snprintf(err, errlen, "%s: %s", o->emit_llvm, msg ? msg : "cannot write");
+            LLVMDisposeMessage(msg);
+            return -EIO;
+        }
+    }
+    t0 = now();
+    char *msg = NULL;
+    if (LLVMTargetMachineEmitToFile(tm, mod, (char *)obj, LLVMObjectFile, &msg) != 0) {
+        snprintf(err, errlen, "code generation failed: %s", msg ? msg : "?");
+        LLVMDisposeMessage(msg);
+        return -EIO;
+    }
+    *t_cg += now() - t0;
+    return 0;
+}
+
+static void *shard_run(void *arg)
+{
+    Shard *sh = arg;
+    const XlatOptions *o = sh->o;
+    LLVMTargetMachineRef tm = make_target_machine(o, sh->err, sizeof sh->err);
+    if (!tm) {
+        sh->rc = -EINVAL;
+        return NULL;
+    }
+    LLVMContextRef ctx = LLVMContextCreate();
+    LLVMModuleRef mod = new_module(ctx, tm, o->input);
+    FILE *ir_out = o->emit_ir ? open_memstream(&sh->ir_text, &sh->ir_len) : NULL;
+    XlatCode code = { sh->img, sh->prog->load_bias };
+    double t0 = now();
+    XlatEmitter *em = xlat_emitter_new(mod, sh->prog, &fvp_frontend_riscv64, &code, ir_out);
+    if (!em) {
+        snprintf(sh->err, sizeof sh->err, "out of memory");
+        sh->rc = -ENOMEM;
+        goto out;
+    }
+    for (size_t i = sh->id; i < sh->prog->nfuncs; i += sh->nshards) {
+        char ferr[256];
+        if (xlat_emit_func(em, i, ferr, sizeof ferr) != 0) {
+            sh->failed++;
+            if (sh->warn) {
+                char msg[512];
+                snprintf(msg, sizeof msg, "function 0x%" PRIx64 " left to the interpreter: %s",
+                         sh->prog->funcs[i].entry, ferr);
+                sh->warn(msg);
+            }
+        }
+        size_t d = __atomic_add_fetch(sh->done, 1, __ATOMIC_RELAXED);
+        progress(o, d, sh->prog->nfuncs);
+    }
+    size_t n;
+    const XlatEntry *ents = xlat_emitter_entries(em, &n);
+    sh->entries = malloc((n ? n : 1) * sizeof *ents);
+    if (!sh->entries) {
+        snprintf(sh->err, sizeof sh->err, "out of memory");
+        sh->rc = -ENOMEM;
+        goto out;
+    }
+    memcpy(sh->entries, ents, n * sizeof *ents);
+    sh->nentries = n;
+    sh->blocks = xlat_emitter_stats(em)->blocks;
+    if ((sh->rc = link_helpers(mod, sh->err, sizeof sh->err)) != 0)
+        goto out;
+    sh->t_emit = now() - t0;
+    if ((sh->rc = make_temp_obj(sh->obj, sizeof sh->obj, sh->err, sizeof sh->err)) != 0)
+        goto out;
+    sh->rc = optimise_and_emit(o, mod, tm, sh->obj, &sh->t_opt, &sh->t_codegen, sh->err,
+                               sizeof sh->err);
+out:
+    if (ir_out)
+        fclose(ir_out);
+    xlat_emitter_free(em);
+    LLVMDisposeModule(mod);
+    LLVMContextDispose(ctx);
+    LLVMDisposeTargetMachine(tm);
+    return NULL;
+}
+
+static int entry_pc_cmp(const void *a, const void *b)
+{
+    const XlatEntry *x = a, *y = b;
+    return x->pc < y->pc ? -1 : x->pc > y->pc;
+}
+
+/* Merges the shards' entries: one function per pc, preferring the function
+ * whose own entry the pc is (each shard already did so for its own). */
+static XlatEntry *merge_entries(const XlatProgram *prog, Shard *sh, unsigned n, size_t *out_n)
+{
+    size_t total = 0;
+    for (unsigned i = 0; i < n; i++)
+        total += sh[i].nentries;
+    XlatEntry *all = malloc((total ? total : 1) * sizeof *all);
+    if (!all)
+        return NULL;
+    size_t k = 0;
+    for (unsigned i = 0; i < n; i++) {
+        memcpy(all + k, sh[i].entries, sh[i].nentries * sizeof *all);
+        k += sh[i].nentries;
+    }
+    qsort(all, total, sizeof *all, entry_pc_cmp);
+    size_t out = 0;
+    for (size_t i = 0; i < total;) {
+        size_t j = i, best = i;
+        while (j < total && all[j].pc == all[i].pc) {
+            if (prog->funcs[all[j].func].entry == all[j].pc)
+                best = j;
+            j++;
+        }
+        all[out++] = all[best];
+        i = j;
+    }
+    *out_n = out;
+    return all;
+}
+
+/* The object with fvp_aot_module: the table, the ranges and the image. */
+static int emit_table_object(const XlatOptions *o, const XlatProgram *prog, const ElfImage *img,
+                             const XlatEntry *ents, size_t nents, const uint8_t *image,
+                             size_t image_len, const char *obj, char *err, size_t errlen)
+{
+    LLVMTargetMachineRef tm = make_target_machine(o, err, errlen);
+    if (!tm)
+        return -EINVAL;
+    LLVMContextRef ctx = LLVMContextCreate();
+    LLVMModuleRef mod = new_module(ctx, tm, "fvp_aot_module");
+    LLVMTypeRef i32 = LLVMInt32TypeInContext(ctx);
+    LLVMTypeRef fnty = LLVMFunctionType(i32, (LLVMTypeRef[]){ LLVMPointerTypeInContext(ctx, 0) },
+                                        1, 0);
+    for (size_t i = 0; i < nents; i++) {
+        char name[128];
+        xlat_func_symbol(prog, ents[i].func, name, sizeof name);
+        if (!LLVMGetNamedFunction(mod, name))
+            LLVMSetVisibility(LLVMAddFunction(mod, name, fnty), LLVMHiddenVisibility);
+    }
+    emit_aot_module(mod, prog, img, ents, nents, image, image_len, o);
+    char *msg = NULL;
+    int rc = 0;
+    if (LLVMTargetMachineEmitToFile(tm, mod, (char *)obj, LLVMObjectFile, &msg) != 0) {
+        snprintf(err, errlen, "code generation failed: %s", msg ? msg : "?");
+        LLVMDisposeMessage(msg);
+        rc = -EIO;
+    }
+    LLVMDisposeModule(mod);
+    LLVMContextDispose(ctx);
+    LLVMDisposeTargetMachine(tm);
+    return rc;
+}
+
+static unsigned shard_count(const XlatOptions *o, const XlatProgram *prog)
+{
+    if (o->emit_llvm)
+        return 1; /* one module, one readable file */
+    long cores = o->jobs ? (long)o->jobs : sysconf(_SC_NPROCESSORS_ONLN);
+    if (cores < 1)
+        cores = 1;
+    if (cores > 64)
+        cores = 64;
+    /* small programs are not worth a second context */
+    if (prog->ninsns < 4096)
+        return 1;
+    return (unsigned)cores;
+}
+
+int xlat_run(const XlatOptions *o, XlatReport *rep, char *err, size_t errlen,
+             void (*warn)(const char *msg))
+{
+    memset(rep, 0, sizeof *rep);
+    uint8_t *image = NULL;
+    size_t image_len = 0;
+    ElfImage *img = NULL;
+    uint64_t *extra = NULL;
+    size_t nextra = 0;
+    XlatProgram prog;
+    memset(&prog, 0, sizeof prog);
+    Shard *sh = NULL;
+    unsigned nsh = 0;
+    XlatEntry *ents = NULL;
+    char table_obj[80] = "";
+    char libdir[PATH_MAX];
+    int rc;
+
+    if ((rc = read_file(o->input, &image, &image_len, err, errlen)) != 0)
+        goto out;
+    if ((rc = elfimage_open_mem(image, image_len, o->input, &img, err, errlen)) != 0)
+        goto out;
+    if ((rc = check_input(img, o->input, err, errlen)) != 0)
+        goto out;
+    if ((rc = find_libdir(o, libdir, sizeof libdir, err, errlen)) != 0)
+        goto out;
+    if (o->profile && (rc = xlat_read_profile(o->profile, &extra, &nextra, err, errlen)) != 0)
+        goto out;
+
+    double t0 = now();
+    XlatDiscoverOpts dopts = { .extra_roots = extra, .nextra_roots = nextra,
+                               .use_symbols = 1, .use_eh_frame = 1 };
+    if ((rc = xlat_discover(img, &fvp_frontend_riscv64, &dopts, &prog, err, errlen)) != 0)
+        goto out;
+    rep->t_discover = now() - t0;
+    rep->funcs = prog.nfuncs;
+    rep->jump_tables = prog.njump_tables;
+    rep->guest_insns = prog.ninsns;
+
+    nsh = shard_count(o, &prog);
+    sh = calloc(nsh, sizeof *sh);
+    pthread_t *th = calloc(nsh, sizeof *th);
+    if (!sh || !th) {
+        free(th);
+        snprintf(err, errlen, "out of memory");
+        rc = -ENOMEM;
+        goto out;
+    }
+    size_t done = 0;
+    for (unsigned i = 0; i < nsh; i++) {
+        sh[i] = (Shard){ .o = o, .prog = &prog, .img = img, .id = i, .nshards = nsh,
+                         .done = &done, .warn = warn };
+    }
+    /* shard 0 runs on this thread */
+    unsigned started = 1;
+    for (unsigned i = 1; i < nsh; i++, started++)
+        if (pthread_create(&th[i], NULL, shard_run, &sh[i]) != 0)
+            break;
+    shard_run(&sh[0]);
+    for (unsigned i = 1; i < started; i++)
+        pthread_join(th[i], NULL);
+    for (unsigned i = started; i < nsh; i++)
+        shard_run(&sh[i]); /* threads could not be created: do it here */
+    free(th);
+    for (unsigned i = 0; i < nsh; i++) {
+        rep->funcs_failed += sh[i].failed;
+        rep->blocks += sh[i].blocks;
+        rep->t_emit = sh[i].t_emit > rep->t_emit ? sh[i].t_emit : rep->t_emit;
+        rep->t_opt = sh[i].t_opt > rep->t_opt ? sh[i].t_opt : rep->t_opt;
+        rep->t_codegen = sh[i].t_codegen > rep->t_codegen ? sh[i].t_codegen : rep->t_codegen;
+        if (sh[i].rc != 0 && rc == 0) {
+            rc = sh[i].rc;
+            snprintf(err, errlen, "%s", sh[i].err);
+        }
+    }
+    if (rc != 0)
+        goto out;
+    if (o->emit_ir) {
+        FILE *f = fopen(o->emit_ir, "w");
+        for (unsigned i = 0; f && i < nsh; i++)
+            if (sh[i].ir_len && fwrite(sh[i].ir_text, 1, sh[i].ir_len, f) != sh[i].ir_len)
+                break;
+        if (!f || fclose(f) != 0) {
+            snprintf(err, errlen, "%s: cannot write", o->emit_ir);
+            rc = -EIO;
+            goto out;
+        }
+    }
+
+    size_t nents = 0;
+    if (!(ents = merge_entries(&prog, sh, nsh, &nents))) {
+        snprintf(err, errlen, "out of memory");
+        rc = -ENOMEM;
+        goto out;
+    }
+    rep->entries = nents;
+    if ((rc = make_temp_obj(table_obj, sizeof table_obj, err, errlen)) != 0)
+        goto out;
+    if ((rc = emit_table_object(o, &prog, img, ents, nents, image, image_len, table_obj, err,
+                                errlen)) != 0)
+        goto out;
+
+    t0 = now();
+    const char **objs = calloc(nsh + 1, sizeof *objs);
+    if (!objs) {
+        snprintf(err, errlen, "out of memory");
+        rc = -ENOMEM;
+        goto out;
+    }
+    objs[0] = table_obj;
+    for (unsigned i = 0; i < nsh; i++)
+        objs[1 + i] = sh[i].obj;
+    rc = run_linker(o, objs, nsh + 1, libdir, err, errlen);
+    free(objs);
+    rep->t_link = now() - t0;
+
+out:
+    if (table_obj[0])
+        unlink(table_obj);
+    for (unsigned i = 0; sh && i < nsh; i++) {
+        if (sh[i].obj[0])
+            unlink(sh[i].obj);
+        free(sh[i].entries);
+        free(sh[i].ir_text);
+    }
+    free(sh);
+    free(ents);
+    xlat_program_free(&prog);
+    elfimage_free(img);
+    free(extra);
+    free(image);
+    return rc ? 1 : 0;
+}

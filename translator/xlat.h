@@ -1,0 +1,47 @@
+/*
+ * The fvp-xlat pipeline: ELF -> discovery -> FVP IR -> LLVM IR (+ the
+ * helpers' bitcode) -> optimised object -> linked native executable.
+ */
+#ifndef FVP_XLAT_H
+#define FVP_XLAT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct XlatOptions {
+    const char *input;          /* guest ELF */
+    const char *output;         /* native executable */
+    int opt_level;              /* 0..3 */
+    const char *cpu;            /* LLVM CPU name, default "x86-64-v2" */
+    const char *emit_llvm;      /* write the optimised LLVM IR here, or NULL */
+    const char *emit_ir;        /* write the FVP IR here, or NULL */
+    const char *profile;        /* extra roots: one guest PC per line, or NULL */
+    const char *profile_out;    /* default FVP_PROFILE of the output, or NULL */
+    const char *libdir;         /* where libfvprt.a/liblifter.a are; NULL: next to fvp-xlat */
+    bool verify;                /* LLVMVerifyModule before optimising */
+    bool progress;              /* functions translated / total on stderr */
+    int verbose;
+    unsigned jobs;              /* code generation threads, 0: all cores */
+} XlatOptions;
+
+typedef struct XlatReport {
+    size_t funcs, funcs_failed, blocks, entries, jump_tables;
+    uint64_t guest_insns;
+    double t_discover, t_emit, t_opt, t_codegen, t_link;  /* seconds */
+} XlatReport;
+
+/*
+ * Runs the whole pipeline.  Returns 0, or a non-zero status with a one-line
+ * reason (without the program name) in err: 1 for bad input or a failed
+ * step.  Functions that cannot be translated are reported through warn (a
+ * line each, may be NULL) and left to the interpreter.
+ */
+int xlat_run(const XlatOptions *o, XlatReport *rep, char *err, size_t errlen,
+             void (*warn)(const char *msg));
+
+/* Reads a profile file: one guest PC per line (0x-hex or decimal; '#'
+ * comments).  Returns 0 and a malloc'ed array, or -errno with err set. */
+int xlat_read_profile(const char *path, uint64_t **pcs, size_t *n, char *err, size_t errlen);
+
+#endif /* FVP_XLAT_H */
