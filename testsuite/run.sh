@@ -10,9 +10,10 @@
 #         fvp-run vs qemu-riscv64; the second with the ASan+UBSan fvp-run),
 #         torture (fixed subset of gcc.c-torture/execute, fvp-run vs qemu),
 #         isa-xlat / programs-xlat / torture-xlat (the same three through programs
-#         translated by fvp-xlat, see testsuite/xlat/xlat_lib.sh; skipped while
-#         build/bin/fvp-xlat is not built), xlat-golden (not in the default list: LLVM IR of
-#         tiny functions vs testsuite/xlat/golden/*.ll).
+#         translated by fvp-xlat, see testsuite/xlat/xlat_lib.sh; torture-xlat runs
+#         check_subset_xlat.txt, a fifth of the subset, at -O0),
+#         xlat-golden (LLVM IR of tiny functions vs testsuite/xlat/golden/*.ll), xlat-profile
+#         (FVP_PROFILE -> fvp-xlat --profile round trip).
 set -u
 cd "$(dirname "$0")/.."
 
@@ -66,7 +67,7 @@ suite_unit() {
 
 suites=("$@")
 [ ${#suites[@]} -eq 0 ] && suites=(unit elf elf-run corpus isa programs programs-asan torture
-                                      isa-xlat programs-xlat torture-xlat)
+                                      xlat-golden xlat-profile isa-xlat programs-xlat torture-xlat)
 
 for s in "${suites[@]}"; do
     case $s in
@@ -82,9 +83,12 @@ for s in "${suites[@]}"; do
                     --subset testsuite/torture/check_subset.txt --jobs "$(nproc 2>/dev/null || echo 2)" ;;
     isa-xlat)   ENGINES=xlat run_tap isa/cases-xlat bash testsuite/isa/run_isa.sh "$PLAIN" ;;
     programs-xlat) ENGINES=xlat run_tap programs/diff-xlat bash testsuite/programs/run_programs.sh "$PLAIN" ;;
-    torture-xlat) ENGINES=xlat run_tap torture/subset-xlat bash testsuite/torture/run_torture.sh "$PLAIN" \
-                    --subset testsuite/torture/check_subset.txt --jobs "$(nproc 2>/dev/null || echo 2)" ;;
+    # -O0: an -O2 translation of a static glibc program costs ~30 CPU-s, -O0 ~4 (the -O2
+    # pipeline is covered by isa-xlat, programs-xlat and xlat-golden)
+    torture-xlat) XLAT_FLAGS=-O0 ENGINES=xlat run_tap torture/subset-xlat bash testsuite/torture/run_torture.sh "$PLAIN" \
+                    --subset testsuite/torture/check_subset_xlat.txt --jobs "$(nproc 2>/dev/null || echo 2)" ;;
     xlat-golden) run_tap xlat/golden bash testsuite/xlat/run_golden.sh "$PLAIN" ;;
+    xlat-profile) run_tap xlat/profile bash testsuite/xlat/run_profile.sh "$PLAIN" ;;
     *) echo "run.sh: unknown suite '$s'" >&2; exit 2 ;;
     esac
 done

@@ -14,6 +14,7 @@
  */
 #include <elf.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -977,6 +978,9 @@ int xlat_discover(const ElfImage *img, const FvpFrontend *fe, const XlatDiscover
         rc = disc_explore(&d);
     if (rc == 0)
         rc = disc_functions(&d, out);
+    if (rc == 0 && opts->max_func_insns != UINT_MAX)
+        rc = xlat_split_regions(out, fe, &d.code,
+                                opts->max_func_insns ? opts->max_func_insns : XLAT_REGION_INSNS);
     disc_free(&d);
     if (rc != 0) {
         xlat_program_free(out);
@@ -998,6 +1002,7 @@ void xlat_program_free(XlatProgram *p)
         free(f->jts);
     }
     free(p->funcs);
+    free(p->xentries);
     memset(p, 0, sizeof *p);
 }
 

@@ -31,6 +31,7 @@ enum {
     XLAT_BLK_RESUME  = 1u << 2, /* follows an ecall / fence.i: the dispatcher resumes here */
     XLAT_BLK_JTARGET = 1u << 3, /* target of a recovered jump table */
     XLAT_BLK_ROOT    = 1u << 4, /* also a root (symbol/FDE/profile) inside this function */
+    XLAT_BLK_REGION  = 1u << 5, /* entered from another region of a split function */
 };
 
 typedef struct XlatBlock {
@@ -45,7 +46,8 @@ typedef struct XlatBlock {
 /* A recovered jump table: the indirect jump at jr_pc goes to one of targets. */
 typedef struct XlatJumpTable {
     uint64_t jr_pc;     /* pc of the jalr (or c.jr) */
-    uint64_t *targets;  /* sorted, unique, each a block of the function */
+    uint64_t *targets;  /* sorted, unique, each a block of the function (or, in a split
+                           function, a region entry of another of its regions) */
     size_t ntargets;
 } XlatJumpTable;
 
@@ -59,9 +61,17 @@ typedef struct XlatFunc {
     uint64_t ninsns;        /* sum of blocks' ninsns */
 } XlatFunc;
 
+/* A block entered from another region (XLAT_BLK_REGION) and its function. */
+typedef struct XlatRegionEntry {
+    uint64_t pc;
+    uint32_t func;          /* index into XlatProgram.funcs */
+} XlatRegionEntry;
+
 typedef struct XlatProgram {
     XlatFunc *funcs;        /* sorted by entry, unique entries */
     size_t nfuncs;
+    XlatRegionEntry *xentries; /* sorted by pc (see xlat_split_regions) */
+    size_t nxentries;
     uint64_t load_bias;     /* 0, or GUEST_PIE_BASE for ET_DYN */
     uint64_t entry;         /* ELF entry + bias */
     /* statistics */
@@ -76,7 +86,11 @@ typedef struct XlatDiscoverOpts {
     unsigned max_block_insns;      /* 0: default 256 */
     int use_symbols;               /* nonzero (default): symbols as roots */
     int use_eh_frame;              /* nonzero (default): FDEs as roots */
+    unsigned max_func_insns;       /* functions above this are split into regions
+                                      (0: default XLAT_REGION_INSNS; UINT_MAX: never) */
 } XlatDiscoverOpts;
+
+enum { XLAT_REGION_INSNS = 3000 };
 
 /* Reads guest code of img (PT_LOAD segments with PF_X, at vaddr + bias). */
 size_t xlat_read_code(void *img_ctx, uint64_t pc, uint8_t *buf, size_t n);
@@ -102,6 +116,22 @@ void xlat_program_free(XlatProgram *p);
 
 /* The function with this entry, or NULL (binary search). */
 const XlatFunc *xlat_find_func(const XlatProgram *p, uint64_t entry);
+
+/*
+ * Splits every function of more than max_insns instructions into regions of
+ * about max_insns (translator/regions.c); fills p->xentries.  xlat_discover
+ * calls it.  Returns 0 or -ENOMEM.
+ */
+int xlat_split_regions(XlatProgram *p, const FvpFrontend *fe, const XlatCode *code,
+                       unsigned max_insns) __attribute__((warn_unused_result));
+
+/* The function to enter for pc from another function: the one with entry pc,
+ * or the region with a region entry at pc; NULL if none. */
+const XlatFunc *xlat_find_region(const XlatProgram *p, uint64_t pc);
+
+/* The constant targets of blk's branches and exits (at most max stored);
+ * returns how many there are. */
+size_t xlat_block_targets(const IrBlock *blk, uint64_t *out, size_t max);
 
 /* The block of f starting at pc, or NULL (binary search). */
 const XlatBlock *xlat_find_block(const XlatFunc *f, uint64_t pc);

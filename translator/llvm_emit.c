@@ -390,7 +390,7 @@ static void exit_const(XlatEmitter *e, uint64_t pc, unsigned reason, unsigned co
             LLVMBuildBr(e->b, bi->bb);
             return;
         }
-        const XlatFunc *callee = xlat_find_func(e->prog, pc);
+        const XlatFunc *callee = xlat_find_region(e->prog, pc);
         if (callee) {
             if (count)
                 add_instret(e, c64(e, count));
@@ -790,7 +790,8 @@ static int lift_blocks(XlatEmitter *e, char *err, size_t errlen)
         }
         bi->bb = bi->body = NULL;
         bi->loop_header = false;
-        bi->entry = (f->blocks[i].flags & (XLAT_BLK_ENTRY | XLAT_BLK_RETSITE | XLAT_BLK_RESUME)) != 0;
+        bi->entry = (f->blocks[i].flags & (XLAT_BLK_ENTRY | XLAT_BLK_RETSITE | XLAT_BLK_RESUME |
+                                           XLAT_BLK_REGION)) != 0;
         if (fvp_lift_block(e->fe, xlat_read_code, e->code, f->blocks[i].pc,
                            f->blocks[i].ninsns, &bi->ir) != 0) {
             snprintf(err, errlen, "out of memory lifting block 0x%" PRIx64, f->blocks[i].pc);
@@ -816,29 +817,14 @@ static void mark_loop_headers(XlatEmitter *e)
 {
     const XlatFunc *f = e->f;
     for (size_t i = 0; i < f->nblocks; i++) {
-        const IrBlock *blk = &e->blocks[i].ir;
-        for (uint32_t k = 0; k < blk->ninsns; k++) {
-            const IrInsn *in = &blk->insns[k];
-            uint64_t target;
-            if (in->op == IR_BRANCH) {
-                target = (uint64_t)in->imm;
-            } else if (in->op == IR_EXIT && in->aux != IR_EXIT_TRAP) {
-                /* constant targets are CONST temps defined in this block */
-                target = UINT64_MAX;
-                for (uint32_t j = 0; j < k; j++)
-                    if (blk->insns[j].op == IR_CONST && blk->insns[j].dst == in->args[0])
-                        target = (uint64_t)blk->insns[j].imm;
-                if (target == UINT64_MAX)
-                    continue; /* computed: jump tables are handled below */
-            } else {
-                continue;
-            }
-            if (target <= f->blocks[i].pc) {
-                BlockInfo *bi = local_block(e, target);
+        uint64_t t[64];
+        size_t nt = xlat_block_targets(&e->blocks[i].ir, t, 64);
+        for (size_t k = 0; k < nt && k < 64; k++)
+            if (t[k] <= f->blocks[i].pc) {
+                BlockInfo *bi = local_block(e, t[k]);
                 if (bi)
                     bi->loop_header = true;
             }
-        }
     }
     /* jump-table targets at or before their jump are loop headers too */
     for (size_t j = 0; j < f->njts; j++)

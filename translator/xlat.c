@@ -665,7 +665,8 @@ int xlat_run(const XlatOptions *o, XlatReport *rep, char *err, size_t errlen,
 
     double t0 = now();
     XlatDiscoverOpts dopts = { .extra_roots = extra, .nextra_roots = nextra,
-                               .use_symbols = 1, .use_eh_frame = 1 };
+                               .use_symbols = 1, .use_eh_frame = 1,
+                               .max_func_insns = o->region_insns };
     if ((rc = xlat_discover(img, &fvp_frontend_riscv64, &dopts, &prog, err, errlen)) != 0)
         goto out;
     rep->t_discover = now() - t0;

@@ -23,6 +23,7 @@ typedef struct XlatOptions {
     bool progress;              /* functions translated / total on stderr */
     int verbose;
     unsigned jobs;              /* code generation threads, 0: all cores */
+    unsigned region_insns;      /* split functions above this (0: default, UINT_MAX: never) */
 } XlatOptions;
 
 typedef struct XlatReport {

@@ -11,6 +11,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -275,8 +276,15 @@ static void check_program(const XlatProgram *p)
             for (size_t j = 0; j < t->ntargets; j++) {
                 if (j > 0)
                     assert_true(t->targets[j - 1] < t->targets[j]);
+                /* a block of f, or of another region of a split function */
                 const XlatBlock *b = xlat_find_block(f, t->targets[j]);
-                assert_non_null(b);
+                if (!b) {
+                    const XlatFunc *r = xlat_find_region(p, t->targets[j]);
+                    assert_non_null(r);
+                    b = xlat_find_block(r, t->targets[j]);
+                    assert_non_null(b);
+                    assert_true(b->flags & XLAT_BLK_REGION);
+                }
                 assert_true(b->flags & XLAT_BLK_JTARGET);
             }
         }
@@ -395,6 +403,53 @@ static void test_call_loop_ecall_tail(void **state)
     expect_block(m, GUEST_PIE_BASE + TEXT_VADDR + 0x14, 1, XLAT_BLK_RESUME);
     xlat_program_free(&p);
     built_free(&bd);
+    built_free(&b);
+}
+
+/* Functions above max_func_insns are cut into regions; blocks entered from
+ * another region are region entries, found by xlat_find_region. */
+static void test_regions(void **state)
+{
+    (void)state;
+    Code c;
+    code_basic(&c);
+    Sym syms[] = { { "main", TEXT_VADDR, STT_FUNC, STB_GLOBAL },
+                   { "f2", TEXT_VADDR + 0x60, STT_FUNC, STB_LOCAL } };
+    Spec sp = { .text = c.b, .ntext = c.n, .syms = syms, .nsyms = 2 };
+    Built b;
+    build(&sp, &b);
+    XlatProgram p;
+    XlatDiscoverOpts o = { .use_symbols = 1, .use_eh_frame = 1, .max_func_insns = 2 };
+    assert_int_equal(discover(&b, &o, &p), 0);
+    assert_int_equal(p.nfuncs, 5);
+    const XlatFunc *m = xlat_find_func(&p, TEXT_VADDR);
+    assert_string_equal(m->name, "main");
+    assert_int_equal(m->nblocks, 1);
+    expect_block(m, TEXT_VADDR, 2, XLAT_BLK_ENTRY);
+    const XlatFunc *r1 = xlat_find_func(&p, TEXT_VADDR + 0x8);
+    assert_non_null(r1);
+    assert_string_equal(r1->name, "main.r1");
+    expect_block(r1, TEXT_VADDR + 0x8, 2, XLAT_BLK_ENTRY | XLAT_BLK_RETSITE);
+    /* the loop's fall-through crosses into r2, which also holds the ecall's resume point */
+    const XlatFunc *r2 = xlat_find_func(&p, TEXT_VADDR + 0x10);
+    assert_non_null(r2);
+    assert_string_equal(r2->name, "main.r2");
+    expect_block(r2, TEXT_VADDR + 0x10, 1, XLAT_BLK_ENTRY | XLAT_BLK_REGION);
+    expect_block(r2, TEXT_VADDR + 0x14, 1, XLAT_BLK_RESUME);
+    assert_null(xlat_find_func(&p, TEXT_VADDR + 0x14));
+    assert_int_equal(p.nxentries, 1);
+    assert_ptr_equal(xlat_find_region(&p, TEXT_VADDR + 0x10), r2);
+    assert_ptr_equal(xlat_find_region(&p, TEXT_VADDR + 0x40), xlat_find_func(&p, TEXT_VADDR + 0x40));
+    assert_null(xlat_find_region(&p, TEXT_VADDR + 0x4));
+    assert_int_equal(p.ninsns, 9);
+    xlat_program_free(&p);
+
+    /* UINT_MAX: never split */
+    o.max_func_insns = UINT_MAX;
+    assert_int_equal(discover(&b, &o, &p), 0);
+    assert_int_equal(p.nfuncs, 3);
+    assert_int_equal(p.nxentries, 0);
+    xlat_program_free(&p);
     built_free(&b);
 }
 
@@ -829,6 +884,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_call_loop_ecall_tail),
+        cmocka_unit_test(test_regions),
         cmocka_unit_test(test_roots_inside),
         cmocka_unit_test(test_overlapping_code),
         cmocka_unit_test(test_bad_roots_and_limits),

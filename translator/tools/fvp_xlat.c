@@ -8,6 +8,7 @@
  * Exit status: 0 on success, 1 when the input cannot be translated (one
  * error line), 2 on bad command-line arguments.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +31,9 @@ static void usage(FILE *f)
             "  --profile-out FILE  the output records PCs it had to interpret into FILE\n"
             "  --libdir DIR        where libfvprt.a is (default: ../lib next to fvp-xlat)\n"
             "  --verify            run the LLVM verifier on the module\n"
+            "  --region-size N     split functions of more than N instructions into regions\n"
+            "                      translated separately (default 3000; 0: never split)\n"
+            "  -j N                code generation threads (default: all cores)\n"
             "  -v                  print what was translated and how long each step took\n"
             "  -h, --help          this text\n"
             "The output runs like `fvp-run in.elf args...`.  Environment of the output:\n"
@@ -76,6 +80,20 @@ int main(int argc, char **argv)
             dst = &o.libdir;
         } else if (strcmp(a, "--verify") == 0) {
             o.verify = true;
+        } else if (strcmp(a, "--region-size") == 0 || strcmp(a, "-j") == 0) {
+            const char *v = opt_value(argc, argv, &i);
+            char *end;
+            if (!v)
+                return 2;
+            unsigned long n = strtoul(v, &end, 10);
+            if (*v < '0' || *v > '9' || *end || n > 1000000000ul) {
+                fprintf(stderr, "fvp-xlat: %s needs a number, not '%s'\n", a, v);
+                return 2;
+            }
+            if (a[1] == 'j')
+                o.jobs = (unsigned)n;
+            else
+                o.region_insns = n ? (unsigned)n : UINT_MAX;
         } else if (strcmp(a, "-v") == 0) {
             o.verbose++;
         } else if (a[0] == '-' && a[1] == 'O' && a[2] >= '0' && a[2] <= '3' && a[3] == '\0') {

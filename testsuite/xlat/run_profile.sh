@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Profile round trip of fvp-xlat: testsuite/xlat/profile/hidden.s has a function that only a
+# computed pointer reaches (no symbol, no FDE).  Translated once, it runs in the interpreter
+# (exit status must still be right) and FVP_PROFILE lists its PC; translated again with
+# --profile that file, nothing runs in the interpreter any more (an empty profile).
+# TAP output.   testsuite/xlat/run_profile.sh [BUILD]
+set -u
+cd "$(dirname "$0")/../.."
+BUILD=${1:-build}
+FVP_XLAT=${FVP_XLAT:-$BUILD/bin/fvp-xlat}
+RV_CC=${RV_CC:-riscv64-linux-gnu-gcc}
+OUT=$BUILD/xlat/profile
+n=0; nfail=0
+tap_ok()   { n=$((n + 1)); echo "ok $n - $1"; }
+tap_fail() { n=$((n + 1)); nfail=$((nfail + 1)); echo "not ok $n - $1"; }
+finish()   { echo "1..$n"; [ "$nfail" -eq 0 ]; exit $?; }
+if ! command -v "$RV_CC" >/dev/null 2>&1 || [ ! -x "$FVP_XLAT" ]; then
+    echo "ok 1 - profile # SKIP needs $RV_CC and $FVP_XLAT"; echo "1..1"; exit 0
+fi
+mkdir -p "$OUT"
+rm -f "$OUT"/p1 "$OUT"/p2
+if ! "$RV_CC" -nostdlib -static -s -Wl,--no-relax -fno-asynchronous-unwind-tables \
+        -o "$OUT/hidden" testsuite/xlat/profile/hidden.s 2>"$OUT/build.log"; then
+    sed 's/^/# /' "$OUT/build.log"; tap_fail "profile: building hidden.s"; finish
+fi
+want=55
+# hidden's PC: the target of the lla, after the exit ecall and the hang loop
+hpc=$(riscv64-linux-gnu-objdump -d "$OUT/hidden" | awk '/ecall/ { getline; getline; sub(/:.*/, ""); gsub(/ /, ""); print; exit }')
+if ! "$FVP_XLAT" "$OUT/hidden" -o "$OUT/hidden1" >"$OUT/x1.log" 2>&1; then
+    sed 's/^/# /' "$OUT/x1.log" | head -5; tap_fail "profile: first translation"; finish
+fi
+FVP_PROFILE=$OUT/p1 "$OUT/hidden1"; rc=$?
+[ "$rc" = "$want" ] && tap_ok "profile: untranslated code runs in the interpreter" ||
+    tap_fail "profile: first run exited $rc, want $want"
+if [ -n "$hpc" ] && grep -qix "0x$hpc" "$OUT/p1" 2>/dev/null; then
+    tap_ok "profile: FVP_PROFILE lists the interpreted function (0x$hpc)"
+else
+    echo "# profile: $(tr '\n' ' ' <"$OUT/p1" 2>/dev/null)"; tap_fail "profile: 0x$hpc not in FVP_PROFILE"
+fi
+if ! "$FVP_XLAT" --profile "$OUT/p1" "$OUT/hidden" -o "$OUT/hidden2" >"$OUT/x2.log" 2>&1; then
+    sed 's/^/# /' "$OUT/x2.log" | head -5; tap_fail "profile: translation with --profile"; finish
+fi
+FVP_PROFILE=$OUT/p2 "$OUT/hidden2"; rc=$?
+[ "$rc" = "$want" ] && tap_ok "profile: the retranslation exits $want" ||
+    tap_fail "profile: second run exited $rc, want $want"
+if [ -f "$OUT/p2" ] && [ ! -s "$OUT/p2" ]; then
+    tap_ok "profile: after --profile nothing runs in the interpreter"
+else
+    echo "# profile: $(tr '\n' ' ' <"$OUT/p2" 2>/dev/null)"; tap_fail "profile: the retranslation still interprets"
+fi
+finish
