@@ -266,7 +266,7 @@ int64_t mm_sys_madvise(Process *p, uint64_t addr, uint64_t len, int advice)
             return -errno;
         for (const GuestVma *v = guestmem_find_vma(m, addr); v && v->start < addr + plen; v++) {
             if (v->prot & PROT_EXEC) {
-                m->code_gen++;
+                guestmem_note_code_change(m, addr, addr + plen);
                 break;
             }
             if (v + 1 >= m->vmas + m->nvmas)

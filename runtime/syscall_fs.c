@@ -72,7 +72,7 @@ void sys_note_guest_write(Process *p, uint64_t addr, uint64_t len)
         if (v->start >= end)
             break;
         if (v->end > addr && (v->prot & PROT_EXEC)) {
-            m->code_gen++;
+            guestmem_note_code_change(m, addr, end);
             return;
         }
     }

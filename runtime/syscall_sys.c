@@ -114,7 +114,7 @@ int64_t sys_riscv_flush_icache(Process *p, RvCpu *c, const uint64_t *a)
     SYS_UNUSED_ARGS;
     if (a[2] & ~1ull)   /* only SYS_RISCV_FLUSH_ICACHE_LOCAL */
         return -EINVAL;
-    p->mem.code_gen++;
+    guestmem_note_code_sync(&p->mem); /* like fence.i, for every hart */
     return 0;
 }
 

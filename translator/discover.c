@@ -15,6 +15,7 @@
 #include <elf.h>
 #include <errno.h>
 #include <limits.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1006,41 +1007,41 @@ void xlat_program_free(XlatProgram *p)
     memset(p, 0, sizeof *p);
 }
 
-const XlatFunc *xlat_find_func(const XlatProgram *p, uint64_t entry)
+const void *xlat_find_keyed(const void *base, size_t n, size_t size, uint64_t key)
 {
-    size_t lo = 0, hi = p->nfuncs;
+    const char *b = base;
+    size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (p->funcs[mid].entry < entry)
+        uint64_t k;
+        memcpy(&k, b + mid * size, sizeof k);
+        if (k < key)
             lo = mid + 1;
         else
             hi = mid;
     }
-    return lo < p->nfuncs && p->funcs[lo].entry == entry ? &p->funcs[lo] : NULL;
+    uint64_t k = 0;
+    if (lo < n)
+        memcpy(&k, b + lo * size, sizeof k);
+    return lo < n && k == key ? b + lo * size : NULL;
+}
+
+_Static_assert(offsetof(XlatFunc, entry) == 0, "xlat_find_keyed: key first");
+_Static_assert(offsetof(XlatBlock, pc) == 0, "xlat_find_keyed: key first");
+_Static_assert(offsetof(XlatJumpTable, jr_pc) == 0, "xlat_find_keyed: key first");
+_Static_assert(offsetof(XlatRegionEntry, pc) == 0, "xlat_find_keyed: key first");
+
+const XlatFunc *xlat_find_func(const XlatProgram *p, uint64_t entry)
+{
+    return xlat_find_keyed(p->funcs, p->nfuncs, sizeof *p->funcs, entry);
 }
 
 const XlatBlock *xlat_find_block(const XlatFunc *f, uint64_t pc)
 {
-    size_t lo = 0, hi = f->nblocks;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (f->blocks[mid].pc < pc)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < f->nblocks && f->blocks[lo].pc == pc ? &f->blocks[lo] : NULL;
+    return xlat_find_keyed(f->blocks, f->nblocks, sizeof *f->blocks, pc);
 }
 
 const XlatJumpTable *xlat_find_jt(const XlatFunc *f, uint64_t jr_pc)
 {
-    size_t lo = 0, hi = f->njts;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (f->jts[mid].jr_pc < jr_pc)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < f->njts && f->jts[lo].jr_pc == jr_pc ? &f->jts[lo] : NULL;
+    return xlat_find_keyed(f->jts, f->njts, sizeof *f->jts, jr_pc);
 }

@@ -114,6 +114,10 @@ int xlat_discover(const ElfImage *img, const FvpFrontend *fe, const XlatDiscover
 
 void xlat_program_free(XlatProgram *p);
 
+/* Binary search in base[0..n) (elements of size bytes, sorted by a leading
+ * uint64_t key): the element with key, or NULL. */
+const void *xlat_find_keyed(const void *base, size_t n, size_t size, uint64_t key);
+
 /* The function with this entry, or NULL (binary search). */
 const XlatFunc *xlat_find_func(const XlatProgram *p, uint64_t entry);
 

@@ -286,14 +286,6 @@ const XlatFunc *xlat_find_region(const XlatProgram *p, uint64_t pc)
     const XlatFunc *f = xlat_find_func(p, pc);
     if (f)
         return f;
-    size_t lo = 0, hi = p->nxentries;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (p->xentries[mid].pc < pc)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < p->nxentries && p->xentries[lo].pc == pc ? &p->funcs[p->xentries[lo].func]
-                                                         : NULL;
+    const XlatRegionEntry *x = xlat_find_keyed(p->xentries, p->nxentries, sizeof *p->xentries, pc);
+    return x ? &p->funcs[x->func] : NULL;
 }

@@ -2,7 +2,8 @@
 # Profile round trip of fvp-xlat: testsuite/xlat/profile/hidden.s has a function that only a
 # computed pointer reaches (no symbol, no FDE).  Translated once, it runs in the interpreter
 # (exit status must still be right) and FVP_PROFILE lists its PC; translated again with
-# --profile that file, nothing runs in the interpreter any more (an empty profile).
+# --profile that file, nothing runs in the interpreter any more (an empty profile).  Then a
+# JIT's generated code must run in the interpreter without switching translated code off.
 # TAP output.   testsuite/xlat/run_profile.sh [BUILD]
 set -u
 cd "$(dirname "$0")/../.."
@@ -47,5 +48,23 @@ if [ -f "$OUT/p2" ] && [ ! -s "$OUT/p2" ]; then
     tap_ok "profile: after --profile nothing runs in the interpreter"
 else
     echo "# profile: $(tr '\n' ' ' <"$OUT/p2" 2>/dev/null)"; tap_fail "profile: the retranslation still interprets"
+fi
+
+# A JIT (build/riscv/prog_jit: code written to an mmap'ed buffer, riscv_flush_icache) runs its
+# generated code in the interpreter, while the translated code stays on (it was not touched).
+jit=build/riscv/prog_jit
+if [ -x "$jit" ] && "$FVP_XLAT" -O0 "$jit" -o "$OUT/prog_jit" >"$OUT/x3.log" 2>&1; then
+    FVP_STATS=1 "$OUT/prog_jit" >"$OUT/jit.out" 2>"$OUT/jit.err"; rc=$?
+    st=$(grep 'stats:' "$OUT/jit.err")
+    echo "# $st"
+    if [ "$rc" = 0 ] && ! grep -q 'native code off' <<<"$st" &&
+            grep -qE ' [1-9][0-9]* native entries' <<<"$st" &&
+            grep -qE ' [1-9][0-9]* blocks executed' <<<"$st"; then
+        tap_ok "profile: JIT code interpreted, translated code stays native"
+    else
+        tap_fail "profile: prog_jit exited $rc or switched native code off"
+    fi
+else
+    tap_fail "profile: translating $jit (make rv-progs)"
 fi
 finish
