@@ -288,6 +288,30 @@ static bool block_const(const IrBlock *b, IrTemp t, uint64_t *out)
     return false;
 }
 
+/* RV64 Linux: the block ending with ecall set a7 (x17) to exit (93) or
+ * exit_group (94) itself, so the ecall does not return. */
+static bool syscall_is_exit(const IrBlock *b)
+{
+    for (uint32_t i = b->ninsns; i-- > 0;) {
+        const IrInsn *in = &b->insns[i];
+        if (in->op == IR_SET && in->imm == 17) {
+            /* li a7, N lowers to add(const 0, const N) */
+            for (uint32_t j = i; j-- > 0;) {
+                const IrInsn *def = &b->insns[j];
+                if (def->dst != in->args[0])
+                    continue;
+                uint64_t x, y = 0;
+                bool ok = def->op == IR_CONST ? (x = (uint64_t)def->imm, true)
+                        : def->op == IR_ADD && block_const(b, def->args[0], &x) &&
+                              block_const(b, def->args[1], &y);
+                return ok && (x + y == 93 || x + y == 94);
+            }
+            return false;
+        }
+    }
+    return false;
+}
+
 static int rec_add_succ(Disc *d, uint64_t pc, SuccKind kind)
 {
     return VEC_PUSH(d->succs, d->nsuccs, d->cap_succs, ((Succ){ pc, kind }));
@@ -340,6 +364,10 @@ static int rec_fill(Disc *d, LiftRec *r)
         rc = rec_add_succ(d, r->end_pc, SUCC_RETSITE);
         break;
     case IR_EXIT_SYSCALL:
+        if (d->rv64 && syscall_is_exit(b))
+            break; /* exit / exit_group: nothing after the ecall runs */
+        rc = rec_add_succ(d, r->end_pc, SUCC_RESUME);
+        break;
     case IR_EXIT_SYNC:
         rc = rec_add_succ(d, r->end_pc, SUCC_RESUME);
         break;

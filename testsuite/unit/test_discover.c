@@ -26,7 +26,7 @@
 
 /* ---- instruction encoders (RISC-V unpriv ch. 2 base formats) ------------- */
 
-enum { ZERO = 0, RA = 1, A0 = 10, A1 = 11, A4 = 14, A5 = 15 };
+enum { ZERO = 0, RA = 1, A0 = 10, A1 = 11, A4 = 14, A5 = 15, A7 = 17 };
 
 static uint32_t enc_i(unsigned op, unsigned f3, unsigned rd, unsigned rs1, int32_t imm)
 {
@@ -451,6 +451,38 @@ static void test_regions(void **state)
     assert_int_equal(p.nxentries, 0);
     xlat_program_free(&p);
     built_free(&b);
+}
+
+/* An ecall with a7 = exit / exit_group set in its block does not return:
+ * nothing after it is code of the function; any other ecall resumes. */
+static void test_exit_noreturn(void **state)
+{
+    (void)state;
+    static const uint32_t nrs[] = { 93, 94, 64 };
+    for (size_t k = 0; k < 3; k++) {
+        Code c;
+        memset(&c, 0, sizeof c);
+        put32(&c, ADDI(A0, ZERO, 3));
+        put32(&c, ADDI(A7, ZERO, (int32_t)nrs[k]));
+        put32(&c, ECALL);
+        put32(&c, EBREAK);
+        Spec sp = { .text = c.b, .ntext = c.n };
+        Built b;
+        build(&sp, &b);
+        XlatProgram p;
+        assert_int_equal(discover(&b, &opts_default, &p), 0);
+        const XlatFunc *m = xlat_find_func(&p, TEXT_VADDR);
+        assert_non_null(m);
+        if (nrs[k] == 64) { /* write: the ebreak after it is reached */
+            assert_int_equal(m->nblocks, 2);
+            expect_block(m, TEXT_VADDR + 12, 1, XLAT_BLK_RESUME);
+        } else {
+            assert_int_equal(m->nblocks, 1);
+            assert_int_equal(m->ninsns, 3);
+        }
+        xlat_program_free(&p);
+        built_free(&b);
+    }
 }
 
 /* A root inside another function, reached by its loop: the function owns
@@ -885,6 +917,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_call_loop_ecall_tail),
         cmocka_unit_test(test_regions),
+        cmocka_unit_test(test_exit_noreturn),
         cmocka_unit_test(test_roots_inside),
         cmocka_unit_test(test_overlapping_code),
         cmocka_unit_test(test_bad_roots_and_limits),

@@ -9,8 +9,8 @@ _start:
 	jalr	ra, t0, 0
 	li	a7, 93		# exit(a0)
 	ecall
-.Lhang:				# exit does not return; discovery does not know that, so
-	j	.Lhang		# the ecall's fall-through must not reach .Lhidden
+.Lhang:				# exit does not return (discovery knows); the loop keeps
+	j	.Lhang		# .Lhidden unreachable by fall-through even if it did not
 .Lhidden:			# a0 = 10 + 9 + ... + 1 = 55
 	li	t1, 0
 .Lloop:
