@@ -217,15 +217,21 @@ static int link_helpers(LLVMModuleRef mod, char *err, size_t errlen)
     return 0;
 }
 
-static LLVMValueRef const_bytes_global(LLVMModuleRef mod, const char *name, const void *data,
-                                       size_t n, unsigned align)
+/* A private constant global named name holding init. */
+static LLVMValueRef const_global(LLVMModuleRef mod, const char *name, LLVMValueRef init)
 {
-    LLVMContextRef ctx = LLVMGetModuleContext(mod);
-    LLVMValueRef init = LLVMConstStringInContext2(ctx, data, n, 1);
     LLVMValueRef g = LLVMAddGlobal(mod, LLVMTypeOf(init), name);
     LLVMSetInitializer(g, init);
     LLVMSetGlobalConstant(g, 1);
     LLVMSetLinkage(g, LLVMPrivateLinkage);
+    return g;
+}
+
+static LLVMValueRef const_bytes_global(LLVMModuleRef mod, const char *name, const void *data,
+                                       size_t n, unsigned align)
+{
+    LLVMContextRef ctx = LLVMGetModuleContext(mod);
+    LLVMValueRef g = const_global(mod, name, LLVMConstStringInContext2(ctx, data, n, 1));
     LLVMSetAlignment(g, align);
     return g;
 }
@@ -255,10 +261,7 @@ static void emit_aot_module(LLVMModuleRef mod, const XlatProgram *prog, const El
     }
     LLVMValueRef ent_init = LLVMConstArray2(ent_ty, ev, nents);
     free(ev);
-    LLVMValueRef ent_g = LLVMAddGlobal(mod, LLVMTypeOf(ent_init), "fvp_aot_entries");
-    LLVMSetInitializer(ent_g, ent_init);
-    LLVMSetGlobalConstant(ent_g, 1);
-    LLVMSetLinkage(ent_g, LLVMPrivateLinkage);
+    LLVMValueRef ent_g = const_global(mod, "fvp_aot_entries", ent_init);
 
     /* the executable code the translation was made from */
     LLVMTypeRef rng_ty = LLVMStructTypeInContext(ctx, (LLVMTypeRef[]){ i64, i64 }, 2, 0);
@@ -274,10 +277,7 @@ static void emit_aot_module(LLVMModuleRef mod, const XlatProgram *prog, const El
     }
     LLVMValueRef rng_init = LLVMConstArray2(rng_ty, rv, nr);
     free(rv);
-    LLVMValueRef rng_g = LLVMAddGlobal(mod, LLVMTypeOf(rng_init), "fvp_aot_ranges");
-    LLVMSetInitializer(rng_g, rng_init);
-    LLVMSetGlobalConstant(rng_g, 1);
-    LLVMSetLinkage(rng_g, LLVMPrivateLinkage);
+    LLVMValueRef rng_g = const_global(mod, "fvp_aot_ranges", rng_init);
 
     const char *base = strrchr(o->input, '/');
     base = base ? base + 1 : o->input;

@@ -46,11 +46,7 @@ engine_cmd() {
     qemu)    CMD=("$QEMU" "$prog") ;;
     fvp-run) CMD=("$FVP_RUN" "$prog") ;;
     xlat)
-        local ok=1
-        xlat_translate "$prog" "$BUILD/xlat/isa/$2" || ok=0
-        xlat_time_line "$2"
-        if [ "$ok" = 0 ]; then
-            echo "# xlat: $XLAT_ERR"
+        if ! xlat_prepare "$prog" "$BUILD/xlat/isa/$2" "$2"; then
             tap_fail "xlat/$2: translation failed"
             return 1
         fi

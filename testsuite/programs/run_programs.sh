@@ -98,12 +98,9 @@ engine_cmd() {
     case $1 in
     fvp-run) CMD=("$FVP_RUN" "$elf") ;;
     xlat)
-        local out=$ROOT/$BUILD/xlat/programs/$2 ok=1
+        local out=$ROOT/$BUILD/xlat/programs/$2
         case $BUILD in /*) out=$BUILD/xlat/programs/$2 ;; esac
-        xlat_translate "$elf" "$out" || ok=0
-        xlat_time_line "$2"
-        if [ "$ok" = 0 ]; then
-            echo "# xlat: $XLAT_ERR"
+        if ! xlat_prepare "$elf" "$out" "$2"; then
             tap_fail "xlat/$2: translation failed"
             return 1
         fi

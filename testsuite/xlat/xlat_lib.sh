@@ -65,3 +65,13 @@ xlat_time_line() {
         echo "# xlat $1 $XLAT_SECS"
     fi
 }
+
+# xlat_prepare ELF OUT NAME: xlat_translate plus the runners' log lines (the time line, and on
+# failure "# xlat: reason"); false when there is no usable translation.
+xlat_prepare() {
+    local ok=0
+    xlat_translate "$1" "$2" || ok=1
+    xlat_time_line "$3"
+    [ "$ok" = 0 ] || echo "# xlat: $XLAT_ERR"
+    return "$ok"
+}
