@@ -133,8 +133,9 @@ int xlat_split_regions(XlatProgram *p, const FvpFrontend *fe, const XlatCode *co
  * or the region with a region entry at pc; NULL if none. */
 const XlatFunc *xlat_find_region(const XlatProgram *p, uint64_t pc);
 
-/* The constant targets of blk's branches and exits (at most max stored);
- * returns how many there are. */
+/* Stores the constant targets of blk's branches and exits in out, at most
+ * max of them (a block has one or two in practice); returns how many it
+ * stored.  A target left out only costs a trip through the dispatcher. */
 size_t xlat_block_targets(const IrBlock *blk, uint64_t *out, size_t max);
 
 /* The block of f starting at pc, or NULL (binary search). */
