@@ -11,7 +11,8 @@
  *    for that function (a function may have several entries: it switches on
  *    c->pc first);
  *  - guest registers, fflags/frm, instret and the LR reservation live in *c
- *    at every call and return (U3; U4 may keep them in SSA in between);
+ *    at every call and return; in between, registers may live in host
+ *    registers (see FVP_AOT_PRECISE_FAULTS);
  *  - returns an IrExitReason (lifter/ir/ir.h) and leaves the next guest PC
  *    in c->pc, as interp_run_block's *out_next — except:
  *      IR_EXIT_TRAP: c->pc is the trapping instruction, c->trap_cause and
@@ -21,9 +22,9 @@
  *      IR_EXIT_LIMIT: c->exit_req was seen set (a host signal arrived) at a
  *                    function entry or loop header: c->pc is where to go on.
  *  - guest memory faults (unmapped / protected pages) do not return: the
- *    host SIGSEGV/SIGBUS goes through the FaultGuard like the interpreter's,
- *    with c->pc already holding the faulting instruction (native code
- *    stores the pc before every access that can fault).
+ *    host SIGSEGV/SIGBUS goes through the FaultGuard like the interpreter's;
+ *    with FVP_AOT_PRECISE_FAULTS, c->pc already holds the faulting
+ *    instruction and the registers are exact, else both may be stale.
  *  - direct jumps/calls to another translated function's entry are tail
  *    calls (c->pc set first); anything else returns to the dispatcher.
  */
@@ -38,6 +39,16 @@
 
 typedef uint32_t (*FvpNativeFn)(RvCpu *c);
 
+/* FvpAotModule.flags */
+enum {
+    /* Translated with --precise-faults: registers and pc are exact when a
+     * guest access faults on the host.  Without it, registers live in host
+     * registers inside a function and are stale at such a fault, so the
+     * runtime enters native code only while the guest has no handler for
+     * SIGSEGV/SIGBUS (a fault then ends the process). */
+    FVP_AOT_PRECISE_FAULTS = 1u << 0,
+};
+
 typedef struct FvpAotEntry {
     uint64_t pc;             /* guest PC (after the load bias) */
     FvpNativeFn fn;          /* native code that can start there */
@@ -49,7 +60,7 @@ typedef struct FvpAotRange {
 
 typedef struct FvpAotModule {
     uint32_t abi_version;         /* FVP_AOT_ABI_VERSION */
-    uint32_t flags;               /* none yet */
+    uint32_t flags;               /* FVP_AOT_* */
     const uint8_t *image;         /* the original guest ELF file, whole */
     uint64_t image_size;
     const char *image_name;       /* basename of the input ELF (argv[0] default) */

@@ -45,6 +45,8 @@ Native *native_new(Process *p, const FvpAotModule *m)
     }
     n->mem = &p->mem;
     n->mod = m;
+    n->sig = &p->sig;
+    n->imprecise = !(m->flags & FVP_AOT_PRECISE_FAULTS);
     /* What the loader and signal_init did to memory is the code the
      * translation was made from: start counting changes now. */
     GuestCodeChanges ch;

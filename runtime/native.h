@@ -13,6 +13,13 @@
  * rewrites its own translated text is rare enough that the interpreter is
  * the simple and safe answer.  Code the guest generates elsewhere (a JIT's
  * fresh mmap buffer) overlaps no translated range and changes nothing.
+ *
+ * Faults: code translated without FVP_AOT_PRECISE_FAULTS keeps registers
+ * in host registers and has stale guest state when a guest access faults on
+ * the host.  Such a fault is harmless while SIGSEGV and SIGBUS have no guest
+ * handler (the process ends), so native_lookup refuses native code while
+ * either has one: the interpreter, exact at every access, runs instead.
+ * The check is per lookup, so native code comes back when the handler goes.
  */
 #ifndef FVP_NATIVE_H
 #define FVP_NATIVE_H
@@ -38,6 +45,8 @@ typedef struct Native {
     uint64_t seen_gen;    /* mem->code_gen when the ranges were last checked */
     GuestMem *mem;
     const FvpAotModule *mod;
+    const SignalState *sig;  /* the guest's signal actions */
+    bool imprecise;       /* module lacks FVP_AOT_PRECISE_FAULTS */
     const char *off_why;  /* why native code was switched off (stats) */
     /* profile: guest PCs of blocks the interpreter ran (hash set) */
     bool profiling;
@@ -69,6 +78,15 @@ bool native_check_code(Native *n);
  * lies in a writable mapping. */
 void native_sync(Native *n);
 
+/* True while the guest has a handler for SIGSEGV or SIGBUS (same numbers on
+ * riscv64 and x86-64; a handler is neither SIG_DFL 0
+ * nor SIG_IGN 1): a host fault must then leave exact registers. */
+static inline bool native_faults_observed(const Native *n)
+{
+    return n->sig->action[SIGSEGV].handler > 1 ||
+           n->sig->action[SIGBUS].handler > 1;
+}
+
 static inline uint64_t native_hash(const Native *n, uint64_t pc)
 {
     return (pc * 0x9e3779b97f4a7c15ull) >> n->shift;
@@ -79,6 +97,8 @@ static inline uint64_t native_hash(const Native *n, uint64_t pc)
 static inline FvpNativeFn native_lookup(Native *n, uint64_t pc)
 {
     if (n->off)
+        return NULL;
+    if (n->imprecise && __builtin_expect(native_faults_observed(n), 0))
         return NULL;
     if (__builtin_expect(n->mem->code_gen != n->seen_gen, 0) && !native_check_code(n))
         return NULL;

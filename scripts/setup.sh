@@ -6,7 +6,7 @@ set -euo pipefail
 PKGS=(
   build-essential make pkg-config git
   llvm-19-dev clang-19 lld-19
-  libelf-dev liburing-dev libnuma-dev libcmocka-dev
+  libelf-dev liburing-dev libnuma-dev libcmocka-dev libjemalloc-dev
   gcc-riscv64-linux-gnu libc6-dev-riscv64-cross binutils-riscv64-linux-gnu
   qemu-user gcc-12-source
   gawk xz-utils file   # test scripts: awk, extracting the gcc torture tarball; demo

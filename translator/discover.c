@@ -209,7 +209,7 @@ typedef struct JtRec {
     size_t n;
 } JtRec;
 
-enum { SRC_ENTRY = 1, SRC_SYMBOL = 2, SRC_FDE = 4, SRC_EXTRA = 8, SRC_CALL = 16 };
+enum { SRC_ENTRY = 1, SRC_SYMBOL = 2, SRC_FDE = 4, SRC_EXTRA = 8, SRC_CALL = 16, SRC_ADDR = 32 };
 
 typedef struct RootInfo {
     uint64_t pc;
@@ -241,6 +241,13 @@ typedef struct Disc {
     RootInfo *roots;
     size_t nroots, cap_roots;
     PcMap root_of;         /* pc -> roots index */
+    bool reachable_only;   /* symbols/FDEs are candidates, see discover.h */
+    RootInfo *cands;
+    size_t ncands, cap_cands;
+    PcMap cand_of;         /* pc -> cands index */
+    uint64_t *known;       /* scratch: constant value of each temp */
+    uint8_t *is_known;
+    size_t cap_known;
 
     uint64_t *work;
     size_t nwork, cap_work;
@@ -262,6 +269,10 @@ static void disc_free(Disc *d)
     pcmap_free(&d->jt_of);
     free(d->roots);
     pcmap_free(&d->root_of);
+    free(d->cands);
+    pcmap_free(&d->cand_of);
+    free(d->known);
+    free(d->is_known);
     free(d->work);
     free(d->chain);
 }
@@ -424,30 +435,71 @@ static uint64_t rec_last_pc(const Disc *d, const LiftRec *r)
 
 /* ---- roots ------------------------------------------------------------------- */
 
-/* Adds a root (dropped silently when not plausible code).  sym names it. */
-static int disc_add_root(Disc *d, uint64_t pc, unsigned src, long sym)
+/* Merges (src, sym) into the root or candidate *r: a global symbol names it. */
+static void root_info_merge(const Disc *d, RootInfo *r, unsigned src, long sym)
 {
-    if (!pc_plausible(d, pc))
-        return 0;
-    uint32_t *v;
-    int added = pcmap_put(&d->root_of, pc, (uint32_t)d->nroots, &v);
-    if (added < 0)
-        return added;
-    if (added) {
-        RootInfo ri = { .pc = pc, .sym = -1, .src = 0 };
-        if (VEC_PUSH(d->roots, d->nroots, d->cap_roots, ri) != 0)
-            return -ENOMEM;
-    }
-    RootInfo *r = &d->roots[*v];
     r->src |= src;
     if (sym >= 0) {
-        /* Name it after a global symbol when there is one. */
         const ElfSymbol *old = r->sym >= 0 ? elfimage_symbol(d->img, (size_t)r->sym) : NULL;
         const ElfSymbol *cur = elfimage_symbol(d->img, (size_t)sym);
         if (!old || (old->bind == STB_LOCAL && cur->bind != STB_LOCAL))
             r->sym = sym;
     }
-    return 0;
+}
+
+/* Adds pc to the set behind (map, vec): 1 if new, 0 if merged, -ENOMEM. */
+static int root_set_add(const Disc *d, PcMap *map, RootInfo **vec, size_t *n, size_t *cap,
+                        uint64_t pc, unsigned src, long sym)
+{
+    uint32_t *v;
+    int added = pcmap_put(map, pc, (uint32_t)*n, &v);
+    if (added < 0)
+        return added;
+    if (added) {
+        RootInfo ri = { .pc = pc, .sym = -1, .src = 0 };
+        if (VEC_PUSH(*vec, *n, *cap, ri) != 0)
+            return -ENOMEM;
+    }
+    root_info_merge(d, &(*vec)[*v], src, sym);
+    return added;
+}
+
+/* Adds a root (dropped silently when not plausible code).  sym names it; a
+ * candidate at pc gives its name and sources.  Returns 1 if it is new. */
+static int disc_add_root(Disc *d, uint64_t pc, unsigned src, long sym)
+{
+    if (!pc_plausible(d, pc))
+        return 0;
+    int added = root_set_add(d, &d->root_of, &d->roots, &d->nroots, &d->cap_roots, pc, src, sym);
+    const uint32_t *c = added == 1 ? pcmap_find(&d->cand_of, pc) : NULL;
+    if (c)
+        root_info_merge(d, &d->roots[d->nroots - 1], d->cands[*c].src, d->cands[*c].sym);
+    return added;
+}
+
+/* A symbol or FDE entry: a root now, or (reachable_only) a candidate. */
+static int disc_add_candidate(Disc *d, uint64_t pc, unsigned src, long sym)
+{
+    if (!d->reachable_only)
+        return disc_add_root(d, pc, src, sym) < 0 ? -ENOMEM : 0;
+    if (!pc_plausible(d, pc))
+        return 0;
+    int rc = root_set_add(d, &d->cand_of, &d->cands, &d->ncands, &d->cap_cands, pc, src, sym);
+    return rc < 0 ? rc : 0;
+}
+
+static int disc_push(Disc *d, uint64_t pc);
+
+/* pc was reached (jumped to, or its address taken): a candidate there
+ * becomes a root and is explored.  0 or -ENOMEM. */
+static int disc_reach(Disc *d, uint64_t pc, bool addr_taken)
+{
+    if (!d->reachable_only || !pcmap_find(&d->cand_of, pc))
+        return 0;
+    int added = disc_add_root(d, pc, addr_taken ? SRC_ADDR : 0, -1);
+    if (added < 0)
+        return added;
+    return added ? disc_push(d, pc) : 0;
 }
 
 static bool disc_is_root(const Disc *d, uint64_t pc)
@@ -464,7 +516,7 @@ static int disc_symbol_roots(Disc *d)
         if ((s->type != STT_FUNC && s->type != STT_GNU_IFUNC) || s->shndx == SHN_UNDEF ||
             !s->name || !s->name[0])
             continue;
-        int rc = disc_add_root(d, s->value + d->code.bias, SRC_SYMBOL, (long)i);
+        int rc = disc_add_candidate(d, s->value + d->code.bias, SRC_SYMBOL, (long)i);
         if (rc != 0)
             return rc;
     }
@@ -644,9 +696,91 @@ static int disc_fde_roots(Disc *d)
             continue;
         if (!eh_pointer(&c, enc, addr + c.pos, d->code.bias, &pc))
             continue;
-        int rc = disc_add_root(d, pc, SRC_FDE, -1);
+        int rc = disc_add_candidate(d, pc, SRC_FDE, -1);
         if (rc != 0)
             return rc;
+    }
+    return 0;
+}
+
+/* reachable_only: every 8-byte word at a 4-byte aligned offset of a loaded
+ * segment that holds a candidate's address takes that address (function
+ * pointer tables, init/fini arrays, vtables of libc's FILE, GOT-like data). */
+static int disc_scan_data(Disc *d)
+{
+    for (size_t i = 0; i < elfimage_segment_count(d->img); i++) {
+        const ElfSegment *s = elfimage_segment(d->img, i);
+        if (!s->data)
+            continue;
+        for (uint64_t off = 0; off + 8 <= s->filesz; off += 4) {
+            uint64_t v;
+            memcpy(&v, s->data + off, 8);
+            int rc = disc_reach(d, v + d->code.bias, true);
+            if (rc != 0)
+                return rc;
+        }
+    }
+    return 0;
+}
+
+/* reachable_only: the constants the block in d->blk computes (auipc/lui
+ * plus addi, li; folded through registers it sets and reads back) take
+ * the addresses they equal. */
+static int disc_scan_consts(Disc *d)
+{
+    const IrBlock *b = &d->blk;
+    if (!d->reachable_only)
+        return 0;
+    if (b->ntemps > d->cap_known) {
+        size_t cap = b->ntemps + 256;
+        uint64_t *kv = realloc(d->known, cap * sizeof *kv);
+        if (kv)
+            d->known = kv;
+        uint8_t *ik = realloc(d->is_known, cap);
+        if (ik)
+            d->is_known = ik;
+        if (!kv || !ik)
+            return -ENOMEM;
+        d->cap_known = cap;
+    }
+    memset(d->is_known, 0, b->ntemps);
+    uint64_t reg_val[64];
+    bool reg_known[64] = { false };
+    for (uint32_t i = 0; i < b->ninsns; i++) {
+        const IrInsn *in = &b->insns[i];
+        uint64_t v = 0;
+        bool k = false;
+        const uint8_t *ik = d->is_known;
+        const uint64_t *kv = d->known;
+        switch (in->op) {
+        case IR_CONST: v = (uint64_t)in->imm; k = true; break;
+        case IR_GET:
+            k = in->imm >= 0 && in->imm < 64 && reg_known[in->imm];
+            v = k ? reg_val[in->imm] : 0;
+            break;
+        case IR_SET:
+            if (in->imm >= 0 && in->imm < 64) {
+                reg_known[in->imm] = ik[in->args[0]];
+                reg_val[in->imm] = kv[in->args[0]];
+            }
+            break;
+        case IR_ADD: case IR_SUB: case IR_OR:
+            k = ik[in->args[0]] && ik[in->args[1]];
+            v = in->op == IR_ADD ? kv[in->args[0]] + kv[in->args[1]]
+              : in->op == IR_SUB ? kv[in->args[0]] - kv[in->args[1]]
+                                 : (kv[in->args[0]] | kv[in->args[1]]);
+            break;
+        default: break;
+        }
+        if (in->dst != IR_NO_TEMP && in->dst < b->ntemps) {
+            d->is_known[in->dst] = k;
+            d->known[in->dst] = v;
+            if (k) {
+                int rc = disc_reach(d, v, true);
+                if (rc != 0)
+                    return rc;
+            }
+        }
     }
     return 0;
 }
@@ -734,12 +868,17 @@ static int disc_explore(Disc *d)
                 continue;
             uint32_t ri;
             int rc = disc_lift(d, pc, &ri);
+            if (rc == 0)
+                rc = disc_scan_consts(d);
             if (rc != 0)
                 return rc;
             const LiftRec *r = &d->recs[ri];
             for (uint32_t k = 0; k < r->nsucc; k++) {
                 Succ s = d->succs[r->succ_first + k];
-                if (s.kind == SUCC_CALL && (rc = disc_add_root(d, s.pc, SRC_CALL, -1)) != 0)
+                if (s.kind == SUCC_CALL && (rc = disc_add_root(d, s.pc, SRC_CALL, -1)) < 0)
+                    return rc;
+                /* a jump to another function's entry stays a tail call */
+                if (s.kind == SUCC_JUMP && (rc = disc_reach(d, s.pc, false)) != 0)
                     return rc;
                 if (disc_push(d, s.pc) != 0)
                     return -ENOMEM;
@@ -967,14 +1106,18 @@ static int disc_check_image(const ElfImage *img, char *err, size_t errlen)
 
 static int disc_roots(Disc *d, const XlatDiscoverOpts *opts)
 {
-    int rc = disc_add_root(d, elfimage_entry(d->img) + d->code.bias, SRC_ENTRY, -1);
-    if (rc == 0 && opts->use_symbols)
+    int rc = 0;
+    if (opts->use_symbols)
         rc = disc_symbol_roots(d);
     if (rc == 0 && opts->use_eh_frame)
         rc = disc_fde_roots(d);
-    for (size_t i = 0; rc == 0 && opts->extra_roots && i < opts->nextra_roots; i++)
+    if (rc == 0)
+        rc = disc_add_root(d, elfimage_entry(d->img) + d->code.bias, SRC_ENTRY, -1);
+    for (size_t i = 0; rc >= 0 && opts->extra_roots && i < opts->nextra_roots; i++)
         rc = disc_add_root(d, opts->extra_roots[i], SRC_EXTRA, -1);
-    return rc;
+    if (rc >= 0 && d->reachable_only)
+        rc = disc_scan_data(d);
+    return rc < 0 ? rc : 0;
 }
 
 int xlat_discover(const ElfImage *img, const FvpFrontend *fe, const XlatDiscoverOpts *opts,
@@ -998,6 +1141,7 @@ int xlat_discover(const ElfImage *img, const FvpFrontend *fe, const XlatDiscover
     if (d.max_insns > DISC_HARD_MAX_INSNS)
         d.max_insns = DISC_HARD_MAX_INSNS;
     d.rv64 = fe == &fvp_frontend_riscv64;
+    d.reachable_only = opts->reachable_only && elfimage_type(img) != ET_DYN;
     ir_block_init(&d.blk, fe->ir_env, 0);
     out->load_bias = d.code.bias;
     out->entry = elfimage_entry(img) + d.code.bias;
@@ -1007,6 +1151,9 @@ int xlat_discover(const ElfImage *img, const FvpFrontend *fe, const XlatDiscover
         rc = disc_explore(&d);
     if (rc == 0)
         rc = disc_functions(&d, out);
+    out->ncandidates = d.ncands;
+    for (size_t i = 0; i < d.nroots; i++)
+        out->nroots_addr += (d.roots[i].src & (SRC_ADDR | SRC_CALL | SRC_ENTRY)) == SRC_ADDR;
     if (rc == 0 && opts->max_func_insns != UINT_MAX)
         rc = xlat_split_regions(out, fe, &d.code,
                                 opts->max_func_insns ? opts->max_func_insns : XLAT_REGION_INSNS);

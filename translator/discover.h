@@ -76,6 +76,8 @@ typedef struct XlatProgram {
     uint64_t entry;         /* ELF entry + bias */
     /* statistics */
     size_t nroots_symbols, nroots_fde, nroots_extra;
+    size_t ncandidates;     /* reachable_only: symbol/FDE entries seen */
+    size_t nroots_addr;     /* reachable_only: roots only address-taken, never called */
     size_t njump_tables;
     uint64_t ninsns;        /* distinct guest instructions covered */
 } XlatProgram;
@@ -86,6 +88,11 @@ typedef struct XlatDiscoverOpts {
     unsigned max_block_insns;      /* 0: default 256 */
     int use_symbols;               /* nonzero (default): symbols as roots */
     int use_eh_frame;              /* nonzero (default): FDEs as roots */
+    /* Nonzero: symbol and FDE entries are only candidates; one becomes a
+     * root when it is reachable: called or jumped to from explored code, or
+     * its address taken (a constant computed in explored code, or a word in
+     * a loaded segment).  Ignored for ET_DYN (addresses live in relocations). */
+    int reachable_only;
     unsigned max_func_insns;       /* functions above this are split into regions
                                       (0: default XLAT_REGION_INSNS; UINT_MAX: never) */
 } XlatDiscoverOpts;

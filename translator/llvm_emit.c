@@ -1,12 +1,21 @@
 /*
  * FVP IR -> LLVM IR (contract in llvm_emit.h, native ABI in runtime/aot.h).
  *
- * Guest state stays in the vCPU struct: GET/SET are loads/stores at the
- * field's offset, and the cpu pointer is not marked noalias.  LLVM may
- * therefore never move a register store past a guest memory access, so the
- * state is exact whenever a guest access faults (the host fault leaves
- * through the FaultGuard with cpu->pc, stored before each access that can
- * fault).  Keeping registers in SSA across a function is U4's job.
+ * Guest registers, two modes (XLAT_EMIT_PRECISE_FAULTS, docs D17):
+ *  - default: each register a function touches lives in an alloca (SSA
+ *    after mem2reg) for the whole function: loaded from the vCPU once at
+ *    the start, written back (the ones it writes) wherever control leaves
+ *    the function: the shared exit and trap blocks and before each tail
+ *    call.  A host fault on a guest access (unmapped or protected page)
+ *    therefore sees stale registers and pc; the runtime only enters such
+ *    code while the guest has no SIGSEGV/SIGBUS handler (native.h), so the
+ *    fault can only end the process, where registers do not matter.
+ *  - precise: GET/SET are loads/stores of the vCPU field and cpu->pc is
+ *    stored before each access that can fault; the cpu pointer is not
+ *    noalias, so LLVM never moves a register store past a guest access and
+ *    the state is exact when the fault leaves through the FaultGuard.
+ * Explicit traps (bounds, alignment, helpers) are exact in both modes: they
+ * leave through the trap block, which writes everything back.
  *
  * instret: the emitter counts guest instructions at translation time and
  * adds them at every exit and before every helper that reads vCPU state, so
@@ -29,6 +38,9 @@
 /* The helpers' C symbols: rvh_<name> (rv64_helpers.h). */
 #define HELPER_PREFIX "rvh_"
 
+/* IR registers that can live in SSA: x0..x31, f0..f31. */
+#define XLAT_MAX_REGS 64
+
 typedef struct BlockInfo {
     IrBlock ir;
     LLVMBasicBlockRef bb;      /* where branches to this block go */
@@ -38,6 +50,12 @@ typedef struct BlockInfo {
     bool lifted;
 } BlockInfo;
 
+/* A shared block raising a guest trap; its phis collect the operands. */
+typedef struct TrapBlock {
+    LLVMBasicBlockRef bb;
+    LLVMValueRef pc, cause, tval, count;
+} TrapBlock;
+
 struct XlatEmitter {
     LLVMModuleRef mod;
     LLVMContextRef ctx;
@@ -46,12 +64,15 @@ struct XlatEmitter {
     const FvpFrontend *fe;
     XlatCode *code;
     FILE *ir_out;
+    unsigned flags;                   /* XLAT_EMIT_* */
 
     LLVMTypeRef t_i1, t_i8, t_i16, t_i32, t_i64, t_f32, t_f64, t_ptr, t_void;
     LLVMTypeRef t_fn;                 /* i32 (ptr) */
     LLVMValueRef *helpers;            /* declarations, by helper index */
     LLVMTypeRef *helper_types;
     LLVMAttributeRef a_strictfp, a_nounwind;
+    unsigned md_tbaa;                 /* the "tbaa" metadata kind */
+    LLVMValueRef tbaa_cpu, tbaa_guest;  /* access tags: vCPU fields, guest memory */
 
     XlatEntry *entries;
     size_t nentries, cap_entries;
@@ -62,11 +83,17 @@ struct XlatEmitter {
     LLVMValueRef fn, cpu, mem_base;
     BlockInfo *blocks;
     size_t cap_blocks;
-    LLVMBasicBlockRef exit_bb, trap_bb;
+    LLVMBasicBlockRef exit_bb;
     LLVMValueRef exit_pc, exit_reason, exit_count;  /* phis of exit_bb */
-    LLVMValueRef trap_pc, trap_cause, trap_tval, trap_count;
+    TrapBlock trap;       /* exact: writes every register back */
+    TrapBlock fault;      /* guest memory faults; SSA mode: registers stale */
     LLVMValueRef *temps;
     size_t cap_temps;
+    /* SSA mode: the alloca of each register the function touches (else
+     * NULL), and which ones it writes */
+    LLVMValueRef reg_slot[XLAT_MAX_REGS];
+    bool reg_written[XLAT_MAX_REGS];
+    LLVMValueRef instret_slot;        /* SSA mode: cpu->instret */
     /* per block */
     uint64_t cur_pc;          /* pc of the current guest instruction */
     bool pc_stored;           /* cpu->pc already holds cur_pc */
@@ -113,9 +140,26 @@ static LLVMValueRef cpu_field(XlatEmitter *e, unsigned off, const char *name)
     return LLVMBuildInBoundsGEP2(e->b, e->t_i8, e->cpu, &idx, 1, name);
 }
 
+/* SSA mode tells LLVM that vCPU fields and guest memory never alias (two
+ * TBAA types under one root), so register and instret accesses need not
+ * stay ordered with guest loads and stores. */
+static LLVMValueRef tag_cpu(XlatEmitter *e, LLVMValueRef inst)
+{
+    if (e->tbaa_cpu)
+        LLVMSetMetadata(inst, e->md_tbaa, e->tbaa_cpu);
+    return inst;
+}
+
+static LLVMValueRef tag_guest(XlatEmitter *e, LLVMValueRef inst)
+{
+    if (e->tbaa_guest)
+        LLVMSetMetadata(inst, e->md_tbaa, e->tbaa_guest);
+    return inst;
+}
+
 static void cpu_store64(XlatEmitter *e, unsigned off, LLVMValueRef v, const char *name)
 {
-    LLVMValueRef st = LLVMBuildStore(e->b, v, cpu_field(e, off, name));
+    LLVMValueRef st = tag_cpu(e, LLVMBuildStore(e->b, v, cpu_field(e, off, name)));
     LLVMSetAlignment(st, 8);
 }
 
@@ -142,6 +186,94 @@ static unsigned reg_offset(int64_t r)
                   : (unsigned)(offsetof(RvCpu, f) + 8 * (r - 32));
 }
 
+static bool ssa_regs(const XlatEmitter *e)
+{
+    return !(e->flags & XLAT_EMIT_PRECISE_FAULTS);
+}
+
+/* The value of register r here (a GET; r is not the zero register). */
+static LLVMValueRef reg_get(XlatEmitter *e, int64_t r, const char *name)
+{
+    LLVMValueRef v;
+    if (r < XLAT_MAX_REGS && e->reg_slot[r]) {
+        v = LLVMBuildLoad2(e->b, e->t_i64, e->reg_slot[r], name);
+    } else {
+        v = tag_cpu(e, LLVMBuildLoad2(e->b, e->t_i64, cpu_field(e, reg_offset(r), ""), name));
+        LLVMSetAlignment(v, 8);
+    }
+    return v;
+}
+
+static void reg_set(XlatEmitter *e, int64_t r, LLVMValueRef v, const char *name)
+{
+    if (r < XLAT_MAX_REGS && e->reg_slot[r])
+        LLVMBuildStore(e->b, v, e->reg_slot[r]);
+    else
+        cpu_store64(e, reg_offset(r), v, name);
+}
+
+/* SSA mode: cpu->instret = the slot's count (before a helper that reads it,
+ * and where control leaves the function). */
+static void instret_writeback(XlatEmitter *e)
+{
+    if (e->instret_slot)
+        cpu_store64(e, offsetof(RvCpu, instret),
+                    LLVMBuildLoad2(e->b, e->t_i64, e->instret_slot, "instret"), "instret.p");
+}
+
+/* SSA mode: stores the registers the function writes (and instret) back
+ * into the vCPU, where control leaves the function. */
+static void reg_writeback(XlatEmitter *e)
+{
+    instret_writeback(e);
+    const IrRegInfo *regs = e->fe->ir_env->regs;
+    for (unsigned r = 0; r < XLAT_MAX_REGS; r++)
+        if (e->reg_slot[r] && e->reg_written[r]) {
+            LLVMValueRef v = LLVMBuildLoad2(e->b, e->t_i64, e->reg_slot[r], regs[r].name);
+            cpu_store64(e, reg_offset(r), v, "");
+        }
+}
+
+/* SSA mode, at the start of the function: an alloca for every register its
+ * blocks get or set, holding the vCPU's value. */
+static void reg_slots_init(XlatEmitter *e, const BlockInfo *blocks, size_t nblocks)
+{
+    memset(e->reg_slot, 0, sizeof e->reg_slot);
+    memset(e->reg_written, 0, sizeof e->reg_written);
+    e->instret_slot = NULL;
+    if (!ssa_regs(e))
+        return;
+    e->instret_slot = LLVMBuildAlloca(e->b, e->t_i64, "instret.slot");
+    LLVMValueRef n = LLVMBuildLoad2(e->b, e->t_i64,
+                                    cpu_field(e, offsetof(RvCpu, instret), "instret.p"), "instret");
+    LLVMSetAlignment(n, 8);
+    LLVMBuildStore(e->b, n, e->instret_slot);
+    const IrEnv *env = e->fe->ir_env;
+    bool used[XLAT_MAX_REGS] = { false };
+    for (size_t i = 0; i < nblocks; i++)
+        for (uint32_t k = 0; k < blocks[i].ir.ninsns; k++) {
+            const IrInsn *in = &blocks[i].ir.insns[k];
+            if ((in->op != IR_GET && in->op != IR_SET) || in->imm < 0 ||
+                in->imm >= XLAT_MAX_REGS || (unsigned)in->imm >= env->nregs ||
+                env->regs[in->imm].zero)
+                continue;
+            used[in->imm] = true;
+            if (in->op == IR_SET)
+                e->reg_written[in->imm] = true;
+        }
+    for (unsigned r = 0; r < XLAT_MAX_REGS && r < env->nregs; r++) {
+        if (!used[r])
+            continue;
+        char name[32];
+        snprintf(name, sizeof name, "%s.slot", env->regs[r].name);
+        e->reg_slot[r] = LLVMBuildAlloca(e->b, e->t_i64, name);
+        LLVMValueRef v = LLVMBuildLoad2(e->b, e->t_i64, cpu_field(e, reg_offset(r), ""),
+                                        env->regs[r].name);
+        LLVMSetAlignment(v, 8);
+        LLVMBuildStore(e->b, v, e->reg_slot[r]);
+    }
+}
+
 /* ---- emitter lifetime --------------------------------------------------- */
 
 static LLVMAttributeRef enum_attr(LLVMContextRef ctx, const char *name)
@@ -150,7 +282,8 @@ static LLVMAttributeRef enum_attr(LLVMContextRef ctx, const char *name)
 }
 
 XlatEmitter *xlat_emitter_new(LLVMModuleRef mod, const XlatProgram *prog,
-                              const FvpFrontend *fe, XlatCode *code, FILE *ir_out)
+                              const FvpFrontend *fe, XlatCode *code, FILE *ir_out,
+                              unsigned flags)
 {
     XlatEmitter *e = calloc(1, sizeof *e);
     if (!e)
@@ -162,6 +295,7 @@ XlatEmitter *xlat_emitter_new(LLVMModuleRef mod, const XlatProgram *prog,
     e->fe = fe;
     e->code = code;
     e->ir_out = ir_out;
+    e->flags = flags;
     e->t_i1 = LLVMInt1TypeInContext(e->ctx);
     e->t_i8 = LLVMInt8TypeInContext(e->ctx);
     e->t_i16 = LLVMInt16TypeInContext(e->ctx);
@@ -174,6 +308,21 @@ XlatEmitter *xlat_emitter_new(LLVMModuleRef mod, const XlatProgram *prog,
     e->t_fn = LLVMFunctionType(e->t_i32, &e->t_ptr, 1, 0);
     e->a_strictfp = enum_attr(e->ctx, "strictfp");
     e->a_nounwind = enum_attr(e->ctx, "nounwind");
+    if (!(flags & XLAT_EMIT_PRECISE_FAULTS)) {
+        e->md_tbaa = LLVMGetMDKindIDInContext(e->ctx, "tbaa", 4);
+        LLVMMetadataRef root_s = LLVMMDStringInContext2(e->ctx, "fvp guest state", 15);
+        LLVMMetadataRef root = LLVMMDNodeInContext2(e->ctx, &root_s, 1);
+        LLVMMetadataRef zero = LLVMValueAsMetadata(c64(e, 0));
+        const char *names[2] = { "fvp vcpu", "fvp guest memory" };
+        LLVMValueRef *tags[2] = { &e->tbaa_cpu, &e->tbaa_guest };
+        for (int i = 0; i < 2; i++) {
+            LLVMMetadataRef ty_ops[3] = {
+                LLVMMDStringInContext2(e->ctx, names[i], strlen(names[i])), root, zero };
+            LLVMMetadataRef ty = LLVMMDNodeInContext2(e->ctx, ty_ops, 3);
+            LLVMMetadataRef tag_ops[3] = { ty, ty, zero };
+            *tags[i] = LLVMMetadataAsValue(e->ctx, LLVMMDNodeInContext2(e->ctx, tag_ops, 3));
+        }
+    }
 
     const IrEnv *env = fe->ir_env;
     e->helpers = calloc(env->nhelpers, sizeof *e->helpers);
@@ -321,24 +470,54 @@ static void exit_to_dispatcher(XlatEmitter *e, LLVMValueRef pc, unsigned reason,
 
 static void add_instret(XlatEmitter *e, LLVMValueRef n)
 {
-    LLVMValueRef p = cpu_field(e, offsetof(RvCpu, instret), "instret.p");
-    LLVMValueRef v = LLVMBuildLoad2(e->b, e->t_i64, p, "instret");
+    LLVMValueRef p = e->instret_slot ? e->instret_slot
+                                     : cpu_field(e, offsetof(RvCpu, instret), "instret.p");
+    LLVMValueRef v = tag_cpu(e, LLVMBuildLoad2(e->b, e->t_i64, p, "instret"));
     LLVMSetAlignment(v, 8);
-    LLVMValueRef st = LLVMBuildStore(e->b, LLVMBuildAdd(e->b, v, n, "instret.n"), p);
+    LLVMValueRef st = tag_cpu(e, LLVMBuildStore(e->b, LLVMBuildAdd(e->b, v, n, "instret.n"), p));
     LLVMSetAlignment(st, 8);
 }
 
-/* Raises a guest trap: pc, cause, tval (i64 values). */
-static void exit_trap(XlatEmitter *e, LLVMValueRef pc, LLVMValueRef cause, LLVMValueRef tval,
-                      unsigned count)
+/* Raises a guest trap through tb: pc, cause, tval (i64 values). */
+static void exit_trap_via(XlatEmitter *e, TrapBlock *tb, LLVMValueRef pc, LLVMValueRef cause,
+                          LLVMValueRef tval, unsigned count)
 {
     LLVMBasicBlockRef here = LLVMGetInsertBlock(e->b);
     LLVMValueRef n = c64(e, count);
-    LLVMAddIncoming(e->trap_pc, &pc, &here, 1);
-    LLVMAddIncoming(e->trap_cause, &cause, &here, 1);
-    LLVMAddIncoming(e->trap_tval, &tval, &here, 1);
-    LLVMAddIncoming(e->trap_count, &n, &here, 1);
-    LLVMBuildBr(e->b, e->trap_bb);
+    LLVMAddIncoming(tb->pc, &pc, &here, 1);
+    LLVMAddIncoming(tb->cause, &cause, &here, 1);
+    LLVMAddIncoming(tb->tval, &tval, &here, 1);
+    LLVMAddIncoming(tb->count, &n, &here, 1);
+    LLVMBuildBr(e->b, tb->bb);
+}
+
+static void exit_trap(XlatEmitter *e, LLVMValueRef pc, LLVMValueRef cause, LLVMValueRef tval,
+                      unsigned count)
+{
+    exit_trap_via(e, &e->trap, pc, cause, tval, count);
+}
+
+/* cpu->pc/trap_cause/trap_tval from the phis, instret += count, and (if
+ * writeback) the registers; returns IR_EXIT_TRAP. */
+static void build_trap_block(XlatEmitter *e, TrapBlock *tb, const char *name, bool writeback)
+{
+    tb->bb = LLVMAppendBasicBlockInContext(e->ctx, e->fn, name);
+    LLVMPositionBuilderAtEnd(e->b, tb->bb);
+    tb->pc = LLVMBuildPhi(e->b, e->t_i64, "trap.pc");
+    tb->cause = LLVMBuildPhi(e->b, e->t_i64, "trap.cause");
+    tb->tval = LLVMBuildPhi(e->b, e->t_i64, "trap.tval");
+    tb->count = LLVMBuildPhi(e->b, e->t_i64, "trap.count");
+    if (writeback) {
+        add_instret(e, tb->count);
+        reg_writeback(e);
+    }
+    cpu_store64(e, offsetof(RvCpu, pc), tb->pc, "pc.p");
+    cpu_store64(e, offsetof(RvCpu, trap_cause), tb->cause, "cause.p");
+    cpu_store64(e, offsetof(RvCpu, trap_tval), tb->tval, "tval.p");
+    LLVMValueRef st = LLVMBuildStore(e->b, c32(e, 0),
+                                     cpu_field(e, offsetof(RvCpu, trap_pending), "pending.p"));
+    LLVMSetAlignment(st, 4);
+    LLVMBuildRet(e->b, c32(e, IR_EXIT_TRAP));
 }
 
 static void build_shared_exits(XlatEmitter *e)
@@ -348,24 +527,16 @@ static void build_shared_exits(XlatEmitter *e)
     e->exit_pc = LLVMBuildPhi(e->b, e->t_i64, "exit.pc");
     e->exit_reason = LLVMBuildPhi(e->b, e->t_i32, "exit.reason");
     e->exit_count = LLVMBuildPhi(e->b, e->t_i64, "exit.count");
-    cpu_store64(e, offsetof(RvCpu, pc), e->exit_pc, "pc.p");
     add_instret(e, e->exit_count);
+    reg_writeback(e);
+    cpu_store64(e, offsetof(RvCpu, pc), e->exit_pc, "pc.p");
     LLVMBuildRet(e->b, e->exit_reason);
 
-    e->trap_bb = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "trap");
-    LLVMPositionBuilderAtEnd(e->b, e->trap_bb);
-    e->trap_pc = LLVMBuildPhi(e->b, e->t_i64, "trap.pc");
-    e->trap_cause = LLVMBuildPhi(e->b, e->t_i64, "trap.cause");
-    e->trap_tval = LLVMBuildPhi(e->b, e->t_i64, "trap.tval");
-    e->trap_count = LLVMBuildPhi(e->b, e->t_i64, "trap.count");
-    cpu_store64(e, offsetof(RvCpu, pc), e->trap_pc, "pc.p");
-    cpu_store64(e, offsetof(RvCpu, trap_cause), e->trap_cause, "cause.p");
-    cpu_store64(e, offsetof(RvCpu, trap_tval), e->trap_tval, "tval.p");
-    LLVMValueRef st = LLVMBuildStore(e->b, c32(e, 0),
-                                     cpu_field(e, offsetof(RvCpu, trap_pending), "pending.p"));
-    LLVMSetAlignment(st, 4);
-    add_instret(e, e->trap_count);
-    LLVMBuildRet(e->b, c32(e, IR_EXIT_TRAP));
+    build_trap_block(e, &e->trap, "trap", true);
+    /* A guest memory fault only reaches native code while it ends the
+     * process (native.h), like a host fault: no registers to write back,
+     * which keeps them from being live into every access's fault edge. */
+    build_trap_block(e, &e->fault, "fault", !ssa_regs(e));
 }
 
 /* The block of the current function starting at pc, or NULL. */
@@ -394,6 +565,7 @@ static void exit_const(XlatEmitter *e, uint64_t pc, unsigned reason, unsigned co
         if (callee) {
             if (count)
                 add_instret(e, c64(e, count));
+            reg_writeback(e);
             cpu_store64(e, offsetof(RvCpu, pc), c64(e, pc), "pc.p");
             LLVMValueRef fn = func_decl(e, (size_t)(callee - e->prog->funcs));
             LLVMValueRef call = LLVMBuildCall2(e->b, e->t_fn, fn, &e->cpu, 1, "r");
@@ -451,7 +623,8 @@ static void check_or_trap(XlatEmitter *e, LLVMValueRef ok, uint64_t cause, LLVMV
     LLVMBasicBlockRef bad = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "fault");
     LLVMBuildCondBr(e->b, ok, cont, bad);
     LLVMPositionBuilderAtEnd(e->b, bad);
-    exit_trap(e, c64(e, e->cur_pc), c64(e, cause), tval, take_count(e, e->started - 1));
+    exit_trap_via(e, &e->fault, c64(e, e->cur_pc), c64(e, cause), tval,
+                  take_count(e, e->started - 1));
     LLVMPositionBuilderAtEnd(e->b, cont);
 }
 
@@ -467,7 +640,8 @@ static LLVMValueRef guest_ptr(XlatEmitter *e, LLVMValueRef addr, unsigned size, 
     }
     LLVMValueRef in = LLVMBuildICmp(e->b, LLVMIntULE, addr, c64(e, GUEST_SPACE_SIZE - size), "inrange");
     check_or_trap(e, in, store ? RV_CAUSE_STORE_PAGE_FAULT : RV_CAUSE_LOAD_PAGE_FAULT, addr, "mem.ok");
-    store_cur_pc(e);
+    if (!ssa_regs(e))
+        store_cur_pc(e);
     return LLVMBuildGEP2(e->b, e->t_i8, e->mem_base, &addr, 1, "host");
 }
 
@@ -557,7 +731,7 @@ static LLVMValueRef emit_load(XlatEmitter *e, const IrInsn *in, LLVMValueRef add
     unsigned size = (unsigned)in->imm;
     LLVMValueRef p = guest_ptr(e, addr, size, in->aux, false);
     LLVMTypeRef ity = LLVMIntTypeInContext(e->ctx, 8 * size);
-    LLVMValueRef v = LLVMBuildLoad2(e->b, ity, p, "ld");
+    LLVMValueRef v = tag_guest(e, LLVMBuildLoad2(e->b, ity, p, "ld"));
     LLVMSetAlignment(v, 1);
     LLVMTypeRef to = ir_llvm_type(e, in->type);
     if (in->type == IR_F32 || in->type == IR_F64) {
@@ -579,7 +753,7 @@ static void emit_store(XlatEmitter *e, const IrInsn *in, LLVMValueRef addr, LLVM
     else if (k == LLVMDoubleTypeKind)
         v = LLVMBuildBitCast(e->b, v, e->t_i64, "");
     v = int_resize(e, v, ity, false);
-    LLVMValueRef st = LLVMBuildStore(e->b, v, p);
+    LLVMValueRef st = tag_guest(e, LLVMBuildStore(e->b, v, p));
     LLVMSetAlignment(st, 1);
 }
 
@@ -597,6 +771,7 @@ static LLVMValueRef emit_call(XlatEmitter *e, const IrInsn *in, LLVMValueRef *t)
             add_instret(e, c64(e, n));
             e->flushed += n;
         }
+        instret_writeback(e);
     }
     LLVMValueRef pending = NULL;
     if (hi->flags & IR_HF_TRAPS) {
@@ -611,6 +786,13 @@ static LLVMValueRef emit_call(XlatEmitter *e, const IrInsn *in, LLVMValueRef *t)
     LLVMValueRef r = LLVMBuildCall2(e->b, fnty, fn, args, 1 + in->nargs,
                                     hi->ret == IR_VOID ? "" : hi->name);
     LLVMAddCallSiteAttribute(r, LLVMAttributeFunctionIndex, e->a_strictfp);
+    if ((hi->flags & IR_HF_STATE) && e->instret_slot) {
+        LLVMValueRef n = LLVMBuildLoad2(e->b, e->t_i64,
+                                        cpu_field(e, offsetof(RvCpu, instret), "instret.p"),
+                                        "instret");
+        LLVMSetAlignment(n, 8);
+        LLVMBuildStore(e->b, n, e->instret_slot);
+    }
     if (pending) {
         LLVMValueRef pv = LLVMBuildLoad2(e->b, e->t_i32, pending, "pending");
         LLVMSetAlignment(pv, 4);
@@ -673,17 +855,11 @@ static int emit_block(XlatEmitter *e, const IrBlock *blk)
             break;
         case IR_CONST: v = emit_const(e, in); break;
         case IR_GET:
-            if (regs[in->imm].zero) {
-                v = c64(e, 0);
-            } else {
-                v = LLVMBuildLoad2(e->b, e->t_i64, cpu_field(e, reg_offset(in->imm), ""),
-                                   regs[in->imm].name);
-                LLVMSetAlignment(v, 8);
-            }
+            v = regs[in->imm].zero ? c64(e, 0) : reg_get(e, in->imm, regs[in->imm].name);
             break;
         case IR_SET:
             if (!regs[in->imm].zero)
-                cpu_store64(e, reg_offset(in->imm), a0, regs[in->imm].name);
+                reg_set(e, in->imm, a0, regs[in->imm].name);
             break;
         case IR_ADD: v = LLVMBuildAdd(e->b, a0, a1, ""); break;
         case IR_SUB: v = LLVMBuildSub(e->b, a0, a1, ""); break;
@@ -896,6 +1072,8 @@ int xlat_emit_func(XlatEmitter *e, size_t fi, char *err, size_t errlen)
             bi->entry = true;
         }
     }
+    LLVMPositionBuilderAtEnd(e->b, start);
+    reg_slots_init(e, e->blocks, f->nblocks);
     build_shared_exits(e);
 
     /* start: mem_base once; stop if a signal is waiting; switch to the entry */
@@ -928,13 +1106,13 @@ int xlat_emit_func(XlatEmitter *e, size_t fi, char *err, size_t errlen)
     LLVMPositionBuilderAtEnd(e->b, stop);
     exit_to_dispatcher(e, pc, IR_EXIT_LIMIT, 0);
     LLVMPositionBuilderAtEnd(e->b, dispatch);
-    LLVMValueRef sw = LLVMBuildSwitch(e->b, pc, main_bi->body, (unsigned)nent);
+    LLVMValueRef sw = LLVMBuildSwitch(e->b, pc, main_bi->bb, (unsigned)nent);
     for (size_t i = 0; i < f->nblocks; i++) {
         BlockInfo *bi = &e->blocks[i];
         if (!bi->entry)
             continue;
         if (f->blocks[i].pc != f->entry)
-            LLVMAddCase(sw, c64(e, f->blocks[i].pc), bi->body);
+            LLVMAddCase(sw, c64(e, f->blocks[i].pc), bi->bb);
         if (add_entry(e, f->blocks[i].pc, (uint32_t)fi) != 0) {
             rc = -ENOMEM;
             snprintf(err, errlen, "out of memory");
@@ -960,9 +1138,10 @@ int xlat_emit_func(XlatEmitter *e, size_t fi, char *err, size_t errlen)
     if (LLVMCountIncoming(e->exit_pc) == 0) {
         LLVMDeleteBasicBlock(e->exit_bb);
     }
-    if (LLVMCountIncoming(e->trap_pc) == 0) {
-        LLVMDeleteBasicBlock(e->trap_bb);
-    }
+    if (LLVMCountIncoming(e->trap.pc) == 0)
+        LLVMDeleteBasicBlock(e->trap.bb);
+    if (LLVMCountIncoming(e->fault.pc) == 0)
+        LLVMDeleteBasicBlock(e->fault.bb);
     if (LLVMVerifyFunction(fn, LLVMReturnStatusAction) != 0) {
         snprintf(err, errlen, "LLVM rejected the translation");
         rc = -EINVAL;

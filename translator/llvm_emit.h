@@ -35,13 +35,25 @@ typedef struct XlatEmitStats {
 
 typedef struct XlatEmitter XlatEmitter;
 
+/* Emitter flags. */
+enum {
+    /* Registers in the vCPU at every guest memory access, cpu->pc stored
+     * before it: exact state when a host fault hits translated code, at
+     * the cost of speed.  Default: registers in SSA per function (see
+     * llvm_emit.c; the runtime keeps such code off while the guest
+     * handles SIGSEGV/SIGBUS). */
+    XLAT_EMIT_PRECISE_FAULTS = 1u << 0,
+};
+
 /*
  * An emitter that adds functions of prog to mod (in mod's context).
  * code reads the guest code; ir_out, when not NULL, receives the FVP IR of
- * every lifted block (--emit-ir).  NULL when out of memory.
+ * every lifted block (--emit-ir); flags: XLAT_EMIT_*.  NULL when out of
+ * memory.
  */
 XlatEmitter *xlat_emitter_new(LLVMModuleRef mod, const XlatProgram *prog,
-                              const FvpFrontend *fe, XlatCode *code, FILE *ir_out);
+                              const FvpFrontend *fe, XlatCode *code, FILE *ir_out,
+                              unsigned flags);
 void xlat_emitter_free(XlatEmitter *e);
 
 /* The LLVM symbol name of prog->funcs[i] (stable: "fvp_<hex entry>[_<symbol>]"). */

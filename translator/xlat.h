@@ -20,6 +20,8 @@ typedef struct XlatOptions {
     const char *profile_out;    /* default FVP_PROFILE of the output, or NULL */
     const char *libdir;         /* where libfvprt.a/liblifter.a are; NULL: next to fvp-xlat */
     bool verify;                /* LLVMVerifyModule before optimising */
+    bool all_functions;         /* every symbol/FDE entry, reachable or not */
+    bool precise_faults;        /* exact registers at host faults (XLAT_EMIT_PRECISE_FAULTS) */
     bool progress;              /* functions translated / total on stderr */
     int verbose;
     unsigned jobs;              /* code generation threads, 0: all cores */
@@ -28,6 +30,7 @@ typedef struct XlatOptions {
 
 typedef struct XlatReport {
     size_t funcs, funcs_failed, blocks, entries, jump_tables;
+    size_t candidates, addr_taken;  /* symbol/FDE entries; roots by address taken */
     uint64_t guest_insns;
     double t_discover, t_emit, t_opt, t_codegen, t_link;  /* seconds */
 } XlatReport;

@@ -752,6 +752,58 @@ static Built eh_image(const Code *c, const EhBuf *e)
     return b;
 }
 
+/*
+ * reachable_only: main (0) computes f_ptr's address (lui+addi), calls
+ * f_called and stops; ro data holds f_data's address; f_dead is named by a
+ * symbol only.  Everything but f_dead is translated.
+ */
+static void test_reachable_only(void **state)
+{
+    (void)state;
+    Code c;
+    memset(&c, 0, sizeof c);
+    uint32_t fptr = TEXT_VADDR + 0x80, hi = (fptr + 0x800) & ~0xfffu;
+    put32(&c, LUI(A5, hi));
+    put32(&c, ADDI(A5, A5, (int32_t)(fptr - hi)));
+    put32(&c, JAL(RA, 0x40 - 0x8));
+    put32(&c, EBREAK);
+    for (unsigned at = 0x40; at <= 0xa0; at += 0x20) {
+        pad_to(&c, at);
+        put32(&c, RET);
+    }
+    uint8_t ro[16] = { 0 };
+    uint64_t fdata = TEXT_VADDR + 0xa0;
+    memcpy(ro + 4, &fdata, 8); /* 4-byte aligned only */
+    Sym syms[] = { { "main", TEXT_VADDR, STT_FUNC, STB_GLOBAL },
+                   { "f_called", TEXT_VADDR + 0x40, STT_FUNC, STB_GLOBAL },
+                   { "f_dead", TEXT_VADDR + 0x60, STT_FUNC, STB_GLOBAL },
+                   { "f_ptr", TEXT_VADDR + 0x80, STT_FUNC, STB_GLOBAL },
+                   { "f_data", TEXT_VADDR + 0xa0, STT_FUNC, STB_GLOBAL } };
+    Spec sp = { .text = c.b, .ntext = c.n, .ro = ro, .nro = sizeof ro, .syms = syms,
+                .nsyms = 5 };
+    Built b;
+    build(&sp, &b);
+    XlatProgram p;
+    XlatDiscoverOpts o = opts_default;
+    o.reachable_only = 1;
+    assert_int_equal(discover(&b, &o, &p), 0);
+    assert_int_equal(p.nfuncs, 4);
+    assert_int_equal(p.ncandidates, 5);
+    assert_int_equal(p.nroots_addr, 2); /* f_ptr, f_data */
+    assert_string_equal(xlat_find_func(&p, TEXT_VADDR + 0x40)->name, "f_called");
+    assert_string_equal(xlat_find_func(&p, TEXT_VADDR + 0x80)->name, "f_ptr");
+    assert_string_equal(xlat_find_func(&p, TEXT_VADDR + 0xa0)->name, "f_data");
+    assert_null(xlat_find_func(&p, TEXT_VADDR + 0x60));
+    xlat_program_free(&p);
+
+    /* Off: every symbol is a function. */
+    assert_int_equal(discover(&b, &opts_default, &p), 0);
+    assert_int_equal(p.nfuncs, 5);
+    assert_int_equal(p.ncandidates, 0);
+    xlat_program_free(&p);
+    built_free(&b);
+}
+
 static void test_eh_frame_roots(void **state)
 {
     (void)state;
@@ -923,6 +975,7 @@ int main(void)
         cmocka_unit_test(test_bad_roots_and_limits),
         cmocka_unit_test(test_refused_images),
         cmocka_unit_test(test_jump_table_hand),
+        cmocka_unit_test(test_reachable_only),
         cmocka_unit_test(test_eh_frame_roots),
         cmocka_unit_test(test_eh_frame_garbage),
         cmocka_unit_test(test_prog_switch),

@@ -3,7 +3,9 @@
 # computed pointer reaches (no symbol, no FDE).  Translated once, it runs in the interpreter
 # (exit status must still be right) and FVP_PROFILE lists its PC; translated again with
 # --profile that file, nothing runs in the interpreter any more (an empty profile).  Then a
-# JIT's generated code must run in the interpreter without switching translated code off.
+# JIT's generated code must run in the interpreter without switching translated code off, and
+# a guest with a SIGSEGV handler (sig_resume) must run in the interpreter, unless translated
+# with --precise-faults (docs D17).
 # TAP output.   testsuite/xlat/run_profile.sh [BUILD]
 set -u
 cd "$(dirname "$0")/../.."
@@ -22,13 +24,59 @@ mkdir -p "$OUT"
 rm -f "$OUT"/p1 "$OUT"/p2
 if ! "$RV_CC" -nostdlib -static -s -Wl,--no-relax -fno-asynchronous-unwind-tables \
         -o "$OUT/hidden" testsuite/xlat/profile/hidden.s 2>"$OUT/build.log"; then
-    sed 's/^/# /' "$OUT/build.log"; tap_fail "profile: building hidden.s"; finish
+    sed 's/^/# /' "$OUT/build.log"; tap_fail "profile: building hidden.s"; 
+# sig_resume: a SIGSEGV handler that returns.  Default translation: registers are stale at a
+# host fault, so the interpreter must run while the handler is installed; --precise-faults:
+# native code all along.  Both must get the program's own checks right (exit 0).
+prog=build/riscv/sig_resume
+for mode in default precise; do
+    flags=(-O0); [ $mode = precise ] && flags+=(--precise-faults)
+    if [ -x "$prog" ] && "$FVP_XLAT" "${flags[@]}" "$prog" -o "$OUT/sig_resume_$mode" \
+            >"$OUT/x4.log" 2>&1; then
+        FVP_STATS=1 "$OUT/sig_resume_$mode" >"$OUT/sr.out" 2>"$OUT/sr.err"; rc=$?
+        st=$(grep 'stats:' "$OUT/sr.err")
+        echo "# $mode: $st"
+        blocks=$(sed -n 's/.* \([0-9]*\) blocks executed.*/\1/p' <<<"$st")
+        if [ $mode = default ]; then ok=$((${blocks:-0} > 10000)); else ok=$((${blocks:-999999} < 1000)); fi
+        if [ "$rc" = 0 ] && [ "$ok" = 1 ]; then
+            tap_ok "faults: sig_resume $mode: right, ${blocks} blocks interpreted"
+        else
+            sed 's/^/# /' "$OUT/sr.out"; tap_fail "faults: sig_resume $mode exited $rc, ${blocks:-?} blocks interpreted"
+        fi
+    else
+        tap_fail "faults: translating $prog $mode (make rv-progs)"
+    fi
+done
+finish
 fi
 want=55
 # hidden's PC: the target of the lla, after the exit ecall and the hang loop
 hpc=$(riscv64-linux-gnu-objdump -d "$OUT/hidden" | awk '/ecall/ { getline; getline; sub(/:.*/, ""); gsub(/ /, ""); print; exit }')
 if ! "$FVP_XLAT" "$OUT/hidden" -o "$OUT/hidden1" >"$OUT/x1.log" 2>&1; then
-    sed 's/^/# /' "$OUT/x1.log" | head -5; tap_fail "profile: first translation"; finish
+    sed 's/^/# /' "$OUT/x1.log" | head -5; tap_fail "profile: first translation"; 
+# sig_resume: a SIGSEGV handler that returns.  Default translation: registers are stale at a
+# host fault, so the interpreter must run while the handler is installed; --precise-faults:
+# native code all along.  Both must get the program's own checks right (exit 0).
+prog=build/riscv/sig_resume
+for mode in default precise; do
+    flags=(-O0); [ $mode = precise ] && flags+=(--precise-faults)
+    if [ -x "$prog" ] && "$FVP_XLAT" "${flags[@]}" "$prog" -o "$OUT/sig_resume_$mode" \
+            >"$OUT/x4.log" 2>&1; then
+        FVP_STATS=1 "$OUT/sig_resume_$mode" >"$OUT/sr.out" 2>"$OUT/sr.err"; rc=$?
+        st=$(grep 'stats:' "$OUT/sr.err")
+        echo "# $mode: $st"
+        blocks=$(sed -n 's/.* \([0-9]*\) blocks executed.*/\1/p' <<<"$st")
+        if [ $mode = default ]; then ok=$((${blocks:-0} > 10000)); else ok=$((${blocks:-999999} < 1000)); fi
+        if [ "$rc" = 0 ] && [ "$ok" = 1 ]; then
+            tap_ok "faults: sig_resume $mode: right, ${blocks} blocks interpreted"
+        else
+            sed 's/^/# /' "$OUT/sr.out"; tap_fail "faults: sig_resume $mode exited $rc, ${blocks:-?} blocks interpreted"
+        fi
+    else
+        tap_fail "faults: translating $prog $mode (make rv-progs)"
+    fi
+done
+finish
 fi
 FVP_PROFILE=$OUT/p1 "$OUT/hidden1"; rc=$?
 [ "$rc" = "$want" ] && tap_ok "profile: untranslated code runs in the interpreter" ||
@@ -39,7 +87,30 @@ else
     echo "# profile: $(tr '\n' ' ' <"$OUT/p1" 2>/dev/null)"; tap_fail "profile: 0x$hpc not in FVP_PROFILE"
 fi
 if ! "$FVP_XLAT" --profile "$OUT/p1" "$OUT/hidden" -o "$OUT/hidden2" >"$OUT/x2.log" 2>&1; then
-    sed 's/^/# /' "$OUT/x2.log" | head -5; tap_fail "profile: translation with --profile"; finish
+    sed 's/^/# /' "$OUT/x2.log" | head -5; tap_fail "profile: translation with --profile"; 
+# sig_resume: a SIGSEGV handler that returns.  Default translation: registers are stale at a
+# host fault, so the interpreter must run while the handler is installed; --precise-faults:
+# native code all along.  Both must get the program's own checks right (exit 0).
+prog=build/riscv/sig_resume
+for mode in default precise; do
+    flags=(-O0); [ $mode = precise ] && flags+=(--precise-faults)
+    if [ -x "$prog" ] && "$FVP_XLAT" "${flags[@]}" "$prog" -o "$OUT/sig_resume_$mode" \
+            >"$OUT/x4.log" 2>&1; then
+        FVP_STATS=1 "$OUT/sig_resume_$mode" >"$OUT/sr.out" 2>"$OUT/sr.err"; rc=$?
+        st=$(grep 'stats:' "$OUT/sr.err")
+        echo "# $mode: $st"
+        blocks=$(sed -n 's/.* \([0-9]*\) blocks executed.*/\1/p' <<<"$st")
+        if [ $mode = default ]; then ok=$((${blocks:-0} > 10000)); else ok=$((${blocks:-999999} < 1000)); fi
+        if [ "$rc" = 0 ] && [ "$ok" = 1 ]; then
+            tap_ok "faults: sig_resume $mode: right, ${blocks} blocks interpreted"
+        else
+            sed 's/^/# /' "$OUT/sr.out"; tap_fail "faults: sig_resume $mode exited $rc, ${blocks:-?} blocks interpreted"
+        fi
+    else
+        tap_fail "faults: translating $prog $mode (make rv-progs)"
+    fi
+done
+finish
 fi
 FVP_PROFILE=$OUT/p2 "$OUT/hidden2"; rc=$?
 [ "$rc" = "$want" ] && tap_ok "profile: the retranslation exits $want" ||
@@ -67,4 +138,27 @@ if [ -x "$jit" ] && "$FVP_XLAT" -O0 "$jit" -o "$OUT/prog_jit" >"$OUT/x3.log" 2>&
 else
     tap_fail "profile: translating $jit (make rv-progs)"
 fi
+
+# sig_resume: a SIGSEGV handler that returns.  Default translation: registers are stale at a
+# host fault, so the interpreter must run while the handler is installed; --precise-faults:
+# native code all along.  Both must get the program's own checks right (exit 0).
+prog=build/riscv/sig_resume
+for mode in default precise; do
+    flags=(-O0); [ $mode = precise ] && flags+=(--precise-faults)
+    if [ -x "$prog" ] && "$FVP_XLAT" "${flags[@]}" "$prog" -o "$OUT/sig_resume_$mode" \
+            >"$OUT/x4.log" 2>&1; then
+        FVP_STATS=1 "$OUT/sig_resume_$mode" >"$OUT/sr.out" 2>"$OUT/sr.err"; rc=$?
+        st=$(grep 'stats:' "$OUT/sr.err")
+        echo "# $mode: $st"
+        blocks=$(sed -n 's/.* \([0-9]*\) blocks executed.*/\1/p' <<<"$st")
+        if [ $mode = default ]; then ok=$((${blocks:-0} > 10000)); else ok=$((${blocks:-999999} < 1000)); fi
+        if [ "$rc" = 0 ] && [ "$ok" = 1 ]; then
+            tap_ok "faults: sig_resume $mode: right, ${blocks} blocks interpreted"
+        else
+            sed 's/^/# /' "$OUT/sr.out"; tap_fail "faults: sig_resume $mode exited $rc, ${blocks:-?} blocks interpreted"
+        fi
+    else
+        tap_fail "faults: translating $prog $mode (make rv-progs)"
+    fi
+done
 finish

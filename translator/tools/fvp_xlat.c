@@ -31,6 +31,11 @@ static void usage(FILE *f)
             "  --profile-out FILE  the output records PCs it had to interpret into FILE\n"
             "  --libdir DIR        where libfvprt.a is (default: ../lib next to fvp-xlat)\n"
             "  --verify            run the LLVM verifier on the module\n"
+            "  --all-functions     translate every function the symbols and .eh_frame name,\n"
+            "                      not only those reachable from the entry point\n"
+            "  --precise-faults    keep guest registers exact at every memory access, so a\n"
+            "                      SIGSEGV/SIGBUS handler sees them (slower); without it the\n"
+            "                      output interprets while the guest handles those signals\n"
             "  --region-size N     split functions of more than N instructions into regions\n"
             "                      translated separately (default 3000; 0: never split)\n"
             "  -j N                code generation threads (default: all cores)\n"
@@ -80,6 +85,10 @@ int main(int argc, char **argv)
             dst = &o.libdir;
         } else if (strcmp(a, "--verify") == 0) {
             o.verify = true;
+        } else if (strcmp(a, "--all-functions") == 0) {
+            o.all_functions = true;
+        } else if (strcmp(a, "--precise-faults") == 0) {
+            o.precise_faults = true;
         } else if (strcmp(a, "--region-size") == 0 || strcmp(a, "-j") == 0) {
             const char *v = opt_value(argc, argv, &i);
             char *end;
@@ -132,6 +141,11 @@ int main(int argc, char **argv)
                 "%llu guest instructions, %zu jump tables, %zu entries\n",
                 r.funcs, r.funcs_failed, r.blocks, (unsigned long long)r.guest_insns,
                 r.jump_tables, r.entries);
+        if (r.candidates)
+            fprintf(stderr,
+                    "fvp-xlat: %zu of %zu symbol/.eh_frame entries reachable "
+                    "(%zu only by address taken)\n",
+                    r.funcs, r.candidates, r.addr_taken);
         fprintf(stderr,
                 "fvp-xlat: time: discover %.2f s, emit %.2f s, optimise %.2f s, "
                 "codegen %.2f s, link %.2f s\n",
