@@ -25,8 +25,14 @@
  *    host SIGSEGV/SIGBUS goes through the FaultGuard like the interpreter's;
  *    with FVP_AOT_PRECISE_FAULTS, c->pc already holds the faulting
  *    instruction and the registers are exact, else both may be stale.
- *  - direct jumps/calls to another translated function's entry are tail
- *    calls (c->pc set first); anything else returns to the dispatcher.
+ *  - a direct guest call to another translated function is a host call
+ *    (c->pc = the callee, c->native_depth one higher, at most
+ *    FVP_NATIVE_MAX_DEPTH); when it returns IR_EXIT_RETURN with c->pc at
+ *    the call's return address, the caller goes on natively, else it
+ *    returns the same reason to its own caller (so a longjmp, a syscall or
+ *    a trap unwinds the host stack to the dispatcher).  Direct jumps, and
+ *    calls beyond the depth limit, are tail calls (c->pc set first);
+ *    anything else returns to the dispatcher.
  */
 #ifndef FVP_AOT_H
 #define FVP_AOT_H
@@ -35,7 +41,12 @@
 
 #include "runtime/cpu.h"
 
-#define FVP_AOT_ABI_VERSION 1u
+#define FVP_AOT_ABI_VERSION 2u
+
+/* Deepest nesting of guest calls as host calls; deeper calls are tail
+ * calls through the dispatcher.  Bounds the host stack translated code
+ * uses (a few hundred bytes to a few KiB per frame). */
+#define FVP_NATIVE_MAX_DEPTH 1024
 
 typedef uint32_t (*FvpNativeFn)(RvCpu *c);
 

@@ -30,7 +30,8 @@
     X(uint32_t, trap_pending, , 576) /* set by a helper that raised a trap */ \
     X(uint32_t, exit_req, , 580) /* set (async) when a host signal arrived: native code returns to the dispatcher at its next check */ \
     X(uint64_t, instret, , 584)   /* guest instructions retired */            \
-    X(uint64_t, proc, , 592)      /* the runtime's Process * (opaque here) */
+    X(uint64_t, proc, , 592)      /* the runtime's Process * (opaque here) */  \
+    X(uint64_t, native_depth, , 600) /* nesting of guest calls made as host calls by translated code (0 at the dispatcher) */
 
 #define RV_NO_RES UINT64_MAX
 
@@ -45,7 +46,7 @@ typedef struct RvCpu {
     _Static_assert(offsetof(RvCpu, name) == (off), "RvCpu." #name " offset");
 RV_CPU_FIELDS(RV_CPU_CHECK)
 #undef RV_CPU_CHECK
-_Static_assert(sizeof(RvCpu) == 600, "RvCpu size");
+_Static_assert(sizeof(RvCpu) == 608, "RvCpu size");
 
 /* fflags bits (RISC-V unpriv 20191213 §11.2, table 11.2). */
 enum {

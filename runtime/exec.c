@@ -20,6 +20,8 @@ static int exec_step(Process *p, Interp *it, Native *nat, uint64_t *out_next)
         FvpNativeFn fn = native_lookup(nat, c->pc);
         if (fn) {
             p->st.native_entries++;
+            /* 0 also after a fault left nested native calls by siglongjmp */
+            c->native_depth = 0;
             int r = (int)fn(c);
             /* runtime/aot.h: c->pc is where to go on (SYSCALL: already past
              * the ecall; TRAP: the faulting instruction, unused here). */

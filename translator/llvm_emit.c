@@ -96,6 +96,7 @@ struct XlatEmitter {
     LLVMValueRef instret_slot;        /* SSA mode: cpu->instret */
     /* per block */
     uint64_t cur_pc;          /* pc of the current guest instruction */
+    uint64_t cur_end;         /* pc after the block (a call's return address) */
     bool pc_stored;           /* cpu->pc already holds cur_pc */
     unsigned started;         /* INSN markers seen in this block */
     unsigned flushed;         /* of which already added to instret */
@@ -232,6 +233,27 @@ static void reg_writeback(XlatEmitter *e)
             LLVMValueRef v = LLVMBuildLoad2(e->b, e->t_i64, e->reg_slot[r], regs[r].name);
             cpu_store64(e, reg_offset(r), v, "");
         }
+}
+
+/* SSA mode: the slots take the vCPU's values again (after a host call). */
+static void reg_reload(XlatEmitter *e)
+{
+    const IrRegInfo *regs = e->fe->ir_env->regs;
+    for (unsigned r = 0; r < XLAT_MAX_REGS; r++)
+        if (e->reg_slot[r]) {
+            LLVMValueRef v = tag_cpu(e, LLVMBuildLoad2(e->b, e->t_i64,
+                                                       cpu_field(e, reg_offset(r), ""),
+                                                       regs[r].name));
+            LLVMSetAlignment(v, 8);
+            LLVMBuildStore(e->b, v, e->reg_slot[r]);
+        }
+    if (e->instret_slot) {
+        LLVMValueRef v = tag_cpu(e, LLVMBuildLoad2(e->b, e->t_i64,
+                                                   cpu_field(e, offsetof(RvCpu, instret), ""),
+                                                   "instret"));
+        LLVMSetAlignment(v, 8);
+        LLVMBuildStore(e->b, v, e->instret_slot);
+    }
 }
 
 /* SSA mode, at the start of the function: an alloca for every register its
@@ -546,33 +568,91 @@ static BlockInfo *local_block(XlatEmitter *e, uint64_t pc)
     return xb ? &e->blocks[xb - e->f->blocks] : NULL;
 }
 
+/* Tail call of fn: registers back in the vCPU, cpu->pc = pc. */
+static void emit_tail_call(XlatEmitter *e, LLVMValueRef fn, uint64_t pc)
+{
+    cpu_store64(e, offsetof(RvCpu, pc), c64(e, pc), "pc.p");
+    LLVMValueRef call = LLVMBuildCall2(e->b, e->t_fn, fn, &e->cpu, 1, "r");
+    LLVMSetTailCallKind(call, LLVMTailCallKindMustTail);
+    LLVMAddCallSiteAttribute(call, LLVMAttributeFunctionIndex, e->a_strictfp);
+    LLVMBuildRet(e->b, call);
+    e->st.tail_calls++;
+}
+
+/*
+ * A guest call to translated function fn as a host call (runtime/aot.h,
+ * docs D19): registers are already back in the vCPU.  Below the depth
+ * limit, call fn; if it comes back with IR_EXIT_RETURN at this call's
+ * return address, reload the registers and go on at the return site block
+ * (so the host's return predictor sees call/ret pairs), else pass its
+ * reason on.  At the limit, a tail call as before.
+ */
+static void emit_host_call(XlatEmitter *e, LLVMValueRef fn, uint64_t pc, BlockInfo *ret_bi)
+{
+    LLVMValueRef dp = cpu_field(e, offsetof(RvCpu, native_depth), "depth.p");
+    LLVMValueRef depth = tag_cpu(e, LLVMBuildLoad2(e->b, e->t_i64, dp, "depth"));
+    LLVMSetAlignment(depth, 8);
+    LLVMBasicBlockRef call_bb = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "hcall");
+    LLVMBasicBlockRef deep_bb = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "hcall.deep");
+    LLVMValueRef deep = LLVMBuildICmp(e->b, LLVMIntUGE, depth, c64(e, FVP_NATIVE_MAX_DEPTH),
+                                      "deep");
+    LLVMBuildCondBr(e->b, deep, deep_bb, call_bb);
+    LLVMPositionBuilderAtEnd(e->b, deep_bb);
+    emit_tail_call(e, fn, pc);
+
+    LLVMPositionBuilderAtEnd(e->b, call_bb);
+    cpu_store64(e, offsetof(RvCpu, pc), c64(e, pc), "pc.p");
+    cpu_store64(e, offsetof(RvCpu, native_depth),
+                LLVMBuildAdd(e->b, depth, c64(e, 1), "depth.in"), "depth.p");
+    LLVMValueRef r = LLVMBuildCall2(e->b, e->t_fn, fn, &e->cpu, 1, "r");
+    LLVMAddCallSiteAttribute(r, LLVMAttributeFunctionIndex, e->a_strictfp);
+    cpu_store64(e, offsetof(RvCpu, native_depth), depth, "depth.p");
+    LLVMValueRef npc = tag_cpu(e, LLVMBuildLoad2(e->b, e->t_i64,
+                                                 cpu_field(e, offsetof(RvCpu, pc), "pc.p"),
+                                                 "ret.pc"));
+    LLVMSetAlignment(npc, 8);
+    LLVMValueRef ok = LLVMBuildAnd(
+        e->b, LLVMBuildICmp(e->b, LLVMIntEQ, r, c32(e, IR_EXIT_RETURN), "returned"),
+        LLVMBuildICmp(e->b, LLVMIntEQ, npc, c64(e, e->cur_end), "here"), "ret.ok");
+    LLVMBasicBlockRef back = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "hcall.ret");
+    LLVMBasicBlockRef out = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "hcall.out");
+    LLVMBuildCondBr(e->b, ok, back, out);
+    LLVMPositionBuilderAtEnd(e->b, out);
+    LLVMBuildRet(e->b, r); /* the state is in the vCPU: no write-back */
+    LLVMPositionBuilderAtEnd(e->b, back);
+    reg_reload(e);
+    LLVMBuildBr(e->b, ret_bi->bb);
+    e->st.host_calls++;
+}
+
 /*
  * Control leaves the block towards constant pc: a branch inside the
- * function, a tail call into another translated function, or the
+ * function, a call or tail call into another translated function, or the
  * dispatcher.  count: instructions retired and not yet counted.
  */
 static void exit_const(XlatEmitter *e, uint64_t pc, unsigned reason, unsigned count)
 {
     if (reason != IR_EXIT_SYSCALL && reason != IR_EXIT_SYNC && reason != IR_EXIT_TRAP) {
         BlockInfo *bi = local_block(e, pc);
-        if (bi && bi->lifted) {
+        /* a call to a function's entry becomes a host call, even to this
+         * function's own entry; other targets here are plain branches */
+        const XlatFunc *callee = xlat_find_region(e->prog, pc);
+        if (bi && bi->lifted && (reason != IR_EXIT_CALL || !callee)) {
             if (count)
                 add_instret(e, c64(e, count));
             LLVMBuildBr(e->b, bi->bb);
             return;
         }
-        const XlatFunc *callee = xlat_find_region(e->prog, pc);
         if (callee) {
             if (count)
                 add_instret(e, c64(e, count));
             reg_writeback(e);
-            cpu_store64(e, offsetof(RvCpu, pc), c64(e, pc), "pc.p");
             LLVMValueRef fn = func_decl(e, (size_t)(callee - e->prog->funcs));
-            LLVMValueRef call = LLVMBuildCall2(e->b, e->t_fn, fn, &e->cpu, 1, "r");
-            LLVMSetTailCallKind(call, LLVMTailCallKindMustTail);
-            LLVMAddCallSiteAttribute(call, LLVMAttributeFunctionIndex, e->a_strictfp);
-            LLVMBuildRet(e->b, call);
-            e->st.tail_calls++;
+            BlockInfo *ret_bi = reason == IR_EXIT_CALL ? local_block(e, e->cur_end) : NULL;
+            if (ret_bi && ret_bi->lifted)
+                emit_host_call(e, fn, pc, ret_bi);
+            else
+                emit_tail_call(e, fn, pc);
             return;
         }
     }
@@ -838,6 +918,7 @@ static int emit_block(XlatEmitter *e, const IrBlock *blk)
     LLVMValueRef *t = e->temps;
     const IrRegInfo *regs = e->fe->ir_env->regs;
     e->cur_pc = blk->pc;
+    e->cur_end = blk->end_pc;
     e->pc_stored = false;
     e->started = 0;
     e->flushed = 0;

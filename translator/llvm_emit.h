@@ -30,7 +30,7 @@ typedef struct XlatEmitStats {
     size_t funcs_ok, funcs_failed;
     size_t blocks;
     size_t entries;
-    size_t tail_calls, dispatcher_exits, jt_switches;
+    size_t tail_calls, host_calls, dispatcher_exits, jt_switches;
 } XlatEmitStats;
 
 typedef struct XlatEmitter XlatEmitter;
