@@ -231,7 +231,8 @@ host_info() {
     local cpu
     cpu=$(awk -F': *' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null)
     printf 'host\t%s, %s cores, Linux %s\n' "${cpu:-unknown CPU}" "$(nproc 2>/dev/null || echo '?')" "$(uname -r)"
-    printf 'commit\t%s\n' "$(git describe --always --dirty 2>/dev/null || echo unknown)"
+    printf 'commit\t%s (at the start; -dirty: uncommitted changes in the tree)\n' \
+        "$(git describe --always --dirty 2>/dev/null || echo unknown)"
     printf 'native compiler\t%s\n' "$(version_of "$CC")"
     printf 'RV64 compiler\t%s\n' "$(version_of "$RV_CC")"
     printf 'qemu\t%s\n' "$(version_of "$QEMU")"
@@ -258,12 +259,11 @@ main() {
     started=$(date '+%Y-%m-%d %H:%M %Z')
     date=$(date +%F)
     load_start=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)
+    host_info >"$OUT/info.tsv"        # now: the commit may move on while the run goes
     build_programs
     translate_programs
     run_all
     load_end=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)
-
-    host_info >"$OUT/info.tsv"
     printf 'load average\t%s at the start, %s at the end (1, 5, 15 min)\n' "$load_start" "$load_end" >>"$OUT/info.tsv"
     local md=$RESULTS/$date.md svg=$RESULTS/$date.svg
     awk -v engines="$ENGINES" -v progs="$PROGS" -v reps="$REPS" -v percent="$PERCENT" \
