@@ -10,7 +10,8 @@
 #         fvp-run vs qemu-riscv64; the second with the ASan+UBSan fvp-run),
 #         torture (fixed subset of gcc.c-torture/execute, fvp-run vs qemu),
 #         isa-xlat / programs-xlat / torture-xlat (the same three through programs
-#         translated by fvp-xlat, see testsuite/xlat/xlat_lib.sh; torture-xlat runs
+#         translated by fvp-xlat, see testsuite/xlat/xlat_lib.sh; isa-xlat at -O2,
+#         programs-xlat at -O0 plus programs-xlat-O2 for a few at -O2, torture-xlat runs
 #         check_subset_xlat.txt, a fifth of the subset, at -O0),
 #         xlat-golden (LLVM IR of tiny functions vs testsuite/xlat/golden/*.ll), xlat-profile
 #         (FVP_PROFILE -> fvp-xlat --profile round trip).
@@ -65,9 +66,14 @@ suite_unit() {
     done
 }
 
+# programs-xlat-O2: calls and recursion, a jump table, function pointers, FP/libm, a CPU-bound
+# loop, a SIGSEGV handler
+XLAT_O2_PROGRAMS=(prog_crc prog_recurse prog_switch prog_fnptr prog_libm prog_qsort sig_resume)
+
 suites=("$@")
 [ ${#suites[@]} -eq 0 ] && suites=(unit elf elf-run corpus isa programs programs-asan torture
-                                      xlat-golden xlat-profile isa-xlat programs-xlat torture-xlat)
+                                      xlat-golden xlat-profile isa-xlat programs-xlat
+                                      programs-xlat-O2 torture-xlat)
 
 for s in "${suites[@]}"; do
     case $s in
@@ -82,9 +88,13 @@ for s in "${suites[@]}"; do
     torture)    run_tap torture/subset bash testsuite/torture/run_torture.sh "$PLAIN" \
                     --subset testsuite/torture/check_subset.txt --jobs "$(nproc 2>/dev/null || echo 2)" ;;
     isa-xlat)   ENGINES=xlat run_tap isa/cases-xlat bash testsuite/isa/run_isa.sh "$PLAIN" ;;
-    programs-xlat) ENGINES=xlat run_tap programs/diff-xlat bash testsuite/programs/run_programs.sh "$PLAIN" ;;
-    # -O0: an -O2 translation of a static glibc program costs ~30 CPU-s, -O0 ~4 (the -O2
-    # pipeline is covered by isa-xlat, programs-xlat and xlat-golden)
+    # -O0 for every program and -O2 for a representative few: an -O2 translation of a static
+    # glibc program costs ~30-60 CPU-s, -O0 ~3 (the -O2 pipeline is also covered by isa-xlat
+    # and xlat-golden)
+    programs-xlat) XLAT_FLAGS=-O0 ENGINES=xlat run_tap programs/diff-xlat-O0 \
+                    bash testsuite/programs/run_programs.sh "$PLAIN" ;;
+    programs-xlat-O2) XLAT_FLAGS=-O2 ENGINES=xlat run_tap programs/diff-xlat-O2 \
+                    bash testsuite/programs/run_programs.sh "$PLAIN" "${XLAT_O2_PROGRAMS[@]}" ;;
     torture-xlat) XLAT_FLAGS=-O0 ENGINES=xlat run_tap torture/subset-xlat bash testsuite/torture/run_torture.sh "$PLAIN" \
                     --subset testsuite/torture/check_subset_xlat.txt --jobs "$(nproc 2>/dev/null || echo 2)" ;;
     xlat-golden) run_tap xlat/golden bash testsuite/xlat/run_golden.sh "$PLAIN" ;;

@@ -41,6 +41,12 @@
 /* IR registers that can live in SSA: x0..x31, f0..f31. */
 #define XLAT_MAX_REGS 64
 
+/* Direct calls are host calls only in functions of at most this many guest
+ * instructions: a host call links the code after the call to the code
+ * before it, so all registers stay live across the whole function; in big
+ * functions that made register allocation 2-3x slower (docs D19). */
+#define XLAT_HOST_CALL_MAX_INSNS 200
+
 typedef struct BlockInfo {
     IrBlock ir;
     LLVMBasicBlockRef bb;      /* where branches to this block go */
@@ -648,7 +654,8 @@ static void exit_const(XlatEmitter *e, uint64_t pc, unsigned reason, unsigned co
                 add_instret(e, c64(e, count));
             reg_writeback(e);
             LLVMValueRef fn = func_decl(e, (size_t)(callee - e->prog->funcs));
-            BlockInfo *ret_bi = reason == IR_EXIT_CALL ? local_block(e, e->cur_end) : NULL;
+            BlockInfo *ret_bi = reason == IR_EXIT_CALL && e->f->ninsns <= XLAT_HOST_CALL_MAX_INSNS
+                                    ? local_block(e, e->cur_end) : NULL;
             if (ret_bi && ret_bi->lifted)
                 emit_host_call(e, fn, pc, ret_bi);
             else
