@@ -14,8 +14,11 @@
  *    stored before each access that can fault; the cpu pointer is not
  *    noalias, so LLVM never moves a register store past a guest access and
  *    the state is exact when the fault leaves through the FaultGuard.
- * Explicit traps (bounds, alignment, helpers) are exact in both modes: they
- * leave through the trap block, which writes everything back.
+ * Explicit traps (illegal instruction, ebreak, helper traps) are exact in
+ * both modes: they leave through the trap block, which writes everything
+ * back.  Bounds and alignment failures of guest accesses (SIGSEGV/SIGBUS)
+ * leave through the fault block, which in SSA mode writes nothing back:
+ * the same policy as a host fault.
  *
  * instret: the emitter counts guest instructions at translation time and
  * adds them at every exit and before every helper that reads vCPU state, so
