@@ -21,6 +21,11 @@
  *      IR_EXIT_SYNC: fence.i; c->pc the instruction after it;
  *      IR_EXIT_LIMIT: c->exit_req was seen set (a host signal arrived) at a
  *                    function entry or loop header: c->pc is where to go on.
+ *  - entered only while c->frm < 4, with MXCSR set up by fvp_fp_enter
+ *    (runtime/fpenv.h): native FP instructions accrue their flags there,
+ *    and the caller folds them into c->fflags afterwards (fvp_fp_leave).
+ *    Native code itself harvests around FP/CSR helper calls and returns
+ *    to the dispatcher when a CSR write leaves frm >= 4;
  *  - guest memory faults (unmapped / protected pages) do not return: the
  *    host SIGSEGV/SIGBUS goes through the FaultGuard like the interpreter's;
  *    with FVP_AOT_PRECISE_FAULTS, c->pc already holds the faulting
@@ -41,7 +46,7 @@
 
 #include "runtime/cpu.h"
 
-#define FVP_AOT_ABI_VERSION 2u
+#define FVP_AOT_ABI_VERSION 3u
 
 /* Deepest nesting of guest calls as host calls; deeper calls are tail
  * calls through the dispatcher.  Bounds the host stack translated code

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "riscv64/rv64_helpers.h"
+#include "runtime/fpenv.h"
 #include "runtime/signal.h"
 #include "runtime/syscall.h"
 
@@ -16,13 +17,17 @@
 static int exec_step(Process *p, Interp *it, Native *nat, uint64_t *out_next)
 {
     RvCpu *c = &p->cpu;
-    if (nat) {
+    /* Native FP runs under the host's rounding modes; RMM and the reserved
+     * frm values have none, so the interpreter runs meanwhile (fpenv.h). */
+    if (nat && c->frm < 4) {
         FvpNativeFn fn = native_lookup(nat, c->pc);
         if (fn) {
             p->st.native_entries++;
             /* 0 also after a fault left nested native calls by siglongjmp */
             c->native_depth = 0;
+            fvp_fp_enter(c);
             int r = (int)fn(c);
+            fvp_fp_leave(c);
             /* runtime/aot.h: c->pc is where to go on (SYSCALL: already past
              * the ecall; TRAP: the faulting instruction, unused here). */
             *out_next = c->pc;
@@ -88,10 +93,12 @@ int exec_run(Process *p, Interp *it, Native *nat)
          * the guest fault and go on running (its handler, or the default
          * action ends the guest). */
         guard.armed = 0;
+        fvp_fp_reset(); /* the fault handler harvested native FP flags */
         uint64_t cause = guard.fault_write ? RV_CAUSE_STORE_PAGE_FAULT
                                            : RV_CAUSE_LOAD_PAGE_FAULT;
         signal_raise_trap(p, &p->cpu, cause, guard.fault_addr);
     }
+    fvp_fp_reset();
     guard.armed = 1;
     int rc = exec_loop(p, it, nat);
     guard.armed = 0;

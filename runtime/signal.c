@@ -42,6 +42,7 @@
 #include <ucontext.h>
 #include <unistd.h>
 
+#include "runtime/fpenv.h"
 #include "runtime/signal_frame.h"
 
 _Thread_local FaultGuard *fvp_fault_guard;
@@ -151,7 +152,12 @@ static void host_fault_handler(int sig, siginfo_t *si, void *ucv)
             int write = 0;
 #if defined(__x86_64__)
             /* x86-64 page-fault error code bit 1: the access was a write. */
-            write = (((ucontext_t *)ucv)->uc_mcontext.gregs[REG_ERR] & 2) != 0;
+            const ucontext_t *uc = ucv;
+            write = (uc->uc_mcontext.gregs[REG_ERR] & 2) != 0;
+            /* FP flags native code raised so far live in the interrupted
+             * MXCSR (fpenv.h); siglongjmp would lose them */
+            if (uc->uc_mcontext.fpregs)
+                p->cpu.fflags |= fvp_fp_mxcsr_fflags(uc->uc_mcontext.fpregs->mxcsr);
 #else
             (void)ucv;
 #endif

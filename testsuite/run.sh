@@ -11,7 +11,8 @@
 #         torture (fixed subset of gcc.c-torture/execute, fvp-run vs qemu),
 #         isa-xlat / programs-xlat / torture-xlat (the same three through programs
 #         translated by fvp-xlat, see testsuite/xlat/xlat_lib.sh; isa-xlat at -O2,
-#         programs-xlat at -O0 plus programs-xlat-O2 for a few at -O2, torture-xlat runs
+#         programs-xlat at -O0 plus programs-xlat-O2 for a few at -O2 and programs-xlat-v3
+#         for two with --cpu x86-64-v3 (inline FMA; skipped on older hosts), torture-xlat runs
 #         check_subset_xlat.txt, a fifth of the subset, at -O0),
 #         xlat-golden (LLVM IR of tiny functions vs testsuite/xlat/golden/*.ll), xlat-profile
 #         (FVP_PROFILE -> fvp-xlat --profile round trip).
@@ -66,14 +67,26 @@ suite_unit() {
     done
 }
 
-# programs-xlat-O2: calls and recursion, a jump table, function pointers, FP/libm, a CPU-bound
-# loop, a SIGSEGV handler
-XLAT_O2_PROGRAMS=(prog_crc prog_recurse prog_switch prog_fnptr prog_libm prog_qsort sig_resume)
+# programs-xlat-O2: calls and recursion, a jump table, function pointers, FP/libm, the FP
+# environment (inline FP, rounding modes, flags), a CPU-bound loop, a SIGSEGV handler
+XLAT_O2_PROGRAMS=(prog_crc prog_recurse prog_switch prog_fnptr prog_libm prog_fpenv prog_qsort
+                  sig_resume)
+# programs-xlat-v3: the same with --cpu x86-64-v3, where fused multiply-adds are inline too
+XLAT_V3_PROGRAMS=(prog_fpenv prog_libm)
+
+# host_has_v3: the host runs x86-64-v3 code (glibc's loader lists the levels it supports).
+host_has_v3() {
+    local ldso
+    for ldso in /lib64/ld-linux-x86-64.so.2 /lib/x86_64-linux-gnu/ld-linux-x86-64.so.2; do
+        [ -x "$ldso" ] && "$ldso" --help 2>/dev/null | grep -q 'x86-64-v3 (supported' && return 0
+    done
+    return 1
+}
 
 suites=("$@")
 [ ${#suites[@]} -eq 0 ] && suites=(unit elf elf-run corpus isa programs programs-asan torture
                                       xlat-golden xlat-profile isa-xlat programs-xlat
-                                      programs-xlat-O2 torture-xlat)
+                                      programs-xlat-O2 programs-xlat-v3 torture-xlat)
 
 for s in "${suites[@]}"; do
     case $s in
@@ -95,6 +108,14 @@ for s in "${suites[@]}"; do
                     bash testsuite/programs/run_programs.sh "$PLAIN" ;;
     programs-xlat-O2) XLAT_FLAGS=-O2 ENGINES=xlat run_tap programs/diff-xlat-O2 \
                     bash testsuite/programs/run_programs.sh "$PLAIN" "${XLAT_O2_PROGRAMS[@]}" ;;
+    programs-xlat-v3)
+        if host_has_v3; then
+            XLAT_FLAGS="-O2 --cpu x86-64-v3" XLAT_SUBDIR=programs-v3 ENGINES=xlat \
+                run_tap programs/diff-xlat-v3 \
+                bash testsuite/programs/run_programs.sh "$PLAIN" "${XLAT_V3_PROGRAMS[@]}"
+        else
+            run_tap programs/diff-xlat-v3 echo "ok 1 - programs-xlat-v3 # SKIP this host cannot run x86-64-v3 code"
+        fi ;;
     torture-xlat) XLAT_FLAGS=-O0 ENGINES=xlat run_tap torture/subset-xlat bash testsuite/torture/run_torture.sh "$PLAIN" \
                     --subset testsuite/torture/check_subset_xlat.txt --jobs "$(nproc 2>/dev/null || echo 2)" ;;
     xlat-golden) run_tap xlat/golden bash testsuite/xlat/run_golden.sh "$PLAIN" ;;

@@ -35,6 +35,7 @@
 
 #include "riscv64/rv64_helpers.h"
 #include "runtime/aot.h"
+#include "translator/llvm_fp.h"
 #include "runtime/cpu.h"
 #include "runtime/guestmem.h"
 
@@ -103,6 +104,8 @@ struct XlatEmitter {
     LLVMValueRef reg_slot[XLAT_MAX_REGS];
     bool reg_written[XLAT_MAX_REGS];
     LLVMValueRef instret_slot;        /* SSA mode: cpu->instret */
+    LLVMValueRef frm_bad;             /* an FP CSR write's fvp_fp_enter result,
+                                         checked at the next instruction */
     /* per block */
     uint64_t cur_pc;          /* pc of the current guest instruction */
     uint64_t cur_end;         /* pc after the block (a call's return address) */
@@ -847,9 +850,56 @@ static void emit_store(XlatEmitter *e, const IrInsn *in, LLVMValueRef addr, LLVM
     LLVMSetAlignment(st, 1);
 }
 
+/* Calls libfvprt's fvp_fp_enter (returns its i32) or fvp_fp_leave (void):
+ * opaque calls, which LLVM keeps in order with the constrained FP
+ * operations around them. */
+static LLVMValueRef call_runtime(XlatEmitter *e, const char *name, bool ret_i32)
+{
+    LLVMTypeRef fnty = LLVMFunctionType(ret_i32 ? e->t_i32 : e->t_void, &e->t_ptr, 1, 0);
+    LLVMValueRef fn = LLVMGetNamedFunction(e->mod, name);
+    if (!fn) {
+        fn = LLVMAddFunction(e->mod, name, fnty);
+        LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex, e->a_nounwind);
+    }
+    LLVMValueRef r = LLVMBuildCall2(e->b, fnty, fn, &e->cpu, 1, "");
+    LLVMAddCallSiteAttribute(r, LLVMAttributeFunctionIndex, e->a_strictfp);
+    return r;
+}
+
+/* After an instruction that wrote frm: if the new mode has no host
+ * equivalent (fvp_fp_enter said so), leave for the dispatcher, which runs
+ * the interpreter until frm is back to RNE/RTZ/RDN/RUP.  pc/reason: where
+ * control was about to go; count: instructions not yet counted. */
+static void frm_check(XlatEmitter *e, LLVMValueRef pc, unsigned reason, unsigned count)
+{
+    LLVMValueRef bad = e->frm_bad;
+    e->frm_bad = NULL;
+    LLVMBasicBlockRef out = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "frm.nohost");
+    LLVMBasicBlockRef cont = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "frm.ok");
+    LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntNE, bad, c32(e, 0), ""), out, cont);
+    LLVMPositionBuilderAtEnd(e->b, out);
+    exit_to_dispatcher(e, pc, reason, count);
+    LLVMPositionBuilderAtEnd(e->b, cont);
+}
+
 static LLVMValueRef emit_call(XlatEmitter *e, const IrInsn *in, LLVMValueRef *t)
 {
     const IrHelperInfo *hi = &e->fe->ir_env->helpers[in->imm];
+    LLVMValueRef args[5];
+    args[0] = e->cpu;
+    for (unsigned i = 0; i < in->nargs; i++)
+        args[1 + i] = t[in->args[i]];
+    bool fpenv = false, writes_frm = false;
+    if (!(e->flags & XLAT_EMIT_FP_HELPERS)) {
+        XlatFpEnv fe = { e->mod, e->ctx, e->b, e->a_strictfp, e->cpu,
+                         (e->flags & XLAT_EMIT_HOST_FMA) != 0 };
+        LLVMValueRef v = xlat_fp_native(&fe, (unsigned)in->imm, args + 1, in->nargs);
+        if (v) {
+            e->st.fp_native++;
+            return v;
+        }
+        fpenv = xlat_fp_helper_uses_env((unsigned)in->imm, args + 1, in->nargs, &writes_frm);
+    }
     LLVMTypeRef fnty;
     LLVMValueRef fn = helper_decl(e, (unsigned)in->imm, &fnty);
     if (hi->flags & (IR_HF_MEM | IR_HF_TRAPS))
@@ -869,13 +919,18 @@ static LLVMValueRef emit_call(XlatEmitter *e, const IrInsn *in, LLVMValueRef *t)
         LLVMValueRef st = LLVMBuildStore(e->b, c32(e, 0), pending);
         LLVMSetAlignment(st, 4);
     }
-    LLVMValueRef args[5];
-    args[0] = e->cpu;
-    for (unsigned i = 0; i < in->nargs; i++)
-        args[1 + i] = t[in->args[i]];
+    /* the helper runs in the host's default FP environment and sees the
+     * flags native code raised so far (runtime/fpenv.h) */
+    if (fpenv)
+        call_runtime(e, "fvp_fp_leave", false);
     LLVMValueRef r = LLVMBuildCall2(e->b, fnty, fn, args, 1 + in->nargs,
                                     hi->ret == IR_VOID ? "" : hi->name);
     LLVMAddCallSiteAttribute(r, LLVMAttributeFunctionIndex, e->a_strictfp);
+    if (fpenv) {
+        LLVMValueRef bad = call_runtime(e, "fvp_fp_enter", true);
+        if (writes_frm)
+            e->frm_bad = bad;
+    }
     if ((hi->flags & IR_HF_STATE) && e->instret_slot) {
         LLVMValueRef n = LLVMBuildLoad2(e->b, e->t_i64,
                                         cpu_field(e, offsetof(RvCpu, instret), "instret.p"),
@@ -932,6 +987,7 @@ static int emit_block(XlatEmitter *e, const IrBlock *blk)
     e->pc_stored = false;
     e->started = 0;
     e->flushed = 0;
+    e->frm_bad = NULL;
 
     for (uint32_t k = 0; k < blk->ninsns; k++) {
         const IrInsn *in = &blk->insns[k];
@@ -940,6 +996,8 @@ static int emit_block(XlatEmitter *e, const IrBlock *blk)
         LLVMValueRef v = NULL;
         switch ((IrOp)in->op) {
         case IR_INSN:
+            if (e->frm_bad)
+                frm_check(e, c64(e, (uint64_t)in->imm), IR_EXIT_JUMP, take_count(e, e->started));
             e->cur_pc = (uint64_t)in->imm;
             e->pc_stored = false;
             e->started++;
@@ -1012,6 +1070,9 @@ static int emit_block(XlatEmitter *e, const IrBlock *blk)
             break;
         }
         case IR_EXIT: {
+            if (e->frm_bad && in->aux != IR_EXIT_TRAP)
+                frm_check(e, a0, in->aux, take_count(e, e->started));
+            e->frm_bad = NULL;
             if (in->aux == IR_EXIT_TRAP) {
                 /* the trapping instruction does not retire; a fetch fault
                  * has no INSN marker of its own */

@@ -31,6 +31,7 @@ typedef struct XlatEmitStats {
     size_t blocks;
     size_t entries;
     size_t tail_calls, host_calls, dispatcher_exits, jt_switches;
+    size_t fp_native;          /* F/D helper calls lowered inline */
 } XlatEmitStats;
 
 typedef struct XlatEmitter XlatEmitter;
@@ -43,6 +44,12 @@ enum {
      * llvm_emit.c; the runtime keeps such code off while the guest
      * handles SIGSEGV/SIGBUS). */
     XLAT_EMIT_PRECISE_FAULTS = 1u << 0,
+    /* Every F/D instruction through its exact C helper, as the
+     * interpreter does (fvp-xlat --no-native-fp).  Default: inline
+     * constrained FP where it is exact (llvm_fp.h, docs D20). */
+    XLAT_EMIT_FP_HELPERS = 1u << 1,
+    /* The target CPU has FMA3: fused multiply-adds may be inline. */
+    XLAT_EMIT_HOST_FMA = 1u << 2,
 };
 
 /*

@@ -153,6 +153,32 @@ static void init_llvm_x86(void)
     LLVMInitializeX86AsmPrinter();
 }
 
+/* Whether LLVM CPU `cpu` has FMA3 (fused multiply-adds can then be inline
+ * instructions; without it llvm.fma would be a libm call). */
+static bool cpu_has_fma(const char *cpu)
+{
+    if (strcmp(cpu, "native") == 0) {
+        /* a comma-separated list of +feature / -feature */
+        char *f = LLVMGetHostCPUFeatures();
+        bool has = false;
+        for (const char *p = f; p && *p && !has; p = strchr(p, ',') ? strchr(p, ',') + 1 : "")
+            has = strncmp(p, "+fma", 4) == 0 && (p[4] == ',' || p[4] == '\0');
+        LLVMDisposeMessage(f);
+        return has;
+    }
+    static const char *const fma_cpus[] = {
+        "x86-64-v3", "x86-64-v4", "haswell", "broadwell", "skylake", "skylake-avx512",
+        "cascadelake", "cooperlake", "cannonlake", "icelake-client", "icelake-server",
+        "tigerlake", "rocketlake", "alderlake", "raptorlake", "meteorlake",
+        "sapphirerapids", "emeraldrapids", "graniterapids", "znver1", "znver2", "znver3",
+        "znver4", "bdver2", "bdver3", "bdver4",
+    };
+    for (size_t i = 0; i < sizeof fma_cpus / sizeof fma_cpus[0]; i++)
+        if (strcmp(cpu, fma_cpus[i]) == 0)
+            return true;
+    return false;
+}
+
 /* One per thread: LLVM target machines are not shared between threads. */
 static LLVMTargetMachineRef make_target_machine(const XlatOptions *o, char *err, size_t errlen)
 {
@@ -171,8 +197,15 @@ static LLVMTargetMachineRef make_target_machine(const XlatOptions *o, char *err,
                               : o->opt_level == 2 ? LLVMCodeGenLevelDefault
                                                   : LLVMCodeGenLevelAggressive;
     const char *cpu = o->cpu ? o->cpu : DEFAULT_CPU;
-    LLVMTargetMachineRef tm = LLVMCreateTargetMachine(target, triple, cpu, "", lvl,
+    /* "native": this host's CPU and features, as clang -march=native */
+    bool native = strcmp(cpu, "native") == 0;
+    char *host_cpu = native ? LLVMGetHostCPUName() : NULL;
+    char *host_features = native ? LLVMGetHostCPUFeatures() : NULL;
+    LLVMTargetMachineRef tm = LLVMCreateTargetMachine(target, triple, native ? host_cpu : cpu,
+                                                      native ? host_features : "", lvl,
                                                       LLVMRelocPIC, LLVMCodeModelDefault);
+    LLVMDisposeMessage(host_cpu);
+    LLVMDisposeMessage(host_features);
     if (!tm)
         snprintf(err, errlen, "cannot create a target machine for cpu '%s'", cpu);
     return tm;
@@ -389,7 +422,7 @@ typedef struct Shard {
     char obj[80];               /* its object file */
     XlatEntry *entries;
     size_t nentries;
-    size_t blocks, failed;
+    size_t blocks, failed, fp_native;
     char *ir_text;              /* --emit-ir output (open_memstream) */
     size_t ir_len;
     double t_emit, t_opt, t_codegen;
@@ -505,8 +538,11 @@ static void *shard_run(void *arg)
     FILE *ir_out = o->emit_ir ? open_memstream(&sh->ir_text, &sh->ir_len) : NULL;
     XlatCode code = { sh->img, sh->prog->load_bias };
     double t0 = now();
+    unsigned eflags = (o->precise_faults ? XLAT_EMIT_PRECISE_FAULTS : 0) |
+                      (o->no_native_fp ? XLAT_EMIT_FP_HELPERS : 0) |
+                      (cpu_has_fma(o->cpu ? o->cpu : DEFAULT_CPU) ? XLAT_EMIT_HOST_FMA : 0);
     XlatEmitter *em = xlat_emitter_new(mod, sh->prog, &fvp_frontend_riscv64, &code, ir_out,
-                                       o->precise_faults ? XLAT_EMIT_PRECISE_FAULTS : 0);
+                                       eflags);
     if (!em) {
         snprintf(sh->err, sizeof sh->err, "out of memory");
         sh->rc = -ENOMEM;
@@ -537,6 +573,7 @@ static void *shard_run(void *arg)
     memcpy(sh->entries, ents, n * sizeof *ents);
     sh->nentries = n;
     sh->blocks = xlat_emitter_stats(em)->blocks;
+    sh->fp_native = xlat_emitter_stats(em)->fp_native;
     if ((sh->rc = link_helpers(mod, sh->err, sizeof sh->err)) != 0)
         goto out;
     sh->t_emit = now() - t0;
@@ -710,6 +747,7 @@ int xlat_run(const XlatOptions *o, XlatReport *rep, char *err, size_t errlen,
     for (unsigned i = 0; i < nsh; i++) {
         rep->funcs_failed += sh[i].failed;
         rep->blocks += sh[i].blocks;
+        rep->fp_native += sh[i].fp_native;
         rep->t_emit = sh[i].t_emit > rep->t_emit ? sh[i].t_emit : rep->t_emit;
         rep->t_opt = sh[i].t_opt > rep->t_opt ? sh[i].t_opt : rep->t_opt;
         rep->t_codegen = sh[i].t_codegen > rep->t_codegen ? sh[i].t_codegen : rep->t_codegen;

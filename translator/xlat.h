@@ -22,6 +22,7 @@ typedef struct XlatOptions {
     bool verify;                /* LLVMVerifyModule before optimising */
     bool all_functions;         /* every symbol/FDE entry, reachable or not */
     bool precise_faults;        /* exact registers at host faults (XLAT_EMIT_PRECISE_FAULTS) */
+    bool no_native_fp;          /* F/D through the C helpers only (XLAT_EMIT_FP_HELPERS) */
     bool progress;              /* functions translated / total on stderr */
     int verbose;
     unsigned jobs;              /* code generation threads, 0: all cores */
@@ -30,6 +31,7 @@ typedef struct XlatOptions {
 
 typedef struct XlatReport {
     size_t funcs, funcs_failed, blocks, entries, jump_tables;
+    size_t fp_native;               /* F/D instructions lowered to inline FP */
     size_t candidates, addr_taken;  /* symbol/FDE entries; roots by address taken */
     uint64_t guest_insns;
     double t_discover, t_emit, t_opt, t_codegen, t_link;  /* seconds */

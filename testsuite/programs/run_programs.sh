@@ -7,6 +7,8 @@
 # else /dev/null).  stdout, stderr and exit status (signal death = 128+N) must match.
 # <name>.status (optional) holds the status qemu must produce, to catch a broken reference.
 #
+# XLAT_SUBDIR (default programs) names the translations' directory under BUILD/xlat, so
+# suites with different XLAT_FLAGS keep their own.
 # TAP names: NAME for fvp-run, xlat/NAME for xlat; a failed translation fails xlat/NAME.
 #
 #   testsuite/programs/run_programs.sh [BUILD] [NAME...]
@@ -98,8 +100,9 @@ engine_cmd() {
     case $1 in
     fvp-run) CMD=("$FVP_RUN" "$elf") ;;
     xlat)
-        local out=$ROOT/$BUILD/xlat/programs/$2
-        case $BUILD in /*) out=$BUILD/xlat/programs/$2 ;; esac
+        local sub=${XLAT_SUBDIR:-programs}
+        local out=$ROOT/$BUILD/xlat/$sub/$2
+        case $BUILD in /*) out=$BUILD/xlat/$sub/$2 ;; esac
         if ! xlat_prepare "$elf" "$out" "$2"; then
             tap_fail "xlat/$2: translation failed"
             return 1

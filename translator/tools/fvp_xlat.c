@@ -36,6 +36,8 @@ static void usage(FILE *f)
             "  --precise-faults    keep guest registers exact at every memory access, so a\n"
             "                      SIGSEGV/SIGBUS handler sees them (slower); without it the\n"
             "                      output interprets while the guest handles those signals\n"
+            "  --no-native-fp      run every F/D instruction through the exact C helpers\n"
+            "                      (as fvp-run does) instead of inline host FP\n"
             "  --region-size N     split functions of more than N instructions into regions\n"
             "                      translated separately (default 3000; 0: never split)\n"
             "  -j N                code generation threads (default: all cores)\n"
@@ -89,6 +91,8 @@ int main(int argc, char **argv)
             o.all_functions = true;
         } else if (strcmp(a, "--precise-faults") == 0) {
             o.precise_faults = true;
+        } else if (strcmp(a, "--no-native-fp") == 0) {
+            o.no_native_fp = true;
         } else if (strcmp(a, "--region-size") == 0 || strcmp(a, "-j") == 0) {
             const char *v = opt_value(argc, argv, &i);
             char *end;
@@ -138,9 +142,9 @@ int main(int argc, char **argv)
     if (o.verbose) {
         fprintf(stderr,
                 "fvp-xlat: %zu functions (%zu left to the interpreter), %zu blocks, "
-                "%llu guest instructions, %zu jump tables, %zu entries\n",
+                "%llu guest instructions, %zu jump tables, %zu entries, %zu inline FP\n",
                 r.funcs, r.funcs_failed, r.blocks, (unsigned long long)r.guest_insns,
-                r.jump_tables, r.entries);
+                r.jump_tables, r.entries, r.fp_native);
         if (r.candidates)
             fprintf(stderr,
                     "fvp-xlat: %zu of %zu symbol/.eh_frame entries reachable "

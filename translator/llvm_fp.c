@@ -1,0 +1,348 @@
+/*
+ * Native lowering of the RV64 F/D helpers (contract in llvm_fp.h; the
+ * helpers' semantics in lifter/riscv64/rv64_helpers.def).
+ */
+#include "translator/llvm_fp.h"
+
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "riscv64/rv64_helpers.h"
+#include "runtime/cpu.h"
+
+enum { RM_RTZ = 1, RM_RMM = 4, RM_DYN = 7 };
+
+typedef enum FpnKind {
+    FPN_NONE,
+    FPN_ARITH,   /* op: the constrained intrinsic's name */
+    FPN_FMA,     /* neg: FPN_NEG_* */
+    FPN_CMP,     /* op: "fcmp" (quiet) or "fcmps" (signalling); pred */
+    FPN_MINMAX,  /* max */
+    FPN_F2I,     /* float -> signed int, RTZ only */
+    FPN_I2F,     /* int -> float; uns: 32-bit unsigned source; exact */
+    FPN_FF,      /* single <-> double; exact: widening */
+} FpnKind;
+
+enum { FPN_NEG_PROD = 1, FPN_NEG_ADD = 2 };
+
+typedef struct FpNative {
+    FpnKind kind;
+    const char *op, *pred;
+    unsigned neg;
+    bool max, uns, exact;
+} FpNative;
+
+#define ARITH(h, name) [RV_HELPER_##h] = { .kind = FPN_ARITH, .op = name }
+#define FMA(h, n)      [RV_HELPER_##h] = { .kind = FPN_FMA, .neg = (n) }
+#define CMP(h, o, p)   [RV_HELPER_##h] = { .kind = FPN_CMP, .op = o, .pred = p }
+#define MINMAX(h, m)   [RV_HELPER_##h] = { .kind = FPN_MINMAX, .max = (m) }
+#define F2I(h)         [RV_HELPER_##h] = { .kind = FPN_F2I }
+#define I2F(h, u, x)   [RV_HELPER_##h] = { .kind = FPN_I2F, .uns = (u), .exact = (x) }
+#define FF(h, x)       [RV_HELPER_##h] = { .kind = FPN_FF, .exact = (x) }
+
+/* The instructions of one format with an inline form: s the helper
+ * suffix; single-precision results of int conversions are never exact. */
+#define FMT_OPS(s, exact_i2f)                                                  \
+    ARITH(fadd_##s, "fadd"), ARITH(fsub_##s, "fsub"),                          \
+    ARITH(fmul_##s, "fmul"), ARITH(fdiv_##s, "fdiv"),                          \
+    ARITH(fsqrt_##s, "sqrt"),                                                  \
+    FMA(fmadd_##s, 0), FMA(fmsub_##s, FPN_NEG_ADD),                            \
+    FMA(fnmsub_##s, FPN_NEG_PROD), FMA(fnmadd_##s, FPN_NEG_PROD | FPN_NEG_ADD), \
+    CMP(feq_##s, "fcmp", "oeq"), CMP(flt_##s, "fcmps", "olt"),                 \
+    CMP(fle_##s, "fcmps", "ole"),                                              \
+    MINMAX(fmin_##s, false), MINMAX(fmax_##s, true),                           \
+    F2I(fcvt_w_##s), F2I(fcvt_l_##s),                                          \
+    I2F(fcvt_##s##_w, false, exact_i2f), I2F(fcvt_##s##_wu, true, exact_i2f),  \
+    I2F(fcvt_##s##_l, false, false)
+
+static const FpNative fp_native[RV_NHELPERS] = {
+    FMT_OPS(s, false),
+    FMT_OPS(d, true),
+    FF(fcvt_s_d, false),
+    FF(fcvt_d_s, true),
+};
+
+#undef FMT_OPS
+#undef ARITH
+#undef FMA
+#undef CMP
+#undef MINMAX
+#undef F2I
+#undef I2F
+#undef FF
+
+static LLVMValueRef md_str(const XlatFpEnv *fe, const char *s)
+{
+    return LLVMMetadataAsValue(fe->ctx, LLVMMDStringInContext2(fe->ctx, s, strlen(s)));
+}
+
+/*
+ * llvm.experimental.constrained.<op> overloaded on tys, called with args,
+ * then `extra` (a rounding mode or compare predicate) when not NULL, then
+ * "fpexcept.strict".
+ */
+static LLVMValueRef cfp(const XlatFpEnv *fe, const char *op, LLVMTypeRef *tys, unsigned ntys,
+                        LLVMValueRef *args, unsigned nargs, const char *extra, const char *name)
+{
+    char iname[64];
+    snprintf(iname, sizeof iname, "llvm.experimental.constrained.%s", op);
+    LLVMValueRef a[6];
+    unsigned n = 0;
+    for (; n < nargs; n++)
+        a[n] = args[n];
+    if (extra)
+        a[n++] = md_str(fe, extra);
+    a[n++] = md_str(fe, "fpexcept.strict");
+    unsigned id = LLVMLookupIntrinsicID(iname, strlen(iname));
+    LLVMTypeRef fnty = LLVMIntrinsicGetType(fe->ctx, id, tys, ntys);
+    LLVMValueRef fn = LLVMGetIntrinsicDeclaration(fe->mod, id, tys, ntys);
+    LLVMValueRef r = LLVMBuildCall2(fe->b, fnty, fn, a, n, name);
+    LLVMAddCallSiteAttribute(r, LLVMAttributeFunctionIndex, fe->a_strictfp);
+    return r;
+}
+
+/*
+ * v, hidden from LLVM's constant folder by an empty inline asm (no code:
+ * the value stays in its xmm register).  LLVM 19 folds a constrained
+ * fadd/fsub/fma with dynamic rounding when the exact result needs no
+ * rounding, as if the mode did not matter; but an exact zero sum is -0 in
+ * round-down and +0 otherwise (IEEE 754 §6.3), so 5.0 + -5.0 must not be
+ * folded.  Found by the isa-xlat case fadd.d.dynrdn.
+ */
+static LLVMValueRef opaque(const XlatFpEnv *fe, LLVMValueRef v)
+{
+    LLVMTypeRef t = LLVMTypeOf(v);
+    LLVMTypeRef fnty = LLVMFunctionType(t, &t, 1, 0);
+    LLVMValueRef asm_ = LLVMGetInlineAsm(fnty, "", 0, "=x,0", 4, 0, 0,
+                                         LLVMInlineAsmDialectATT, 0);
+    return LLVMBuildCall2(fe->b, fnty, asm_, &v, 1, "");
+}
+
+static bool is_f32(LLVMTypeRef t)
+{
+    return LLVMGetTypeKind(t) == LLVMFloatTypeKind;
+}
+
+/* The integer type as wide as float type t, and constants of that width. */
+static LLVMTypeRef bits_type(const XlatFpEnv *fe, LLVMTypeRef t)
+{
+    return is_f32(t) ? LLVMInt32TypeInContext(fe->ctx) : LLVMInt64TypeInContext(fe->ctx);
+}
+
+static LLVMValueRef bits_of(const XlatFpEnv *fe, LLVMValueRef v)
+{
+    return LLVMBuildBitCast(fe->b, v, bits_type(fe, LLVMTypeOf(v)), "");
+}
+
+static LLVMValueRef kbits(LLVMTypeRef it, uint64_t v)
+{
+    return LLVMConstInt(it, v, 0);
+}
+
+/* Bit patterns of format t: magnitude mask, +inf, canonical NaN (§11.3). */
+static uint64_t fmt_abs(LLVMTypeRef t)
+{
+    return is_f32(t) ? 0x7fffffffull : 0x7fffffffffffffffull;
+}
+
+static uint64_t fmt_inf(LLVMTypeRef t)
+{
+    return is_f32(t) ? 0x7f800000ull : 0x7ff0000000000000ull;
+}
+
+static uint64_t fmt_canon(LLVMTypeRef t)
+{
+    return is_f32(t) ? 0x7fc00000ull : 0x7ff8000000000000ull;
+}
+
+/* i1: the bits `ib` (of float type t) are a NaN; no FP operation. */
+static LLVMValueRef bits_isnan(const XlatFpEnv *fe, LLVMTypeRef t, LLVMValueRef ib)
+{
+    LLVMTypeRef it = bits_type(fe, t);
+    LLVMValueRef mag = LLVMBuildAnd(fe->b, ib, kbits(it, fmt_abs(t)), "");
+    return LLVMBuildICmp(fe->b, LLVMIntUGT, mag, kbits(it, fmt_inf(t)), "isnan");
+}
+
+/* r, or the canonical NaN when r is a NaN (x86 returns the default NaN or
+ * a propagated payload). */
+static LLVMValueRef canon_nan(const XlatFpEnv *fe, LLVMValueRef r)
+{
+    LLVMTypeRef t = LLVMTypeOf(r);
+    /* a quiet compare (ucomisd): r is never a signalling NaN, so no flag */
+    LLVMValueRef rr[2] = { r, r };
+    LLVMValueRef nan = cfp(fe, "fcmp", &t, 1, rr, 2, "uno", "isnan");
+    LLVMValueRef cn = LLVMConstBitCast(kbits(bits_type(fe, t), fmt_canon(t)), t);
+    return LLVMBuildSelect(fe->b, nan, cn, r, "canon");
+}
+
+/* IEEE minimumNumber / maximumNumber (§11.6): a NaN operand yields the
+ * other one, two NaNs the canonical NaN, -0 < +0; NV only for an sNaN,
+ * which the quiet unordered compare raises exactly then. */
+static LLVMValueRef emit_minmax(const XlatFpEnv *fe, LLVMValueRef a, LLVMValueRef b, bool max)
+{
+    LLVMTypeRef t = LLVMTypeOf(a), it = bits_type(fe, t);
+    LLVMValueRef ab[2] = { a, b };
+    cfp(fe, "fcmp", &t, 1, ab, 2, "uno", "snan.check");
+    LLVMValueRef ai = bits_of(fe, a), bi = bits_of(fe, b);
+    /* non-NaN values ordered as signed integers: negative ones with their
+     * magnitude bits flipped, so -0 (all ones) < +0 (zero) */
+    LLVMValueRef mag = kbits(it, fmt_abs(t)), zero = kbits(it, 0);
+    LLVMValueRef ka = LLVMBuildSelect(fe->b, LLVMBuildICmp(fe->b, LLVMIntSLT, ai, zero, ""),
+                                      LLVMBuildXor(fe->b, ai, mag, ""), ai, "key.a");
+    LLVMValueRef kb = LLVMBuildSelect(fe->b, LLVMBuildICmp(fe->b, LLVMIntSLT, bi, zero, ""),
+                                      LLVMBuildXor(fe->b, bi, mag, ""), bi, "key.b");
+    LLVMValueRef a_first = LLVMBuildICmp(fe->b, max ? LLVMIntSGT : LLVMIntSLT, ka, kb, "");
+    LLVMValueRef ord = LLVMBuildSelect(fe->b, a_first, ai, bi, "");
+    LLVMValueRef an = bits_isnan(fe, t, ai), bn = bits_isnan(fe, t, bi);
+    LLVMValueRef if_an = LLVMBuildSelect(fe->b, bn, kbits(it, fmt_canon(t)), bi, "");
+    LLVMValueRef if_not_an = LLVMBuildSelect(fe->b, bn, ai, ord, "");
+    LLVMValueRef r = LLVMBuildSelect(fe->b, an, if_an, if_not_an, "");
+    return LLVMBuildBitCast(fe->b, r, t, max ? "fmax" : "fmin");
+}
+
+/* Fused multiply-add; RISC-V (§11.6) raises NV for 0 * inf even when the
+ * addend is a quiet NaN, x86 does not: that case ORs NV into fflags. */
+static LLVMValueRef emit_fma(const XlatFpEnv *fe, const FpNative *fn, LLVMValueRef *args)
+{
+    LLVMValueRef a = args[0], b = args[1], c = args[2];
+    LLVMTypeRef t = LLVMTypeOf(a), it = bits_type(fe, t);
+    if (fn->neg & FPN_NEG_PROD)
+        a = LLVMBuildFNeg(fe->b, a, "");
+    if (fn->neg & FPN_NEG_ADD)
+        c = LLVMBuildFNeg(fe->b, c, "");
+    c = opaque(fe, c); /* an exact zero's sign depends on the mode */
+    LLVMValueRef abc[3] = { a, b, c };
+    LLVMValueRef r = cfp(fe, "fma", &t, 1, abc, 3, "round.dynamic", "fma");
+
+    LLVMValueRef mag = kbits(it, fmt_abs(t)), inf = kbits(it, fmt_inf(t)), zero = kbits(it, 0);
+    LLVMValueRef am = LLVMBuildAnd(fe->b, bits_of(fe, a), mag, "");
+    LLVMValueRef bm = LLVMBuildAnd(fe->b, bits_of(fe, b), mag, "");
+    LLVMValueRef zi = LLVMBuildOr(
+        fe->b,
+        LLVMBuildAnd(fe->b, LLVMBuildICmp(fe->b, LLVMIntEQ, am, zero, ""),
+                     LLVMBuildICmp(fe->b, LLVMIntEQ, bm, inf, ""), ""),
+        LLVMBuildAnd(fe->b, LLVMBuildICmp(fe->b, LLVMIntEQ, am, inf, ""),
+                     LLVMBuildICmp(fe->b, LLVMIntEQ, bm, zero, ""), ""),
+        "zero.inf");
+    LLVMValueRef nv = LLVMBuildAnd(fe->b, zi, bits_isnan(fe, t, bits_of(fe, c)), "fma.nv");
+    LLVMValueRef fn_ = LLVMGetBasicBlockParent(LLVMGetInsertBlock(fe->b));
+    LLVMBasicBlockRef set = LLVMAppendBasicBlockInContext(fe->ctx, fn_, "fma.nv.set");
+    LLVMBasicBlockRef cont = LLVMAppendBasicBlockInContext(fe->ctx, fn_, "fma.cont");
+    LLVMBuildCondBr(fe->b, nv, set, cont);
+    LLVMPositionBuilderAtEnd(fe->b, set);
+    LLVMTypeRef i8 = LLVMInt8TypeInContext(fe->ctx), i32 = LLVMInt32TypeInContext(fe->ctx);
+    LLVMValueRef off = LLVMConstInt(LLVMInt64TypeInContext(fe->ctx), offsetof(RvCpu, fflags), 0);
+    LLVMValueRef p = LLVMBuildInBoundsGEP2(fe->b, i8, fe->cpu, &off, 1, "fflags.p");
+    LLVMValueRef fl = LLVMBuildLoad2(fe->b, i32, p, "fflags");
+    LLVMSetAlignment(fl, 4);
+    LLVMValueRef st = LLVMBuildStore(fe->b, LLVMBuildOr(fe->b, fl, kbits(i32, RV_FFLAG_NV), ""), p);
+    LLVMSetAlignment(st, 4);
+    LLVMBuildBr(fe->b, cont);
+    LLVMPositionBuilderAtEnd(fe->b, cont);
+    return canon_nan(fe, r);
+}
+
+/* float -> signed int in RTZ (cvttss2si/cvttsd2si: NV on NaN and out of
+ * range, else NX when inexact, like RISC-V); x86 answers every invalid
+ * case with the minimum, RISC-V saturates NaN and positive overflow to the
+ * maximum (§11.7, table 11.4). */
+static LLVMValueRef emit_f2i(const XlatFpEnv *fe, LLVMValueRef a, LLVMTypeRef rt)
+{
+    LLVMTypeRef t = LLVMTypeOf(a), it = bits_type(fe, t);
+    LLVMTypeRef tys[2] = { rt, t };
+    LLVMValueRef r = cfp(fe, "fptosi", tys, 2, &a, 1, NULL, "fcvt");
+    unsigned w = LLVMGetIntTypeWidth(rt);
+    uint64_t min = 1ull << (w - 1), max = min - 1;
+    LLVMValueRef ai = bits_of(fe, a);
+    LLVMValueRef up = LLVMBuildOr(fe->b, LLVMBuildICmp(fe->b, LLVMIntSGE, ai, kbits(it, 0), ""),
+                                  bits_isnan(fe, t, ai), "");
+    LLVMValueRef sat = LLVMBuildAnd(fe->b, LLVMBuildICmp(fe->b, LLVMIntEQ, r, kbits(rt, min), ""),
+                                    up, "");
+    return LLVMBuildSelect(fe->b, sat, kbits(rt, max), r, "fcvt.sat");
+}
+
+/* The rm argument's value, or -1 when it is not a constant. */
+static int const_rm(LLVMValueRef v)
+{
+    if (!LLVMIsAConstantInt(v))
+        return -1;
+    return (int)LLVMConstIntGetZExtValue(v);
+}
+
+LLVMValueRef xlat_fp_native(const XlatFpEnv *fe, unsigned helper, LLVMValueRef *args,
+                            unsigned nargs)
+{
+    if (helper >= RV_NHELPERS || fp_native[helper].kind == FPN_NONE)
+        return NULL;
+    const FpNative *fn = &fp_native[helper];
+    const IrHelperInfo *hi = &rv64_helper_info[helper];
+    LLVMTypeRef rt = hi->ret == IR_F32   ? LLVMFloatTypeInContext(fe->ctx)
+                     : hi->ret == IR_F64 ? LLVMDoubleTypeInContext(fe->ctx)
+                     : hi->ret == IR_I32 ? LLVMInt32TypeInContext(fe->ctx)
+                                         : LLVMInt64TypeInContext(fe->ctx);
+    /* rounding: operations that round need the dynamic mode (MXCSR holds
+     * frm); exact ones any valid mode; RTZ conversions to int RTZ */
+    int rm = (fn->kind == FPN_CMP || fn->kind == FPN_MINMAX) ? RM_DYN
+                                                             : const_rm(args[nargs - 1]);
+    bool exact = fn->exact;
+    if (fn->kind == FPN_F2I ? rm != RM_RTZ
+                            : !(rm == RM_DYN || (exact && rm >= 0 && rm <= RM_RMM)))
+        return NULL;
+    if (fn->kind == FPN_FMA && !fe->host_fma)
+        return NULL;
+
+    LLVMTypeRef t = LLVMTypeOf(args[0]);
+    switch (fn->kind) {
+    case FPN_ARITH: {
+        unsigned n = strcmp(fn->op, "sqrt") == 0 ? 1 : 2;
+        LLVMValueRef ab[2] = { args[0], n == 2 ? args[1] : NULL };
+        if (strcmp(fn->op, "fadd") == 0 || strcmp(fn->op, "fsub") == 0)
+            ab[1] = opaque(fe, ab[1]);
+        return canon_nan(fe, cfp(fe, fn->op, &t, 1, ab, n, "round.dynamic", fn->op));
+    }
+    case FPN_FMA:
+        return emit_fma(fe, fn, args);
+    case FPN_CMP: {
+        LLVMValueRef c = cfp(fe, fn->op, &t, 1, args, 2, fn->pred, fn->pred);
+        return LLVMBuildZExt(fe->b, c, rt, "");
+    }
+    case FPN_MINMAX:
+        return emit_minmax(fe, args[0], args[1], fn->max);
+    case FPN_F2I:
+        return emit_f2i(fe, args[0], rt);
+    case FPN_I2F: {
+        LLVMValueRef x = args[0];
+        if (fn->uns)  /* < 2^32: exact as a signed 64-bit value */
+            x = LLVMBuildZExt(fe->b, x, LLVMInt64TypeInContext(fe->ctx), "");
+        LLVMTypeRef tys[2] = { rt, LLVMTypeOf(x) };
+        return cfp(fe, "sitofp", tys, 2, &x, 1, "round.dynamic", "fcvt");
+    }
+    case FPN_FF: {
+        LLVMTypeRef tys[2] = { rt, t };
+        LLVMValueRef r = exact ? cfp(fe, "fpext", tys, 2, args, 1, NULL, "fcvt")
+                               : cfp(fe, "fptrunc", tys, 2, args, 1, "round.dynamic", "fcvt");
+        return canon_nan(fe, r);
+    }
+    default:
+        return NULL;
+    }
+}
+
+bool xlat_fp_helper_uses_env(unsigned helper, LLVMValueRef *args, unsigned nargs,
+                             bool *writes_frm)
+{
+    *writes_frm = false;
+    if (helper == RV_HELPER_csr_read || helper == RV_HELPER_csr_write) {
+        int csr = nargs > 0 ? const_rm(args[0]) : -1;
+        bool fp = csr < 0 || ((csr & 0xfff) >= 1 && (csr & 0xfff) <= 3);
+        *writes_frm = fp && helper == RV_HELPER_csr_write &&
+                      (csr < 0 || (csr & 0xfff) != 1);
+        return fp;
+    }
+    if (helper >= RV_NHELPERS)
+        return false;
+    /* the F/D helpers come first in rv64_helpers.def; fclass is pure */
+    return helper <= RV_HELPER_fcvt_d_s && helper != RV_HELPER_fclass_s &&
+           helper != RV_HELPER_fclass_d;
+}
