@@ -797,7 +797,7 @@ static int disc_push(Disc *d, uint64_t pc)
  * branch (the bounds check and the table address may be there).  Returns
  * 1 when it found a better table than before (its targets are pushed when
  * push), 0, or -ENOMEM. */
-static int disc_try_jt(Disc *d, uint32_t ri, bool push)
+static int disc_try_jt(Disc *d, uint32_t ri, bool push, const XlatRegConsts *seed)
 {
     const LiftRec *r = &d->recs[ri];
     uint64_t jr = rec_last_pc(d, r);
@@ -828,7 +828,7 @@ static int disc_try_jt(Disc *d, uint32_t ri, bool push)
         return 0;
     uint64_t *t = NULL;
     size_t nt = 0;
-    int q = xlat_rv64_jt_recover(&d->code, d->chain, n, npred, &t, &nt);
+    int q = xlat_rv64_jt_recover(&d->code, d->chain, n, npred, seed, &t, &nt);
     if (q < 0)
         return q;
     if (q <= old) {
@@ -884,7 +884,7 @@ static int disc_explore(Disc *d)
                     return -ENOMEM;
             }
             if (r->nguest && r->reason == IR_EXIT_INDIRECT && d->rv64 &&
-                (rc = disc_try_jt(d, ri, true)) < 0)
+                (rc = disc_try_jt(d, ri, true, NULL)) < 0)
                 return rc;
         }
         /* Bounds checks in blocks lifted later may improve tables. */
@@ -892,7 +892,7 @@ static int disc_explore(Disc *d)
         for (size_t i = 0; i < d->nrecs; i++) {
             if (!d->recs[i].nguest || d->recs[i].reason != IR_EXIT_INDIRECT || !d->rv64)
                 continue;
-            int rc = disc_try_jt(d, (uint32_t)i, true);
+            int rc = disc_try_jt(d, (uint32_t)i, true, NULL);
             if (rc < 0)
                 return rc;
             more |= rc > 0;
@@ -939,9 +939,23 @@ static int fb_add(Disc *d, FuncBuild *fb, uint64_t pc, uint32_t flags)
     return rc ? VEC_PUSH(fb->work, fb->nwork, fb->cap_work, pc) : 0;
 }
 
-static int fb_collect(Disc *d, FuncBuild *fb, uint64_t entry)
+/* Adds the targets of the table of the jump at jr (when there is one). */
+static int fb_add_table(Disc *d, FuncBuild *fb, uint64_t jr)
 {
-    int rc = fb_add(d, fb, entry, XLAT_BLK_ENTRY);
+    uint32_t *v = pcmap_find(&d->jt_of, jr);
+    if (!v || d->jts[*v].quality == XLAT_JT_NONE)
+        return 0;
+    int rc = VEC_PUSH(fb->jrs, fb->njrs, fb->cap_jrs, jr);
+    const JtRec *j = &d->jts[*v];
+    for (size_t i = 0; rc == 0 && i < j->n; i++)
+        rc = fb_add(d, fb, j->targets[i], XLAT_BLK_JTARGET);
+    return rc;
+}
+
+/* Follows the work list: successors and table targets of each block. */
+static int fb_drain(Disc *d, FuncBuild *fb, uint64_t entry)
+{
+    int rc = 0;
     while (rc == 0 && fb->nwork > 0) {
         uint32_t ri;
         rc = disc_lift(d, fb->work[--fb->nwork], &ri);
@@ -964,15 +978,105 @@ static int fb_collect(Disc *d, FuncBuild *fb, uint64_t entry)
         }
         if (rc != 0 || r.reason != IR_EXIT_INDIRECT)
             continue;
-        uint64_t jr = rec_last_pc(d, &r);
-        uint32_t *v = pcmap_find(&d->jt_of, jr);
-        if (!v || d->jts[*v].quality == XLAT_JT_NONE)
-            continue;
-        rc = VEC_PUSH(fb->jrs, fb->njrs, fb->cap_jrs, jr);
-        const JtRec *j = &d->jts[*v];
-        for (size_t i = 0; rc == 0 && i < j->n; i++)
-            rc = fb_add(d, fb, j->targets[i], XLAT_BLK_JTARGET);
+        rc = fb_add_table(d, fb, rec_last_pc(d, &r));
     }
+    return rc;
+}
+
+/* The registers every block of the function that writes them leaves
+ * holding the same constant (xlat_rv64_block_consts).  *nind: blocks
+ * ending with an indirect jump that has no bounded table yet. */
+static int fb_consts(Disc *d, FuncBuild *fb, XlatRegConsts *seed, size_t *nind)
+{
+    bool poisoned[32] = { false };
+    memset(seed, 0, sizeof *seed);
+    *nind = 0;
+    for (size_t i = 0; i < fb->lead.cap; i++) {
+        if (fb->lead.keys[i] == PC_EMPTY)
+            continue;
+        uint32_t *v = pcmap_find(&d->rec_of, fb->lead.keys[i]);
+        if (!v || d->recs[*v].nguest == 0)
+            continue;
+        const LiftRec *r = &d->recs[*v];
+        if (vec_reserve((void **)&d->chain, &d->cap_chain, r->nguest, sizeof *d->chain) != 0)
+            return -ENOMEM;
+        for (size_t k = 0; k < r->nguest; k++)
+            d->chain[k] = r->pc + d->offs[r->off_first + k];
+        bool w[32];
+        XlatRegConsts c;
+        xlat_rv64_block_consts(&d->code, d->chain, r->nguest, w, &c);
+        for (unsigned x = 1; x < 32; x++) {
+            if (!w[x])
+                continue;
+            if (!c.known[x] || (seed->known[x] && seed->value[x] != c.value[x]))
+                poisoned[x] = true;
+            seed->known[x] = true;
+            seed->value[x] = c.value[x];
+        }
+        if (r->reason == IR_EXIT_INDIRECT) {
+            uint32_t *j = pcmap_find(&d->jt_of, rec_last_pc(d, r));
+            *nind += !j || d->jts[*j].quality != XLAT_JT_BOUNDED;
+        }
+    }
+    for (unsigned x = 0; x < 32; x++)
+        seed->known[x] &= !poisoned[x];
+    return 0;
+}
+
+/*
+ * Second chance for the function's indirect jumps without a bounded table:
+ * recovery again, seeded with the function-wide constants (fb_consts), for
+ * switches whose table address and bound gcc hoisted far from the jump.
+ * New targets join the function (and may hold more such jumps).
+ */
+static int fb_seeded_tables(Disc *d, FuncBuild *fb, uint64_t entry)
+{
+    for (int round = 0; round < 4 && d->rv64; round++) {
+        XlatRegConsts seed;
+        size_t nind;
+        int rc = fb_consts(d, fb, &seed, &nind);
+        if (rc != 0 || nind == 0)
+            return rc;
+        /* the blocks ending with an indirect jump, first: adding tables
+         * grows (and may rehash) fb->lead */
+        uint32_t *ind = malloc(nind * sizeof *ind);
+        if (!ind)
+            return -ENOMEM;
+        size_t n = 0;
+        for (size_t i = 0; i < fb->lead.cap && n < nind; i++) {
+            if (fb->lead.keys[i] == PC_EMPTY)
+                continue;
+            uint32_t *v = pcmap_find(&d->rec_of, fb->lead.keys[i]);
+            if (!v || d->recs[*v].nguest == 0 || d->recs[*v].reason != IR_EXIT_INDIRECT)
+                continue;
+            uint32_t *j = pcmap_find(&d->jt_of, rec_last_pc(d, &d->recs[*v]));
+            if (!j || d->jts[*j].quality != XLAT_JT_BOUNDED)
+                ind[n++] = *v;
+        }
+        bool more = false;
+        for (size_t i = 0; i < n && rc == 0; i++) {
+            rc = disc_try_jt(d, ind[i], false, &seed);
+            if (rc > 0) {
+                more = true;
+                rc = fb_add_table(d, fb, rec_last_pc(d, &d->recs[ind[i]]));
+            }
+        }
+        free(ind);
+        if (rc != 0 || !more)
+            return rc;
+        if ((rc = fb_drain(d, fb, entry)) != 0)
+            return rc;
+    }
+    return 0;
+}
+
+static int fb_collect(Disc *d, FuncBuild *fb, uint64_t entry)
+{
+    int rc = fb_add(d, fb, entry, XLAT_BLK_ENTRY);
+    if (rc == 0)
+        rc = fb_drain(d, fb, entry);
+    if (rc == 0)
+        rc = fb_seeded_tables(d, fb, entry);
     return rc;
 }
 

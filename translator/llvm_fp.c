@@ -166,6 +166,8 @@ static LLVMValueRef bits_isnan(const XlatFpEnv *fe, LLVMTypeRef t, LLVMValueRef 
 
 /* r, or the canonical NaN when r is a NaN (x86 returns the default NaN or
  * a propagated payload). */
+#define CANON_MD "fvp.canon"
+
 static LLVMValueRef canon_nan(const XlatFpEnv *fe, LLVMValueRef r)
 {
     LLVMTypeRef t = LLVMTypeOf(r);
@@ -173,7 +175,11 @@ static LLVMValueRef canon_nan(const XlatFpEnv *fe, LLVMValueRef r)
     LLVMValueRef rr[2] = { r, r };
     LLVMValueRef nan = cfp(fe, "fcmp", &t, 1, rr, 2, "uno", "isnan");
     LLVMValueRef cn = LLVMConstBitCast(kbits(bits_type(fe, t), fmt_canon(t)), t);
-    return LLVMBuildSelect(fe->b, nan, cn, r, "canon");
+    LLVMValueRef sel = LLVMBuildSelect(fe->b, nan, cn, r, "canon");
+    /* marks it for xlat_fp_prune_canon */
+    unsigned kind = LLVMGetMDKindIDInContext(fe->ctx, CANON_MD, sizeof CANON_MD - 1);
+    LLVMSetMetadata(sel, kind, LLVMMetadataAsValue(fe->ctx, LLVMMDNodeInContext2(fe->ctx, NULL, 0)));
+    return sel;
 }
 
 /* IEEE minimumNumber / maximumNumber (§11.6): a NaN operand yields the
@@ -345,4 +351,97 @@ bool xlat_fp_helper_uses_env(unsigned helper, LLVMValueRef *args, unsigned nargs
     /* the F/D helpers come first in rv64_helpers.def; fclass is pure */
     return helper <= RV_HELPER_fcvt_d_s && helper != RV_HELPER_fclass_s &&
            helper != RV_HELPER_fclass_d;
+}
+
+/* ---- canonical NaNs nobody can see --------------------------------------- */
+
+/* Whether call u is one of our constrained FP operations: for those a NaN
+ * operand's sign and payload do not matter (the result is a NaN again, made
+ * canonical, or a compare/conversion that only sees "NaN"), and x86 never
+ * produces a signalling NaN, so no flag changes either. */
+static bool is_constrained_op(LLVMValueRef u)
+{
+    if (!LLVMIsACallInst(u))
+        return false;
+    LLVMValueRef callee = LLVMGetCalledValue(u);
+    if (!callee || !LLVMIsAFunction(callee))
+        return false;
+    size_t len;
+    const char *name = LLVMGetValueName2(callee, &len);
+    static const char prefix[] = "llvm.experimental.constrained.";
+    return len > sizeof prefix - 1 && strncmp(name, prefix, sizeof prefix - 1) == 0;
+}
+
+static bool is_opaque_asm(LLVMValueRef u)
+{
+    return LLVMIsACallInst(u) && LLVMIsAInlineAsm(LLVMGetCalledValue(u));
+}
+
+/* Whether every use of v only feeds constrained FP operations, possibly
+ * through bitcasts (a register's double <-> i64 round trip) and our opaque
+ * asm. */
+static bool nan_agnostic(LLVMValueRef v, int depth)
+{
+    if (depth > 4)
+        return false;
+    for (LLVMUseRef u = LLVMGetFirstUse(v); u; u = LLVMGetNextUse(u)) {
+        LLVMValueRef user = LLVMGetUser(u);
+        if (is_constrained_op(user))
+            continue;
+        if ((LLVMIsABitCastInst(user) || is_opaque_asm(user)) && nan_agnostic(user, depth + 1))
+            continue;
+        return false;
+    }
+    return true;
+}
+
+size_t xlat_fp_prune_canon(LLVMModuleRef mod)
+{
+    LLVMContextRef ctx = LLVMGetModuleContext(mod);
+    unsigned kind = LLVMGetMDKindIDInContext(ctx, CANON_MD, sizeof CANON_MD - 1);
+    size_t pruned = 0;
+    for (LLVMValueRef fn = LLVMGetFirstFunction(mod); fn; fn = LLVMGetNextFunction(fn)) {
+        for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb; bb = LLVMGetNextBasicBlock(bb)) {
+            LLVMValueRef next;
+            for (LLVMValueRef in = LLVMGetFirstInstruction(bb); in; in = next) {
+                next = LLVMGetNextInstruction(in);
+                if (!LLVMIsASelectInst(in) || !LLVMGetMetadata(in, kind))
+                    continue;
+                LLVMValueRef raw = LLVMGetOperand(in, 2), cond = LLVMGetOperand(in, 0);
+                /* rewrite the agnostic uses to the raw result, one at a time
+                 * (setting an operand unlinks that use) */
+                bool changed = true;
+                while (changed) {
+                    changed = false;
+                    for (LLVMUseRef u = LLVMGetFirstUse(in); u; u = LLVMGetNextUse(u)) {
+                        LLVMValueRef user = LLVMGetUser(u);
+                        bool ok = is_constrained_op(user) ||
+                                  ((LLVMIsABitCastInst(user) || is_opaque_asm(user)) &&
+                                   nan_agnostic(user, 1));
+                        if (!ok)
+                            continue;
+                        int nops = LLVMGetNumOperands(user);
+                        for (int i = 0; i < nops; i++)
+                            if (LLVMGetOperand(user, (unsigned)i) == in)
+                                LLVMSetOperand(user, (unsigned)i, raw);
+                        changed = true;
+                        break;
+                    }
+                }
+                if (!LLVMGetFirstUse(in)) {
+                    if (next == cond)
+                        next = LLVMGetNextInstruction(cond);
+                    LLVMInstructionEraseFromParent(in);
+                    /* the quiet compare of a non-signalling value raises nothing */
+                    if (LLVMIsAInstruction(cond) && !LLVMGetFirstUse(cond)) {
+                        if (next == cond)
+                            next = LLVMGetNextInstruction(cond);
+                        LLVMInstructionEraseFromParent(cond);
+                    }
+                    pruned++;
+                }
+            }
+        }
+    }
+    return pruned;
 }

@@ -23,6 +23,7 @@
 #define FVP_LLVM_FP_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include <llvm-c/Core.h>
 
@@ -51,5 +52,13 @@ LLVMValueRef xlat_fp_native(const XlatFpEnv *fe, unsigned helper, LLVMValueRef *
  * CSR accesses of fflags/frm/fcsr.  *writes_frm: it may change frm. */
 bool xlat_fp_helper_uses_env(unsigned helper, LLVMValueRef *args, unsigned nargs,
                              bool *writes_frm);
+
+/*
+ * Drops the canonical-NaN selects (of xlat_fp_native) whose value only
+ * feeds other constrained FP operations, where a NaN's bits cannot be
+ * seen; run after mem2reg, so register round trips are plain bitcasts.
+ * Returns how many went.
+ */
+size_t xlat_fp_prune_canon(LLVMModuleRef mod);
 
 #endif /* FVP_LLVM_FP_H */

@@ -278,8 +278,42 @@ static bool jt_entry(const XlatCode *code, const ElfSegment *seg, const AbsVal *
     return true;
 }
 
+void xlat_rv64_block_consts(const XlatCode *code, const uint64_t *pcs, size_t npcs,
+                            bool written[32], XlatRegConsts *out)
+{
+    /* ra, t0-t2, a0-a7, t3-t6: what a callee may change (psABI) */
+    static const uint32_t caller_saved = 1u << 1 | 7u << 5 | 0xffu << 10 | 0xfu << 28;
+    AbsState s;
+    RvInsn in;
+    memset(&s, 0, sizeof s);
+    memset(written, 0, 32 * sizeof *written);
+    for (size_t i = 0; i < npcs; i++) {
+        if (!jt_decode(code, pcs[i], &in)) {
+            memset(written, 1, 32 * sizeof *written); /* unknown code: anything */
+            memset(&s, 0, sizeof s);
+            break;
+        }
+        abs_step(&s, &in, pcs[i]);
+        const RvOpInfo *info = in.op < RV_NOPS ? &rv_op_info[in.op] : NULL;
+        if ((in.op == RV_OP_JAL || in.op == RV_OP_JALR) && in.rd != 0) {
+            for (unsigned r = 1; r < 32; r++)
+                if (caller_saved >> r & 1) {
+                    written[r] = true;
+                    s.x[r] = (AbsVal){ .kind = ABS_UNKNOWN };
+                }
+        } else if (info && (info->flags & RV_OPF_RD) && !(info->flags & RV_OPF_RD_FP) &&
+                   in.rd != 0) {
+            written[in.rd] = true;
+        }
+    }
+    for (unsigned r = 0; r < 32; r++) {
+        out->known[r] = r > 0 && written[r] && s.x[r].kind == ABS_CONST;
+        out->value[r] = out->known[r] ? s.x[r].value : 0;
+    }
+}
+
 int xlat_rv64_jt_recover(const XlatCode *code, const uint64_t *pcs, size_t npcs, size_t pred_n,
-                         uint64_t **out_targets, size_t *out_n)
+                         const XlatRegConsts *seed, uint64_t **out_targets, size_t *out_n)
 {
     AbsState s;
     RvInsn in;
@@ -287,6 +321,9 @@ int xlat_rv64_jt_recover(const XlatCode *code, const uint64_t *pcs, size_t npcs,
     if (npcs == 0 || pred_n >= npcs)
         return XLAT_JT_NONE;
     memset(&s, 0, sizeof s);
+    for (unsigned r = 1; seed && r < 32; r++)
+        if (seed->known[r])
+            s.x[r] = abs_const(seed->value[r]);
     for (size_t i = 0; i + 1 < npcs; i++) {
         if (!jt_decode(code, pcs[i], &in))
             return XLAT_JT_NONE;

@@ -30,6 +30,7 @@
 #include "runtime/guestmem.h"
 #include "translator/discover.h"
 #include "translator/llvm_emit.h"
+#include "translator/llvm_fp.h"
 
 extern char **environ;
 
@@ -468,10 +469,11 @@ static int make_temp_obj(char *path, size_t n, char *err, size_t errlen)
     return 0;
 }
 
-/* Optimises mod and writes it as an object (and as text for --emit-llvm). */
+/* Optimises mod and writes it as an object (and as text for --emit-llvm).
+ * inline_fp: the emitter lowered FP instructions inline (llvm_fp.h). */
 static int optimise_and_emit(const XlatOptions *o, LLVMModuleRef mod, LLVMTargetMachineRef tm,
-                             const char *obj, double *t_opt, double *t_cg, char *err,
-                             size_t errlen)
+                             bool inline_fp, const char *obj, double *t_opt, double *t_cg,
+                             char *err, size_t errlen)
 {
     if (o->verify) {
         char *msg = NULL;
@@ -491,6 +493,15 @@ static int optimise_and_emit(const XlatOptions *o, LLVMModuleRef mod, LLVMTarget
     char passes[32];
     snprintf(passes, sizeof passes, "default<O%d>", lvl);
     LLVMPassBuilderOptionsRef pbo = LLVMCreatePassBuilderOptions();
+    if (lvl >= 1 && inline_fp) {
+        /* registers to SSA first, so that NaN canonicalisation between two FP
+         * operations is visible (and removable) as a plain def-use chain */
+        LLVMErrorRef e1 = LLVMRunPasses(mod, "function(mem2reg)", tm, pbo);
+        if (e1)
+            LLVMConsumeError(e1);
+        else
+            xlat_fp_prune_canon(mod);
+    }
     LLVMPassBuilderOptionsSetLoopVectorization(pbo, lvl >= 2);
     /* SLP only at -O3: on lifted code it spent a third of -O2's optimisation
      * time (mostly on the runs of register write-back stores at exits) for
@@ -579,7 +590,7 @@ static void *shard_run(void *arg)
     sh->t_emit = now() - t0;
     if ((sh->rc = make_temp_obj(sh->obj, sizeof sh->obj, sh->err, sizeof sh->err)) != 0)
         goto out;
-    sh->rc = optimise_and_emit(o, mod, tm, sh->obj, &sh->t_opt, &sh->t_codegen, sh->err,
+    sh->rc = optimise_and_emit(o, mod, tm, sh->fp_native > 0, sh->obj, &sh->t_opt, &sh->t_codegen, sh->err,
                                sizeof sh->err);
 out:
     if (ir_out)
