@@ -28,22 +28,6 @@ static void mxcsr_set(uint32_t v)
 }
 #endif
 
-uint32_t fvp_fp_mxcsr_fflags(uint32_t m)
-{
-    uint32_t fl = 0;
-    if (m & 0x01)
-        fl |= RV_FFLAG_NV;
-    if (m & 0x04)
-        fl |= RV_FFLAG_DZ;
-    if (m & 0x08)
-        fl |= RV_FFLAG_OF;
-    if (m & 0x10)
-        fl |= RV_FFLAG_UF;
-    if (m & 0x20)
-        fl |= RV_FFLAG_NX;
-    return fl;
-}
-
 uint32_t fvp_fp_enter(RvCpu *c)
 {
     /* frm RNE RTZ RDN RUP -> RC */

@@ -37,8 +37,15 @@ uint32_t fvp_fp_enter(RvCpu *c);
  * MXCSR to the default. */
 void fvp_fp_leave(RvCpu *c);
 
-/* The fflags bits of the exception flags in an MXCSR value. */
-uint32_t fvp_fp_mxcsr_fflags(uint32_t mxcsr);
+/* The fflags bits of the exception flags in an MXCSR value (Intel SDM
+ * vol. 1 §10.2.3: IE 0, DE 1, ZE 2, OE 3, UE 4, PE 5; DE has no RISC-V
+ * counterpart). */
+static inline uint32_t fvp_fp_mxcsr_fflags(uint32_t m)
+{
+    return ((m & 0x01) ? RV_FFLAG_NV : 0) | ((m & 0x04) ? RV_FFLAG_DZ : 0) |
+           ((m & 0x08) ? RV_FFLAG_OF : 0) | ((m & 0x10) ? RV_FFLAG_UF : 0) |
+           ((m & 0x20) ? RV_FFLAG_NX : 0);
+}
 
 /* Resets MXCSR to the default (start of a guest run). */
 void fvp_fp_reset(void);

@@ -34,6 +34,7 @@
 #include <string.h>
 
 #include "runtime/cpu.h"
+#include "runtime/fpenv.h"
 #include "riscv64/rv64_helpers.h"
 
 enum { RM_RNE = 0, RM_RTZ = 1, RM_RDN = 2, RM_RUP = 3, RM_RMM = 4, RM_DYN = 7 };
@@ -148,18 +149,7 @@ static uint32_t sse_end(FpHost *h)
 {
     unsigned ex = __builtin_ia32_stmxcsr();
     __builtin_ia32_ldmxcsr(h->saved_csr);
-    uint32_t fl = 0;
-    if (ex & 0x20)
-        fl |= RV_FFLAG_NX;
-    if (ex & 0x10)
-        fl |= RV_FFLAG_UF;
-    if (ex & 0x08)
-        fl |= RV_FFLAG_OF;
-    if (ex & 0x04)
-        fl |= RV_FFLAG_DZ;
-    if (ex & 0x01)
-        fl |= RV_FFLAG_NV;
-    return fl;
+    return fvp_fp_mxcsr_fflags(ex);
 }
 /* Hardware FMA, when the host has it (then glibc's fma() is that same
  * instruction too): an inline vfmadd, run under sse_begin/sse_end like the
