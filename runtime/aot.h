@@ -37,7 +37,9 @@
  *    returns the same reason to its own caller (so a longjmp, a syscall or
  *    a trap unwinds the host stack to the dispatcher).  Direct jumps, and
  *    calls beyond the depth limit, are tail calls (c->pc set first);
- *    anything else returns to the dispatcher.
+ *    an indirect call or jump (not through a recovered table) looks its
+ *    target up with fvp_native_find and makes the same host call or tail
+ *    call when there is one; anything else returns to the dispatcher.
  */
 #ifndef FVP_AOT_H
 #define FVP_AOT_H
@@ -86,6 +88,12 @@ typedef struct FvpAotModule {
     uint64_t nranges;
     const char *profile_out;      /* fvp-xlat --profile-out FILE, or NULL */
 } FvpAotModule;
+
+/* For native code (libfvprt, runtime/native.c): the native function that
+ * can start at guest pc, under the same rules as the dispatcher's lookup
+ * (NULL when there is none or native code is off).  Indirect calls and
+ * jumps of translated code try it before returning to the dispatcher. */
+FvpNativeFn fvp_native_find(RvCpu *c, uint64_t pc);
 
 /* Defined by the translated object (fvp-xlat output), not by libfvprt. */
 extern const FvpAotModule fvp_aot_module;

@@ -20,6 +20,16 @@ static unsigned table_bits(uint64_t want)
     return bits;
 }
 
+/* The process's table, for fvp_native_find (one per process: threads will
+ * share it). */
+static Native *g_native;
+
+FvpNativeFn fvp_native_find(RvCpu *c, uint64_t pc)
+{
+    (void)c;
+    return g_native ? native_lookup(g_native, pc) : NULL;
+}
+
 Native *native_new(Process *p, const FvpAotModule *m)
 {
     Native *n = calloc(1, sizeof *n);
@@ -47,6 +57,7 @@ Native *native_new(Process *p, const FvpAotModule *m)
     n->mod = m;
     n->sig = &p->sig;
     n->imprecise = !(m->flags & FVP_AOT_PRECISE_FAULTS);
+    g_native = n;
     /* What the loader and signal_init did to memory is the code the
      * translation was made from: start counting changes now. */
     GuestCodeChanges ch;
@@ -63,6 +74,8 @@ void native_free(Native *n)
 {
     if (!n)
         return;
+    if (g_native == n)
+        g_native = NULL;
     free(n->slots);
     free(n->prof);
     free(n->profile_path);

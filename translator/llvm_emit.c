@@ -581,9 +581,9 @@ static BlockInfo *local_block(XlatEmitter *e, uint64_t pc)
 }
 
 /* Tail call of fn: registers back in the vCPU, cpu->pc = pc. */
-static void emit_tail_call(XlatEmitter *e, LLVMValueRef fn, uint64_t pc)
+static void emit_tail_call(XlatEmitter *e, LLVMValueRef fn, LLVMValueRef pc)
 {
-    cpu_store64(e, offsetof(RvCpu, pc), c64(e, pc), "pc.p");
+    cpu_store64(e, offsetof(RvCpu, pc), pc, "pc.p");
     LLVMValueRef call = LLVMBuildCall2(e->b, e->t_fn, fn, &e->cpu, 1, "r");
     LLVMSetTailCallKind(call, LLVMTailCallKindMustTail);
     LLVMAddCallSiteAttribute(call, LLVMAttributeFunctionIndex, e->a_strictfp);
@@ -599,7 +599,7 @@ static void emit_tail_call(XlatEmitter *e, LLVMValueRef fn, uint64_t pc)
  * (so the host's return predictor sees call/ret pairs), else pass its
  * reason on.  At the limit, a tail call as before.
  */
-static void emit_host_call(XlatEmitter *e, LLVMValueRef fn, uint64_t pc, BlockInfo *ret_bi)
+static void emit_host_call(XlatEmitter *e, LLVMValueRef fn, LLVMValueRef pc, BlockInfo *ret_bi)
 {
     LLVMValueRef dp = cpu_field(e, offsetof(RvCpu, native_depth), "depth.p");
     LLVMValueRef depth = tag_cpu(e, LLVMBuildLoad2(e->b, e->t_i64, dp, "depth"));
@@ -613,7 +613,7 @@ static void emit_host_call(XlatEmitter *e, LLVMValueRef fn, uint64_t pc, BlockIn
     emit_tail_call(e, fn, pc);
 
     LLVMPositionBuilderAtEnd(e->b, call_bb);
-    cpu_store64(e, offsetof(RvCpu, pc), c64(e, pc), "pc.p");
+    cpu_store64(e, offsetof(RvCpu, pc), pc, "pc.p");
     cpu_store64(e, offsetof(RvCpu, native_depth),
                 LLVMBuildAdd(e->b, depth, c64(e, 1), "depth.in"), "depth.p");
     LLVMValueRef r = LLVMBuildCall2(e->b, e->t_fn, fn, &e->cpu, 1, "r");
@@ -663,13 +663,48 @@ static void exit_const(XlatEmitter *e, uint64_t pc, unsigned reason, unsigned co
             BlockInfo *ret_bi = reason == IR_EXIT_CALL && e->f->ninsns <= XLAT_HOST_CALL_MAX_INSNS
                                     ? local_block(e, e->cur_end) : NULL;
             if (ret_bi && ret_bi->lifted)
-                emit_host_call(e, fn, pc, ret_bi);
+                emit_host_call(e, fn, c64(e, pc), ret_bi);
             else
-                emit_tail_call(e, fn, pc);
+                emit_tail_call(e, fn, c64(e, pc));
             return;
         }
     }
     exit_to_dispatcher(e, c64(e, pc), reason, count);
+}
+
+/*
+ * An indirect call or jump: the target's native function from the PC
+ * table (fvp_native_find), then a host call (calls, where direct calls
+ * would be one too) or a tail call; the dispatcher when there is none.
+ */
+static void exit_via_lookup(XlatEmitter *e, LLVMValueRef pc, unsigned reason, unsigned count)
+{
+    if (count)
+        add_instret(e, c64(e, count));
+    reg_writeback(e);
+    LLVMTypeRef params[2] = { e->t_ptr, e->t_i64 };
+    LLVMTypeRef fty = LLVMFunctionType(e->t_ptr, params, 2, 0);
+    LLVMValueRef find = LLVMGetNamedFunction(e->mod, "fvp_native_find");
+    if (!find) {
+        find = LLVMAddFunction(e->mod, "fvp_native_find", fty);
+        LLVMAddAttributeAtIndex(find, LLVMAttributeFunctionIndex, e->a_nounwind);
+    }
+    LLVMValueRef args[2] = { e->cpu, pc };
+    LLVMValueRef fn = LLVMBuildCall2(e->b, fty, find, args, 2, "target");
+    LLVMAddCallSiteAttribute(fn, LLVMAttributeFunctionIndex, e->a_strictfp);
+    LLVMBasicBlockRef go = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "lookup.hit");
+    LLVMBasicBlockRef miss = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "lookup.miss");
+    LLVMBuildCondBr(e->b, LLVMBuildIsNotNull(e->b, fn, "found"), go, miss);
+    LLVMPositionBuilderAtEnd(e->b, miss);
+    exit_to_dispatcher(e, pc, reason, 0);
+    LLVMPositionBuilderAtEnd(e->b, go);
+    BlockInfo *ret_bi = reason == IR_EXIT_ICALL && e->f->ninsns <= XLAT_HOST_CALL_MAX_INSNS
+                            ? local_block(e, e->cur_end) : NULL;
+    if (ret_bi && ret_bi->lifted)
+        emit_host_call(e, fn, pc, ret_bi);
+    else
+        emit_tail_call(e, fn, pc);
+    e->st.lookups++;
 }
 
 /* Control leaves towards a computed pc (indirect jump, call or return). */
@@ -689,6 +724,10 @@ static void exit_dynamic(XlatEmitter *e, LLVMValueRef pc, unsigned reason, unsig
         LLVMPositionBuilderAtEnd(e->b, dflt);
         exit_to_dispatcher(e, pc, reason, 0);
         e->st.jt_switches++;
+        return;
+    }
+    if (reason == IR_EXIT_ICALL || reason == IR_EXIT_INDIRECT) {
+        exit_via_lookup(e, pc, reason, count);
         return;
     }
     exit_to_dispatcher(e, pc, reason, count);

@@ -32,6 +32,7 @@ typedef struct XlatEmitStats {
     size_t entries;
     size_t tail_calls, host_calls, dispatcher_exits, jt_switches;
     size_t fp_native;          /* F/D helper calls lowered inline */
+    size_t lookups;            /* indirect calls/jumps through fvp_native_find */
 } XlatEmitStats;
 
 typedef struct XlatEmitter XlatEmitter;
