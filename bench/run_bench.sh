@@ -3,7 +3,8 @@
 # bench/src it builds an x86-64 and an RV64 binary from the same source, translates the RV64
 # one with fvp-xlat (timing the translation), runs every engine on it, round robin, REPS times,
 # and writes bench/results/<date>.md (times, ratios to native, geomeans, translation time and
-# size) and bench/results/<date>.svg (bar chart of the ratios).  See bench/README.md.
+# size) and bench/results/<date>.svg (bar chart of the ratios); a later run on the same day
+# writes <date>-HHMM.md/.svg.  See bench/README.md.
 #
 #   bench/run_bench.sh [BUILD]        BUILD: where bin/fvp-xlat and bin/fvp-run are (build)
 #
@@ -258,6 +259,8 @@ main() {
     local started load_start load_end date
     started=$(date '+%Y-%m-%d %H:%M %Z')
     date=$(date +%F)
+    # a second run on the same day keeps the first report: <date>-HHMM
+    [ -e "$RESULTS/$date.md" ] && date=$(date +%F-%H%M)
     load_start=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)
     host_info >"$OUT/info.tsv"        # now: the commit may move on while the run goes
     build_programs

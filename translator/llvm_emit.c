@@ -247,25 +247,23 @@ static void reg_writeback(XlatEmitter *e)
         }
 }
 
+/* slot = the 64-bit vCPU field at byte offset off. */
+static void slot_load(XlatEmitter *e, LLVMValueRef slot, unsigned off, const char *name)
+{
+    LLVMValueRef v = tag_cpu(e, LLVMBuildLoad2(e->b, e->t_i64, cpu_field(e, off, ""), name));
+    LLVMSetAlignment(v, 8);
+    LLVMBuildStore(e->b, v, slot);
+}
+
 /* SSA mode: the slots take the vCPU's values again (after a host call). */
 static void reg_reload(XlatEmitter *e)
 {
     const IrRegInfo *regs = e->fe->ir_env->regs;
     for (unsigned r = 0; r < XLAT_MAX_REGS; r++)
-        if (e->reg_slot[r]) {
-            LLVMValueRef v = tag_cpu(e, LLVMBuildLoad2(e->b, e->t_i64,
-                                                       cpu_field(e, reg_offset(r), ""),
-                                                       regs[r].name));
-            LLVMSetAlignment(v, 8);
-            LLVMBuildStore(e->b, v, e->reg_slot[r]);
-        }
-    if (e->instret_slot) {
-        LLVMValueRef v = tag_cpu(e, LLVMBuildLoad2(e->b, e->t_i64,
-                                                   cpu_field(e, offsetof(RvCpu, instret), ""),
-                                                   "instret"));
-        LLVMSetAlignment(v, 8);
-        LLVMBuildStore(e->b, v, e->instret_slot);
-    }
+        if (e->reg_slot[r])
+            slot_load(e, e->reg_slot[r], reg_offset(r), regs[r].name);
+    if (e->instret_slot)
+        slot_load(e, e->instret_slot, offsetof(RvCpu, instret), "instret");
 }
 
 /* SSA mode, at the start of the function: an alloca for every register its
@@ -278,10 +276,7 @@ static void reg_slots_init(XlatEmitter *e, const BlockInfo *blocks, size_t nbloc
     if (!ssa_regs(e))
         return;
     e->instret_slot = LLVMBuildAlloca(e->b, e->t_i64, "instret.slot");
-    LLVMValueRef n = LLVMBuildLoad2(e->b, e->t_i64,
-                                    cpu_field(e, offsetof(RvCpu, instret), "instret.p"), "instret");
-    LLVMSetAlignment(n, 8);
-    LLVMBuildStore(e->b, n, e->instret_slot);
+    slot_load(e, e->instret_slot, offsetof(RvCpu, instret), "instret");
     const IrEnv *env = e->fe->ir_env;
     bool used[XLAT_MAX_REGS] = { false };
     for (size_t i = 0; i < nblocks; i++)
@@ -301,10 +296,7 @@ static void reg_slots_init(XlatEmitter *e, const BlockInfo *blocks, size_t nbloc
         char name[32];
         snprintf(name, sizeof name, "%s.slot", env->regs[r].name);
         e->reg_slot[r] = LLVMBuildAlloca(e->b, e->t_i64, name);
-        LLVMValueRef v = LLVMBuildLoad2(e->b, e->t_i64, cpu_field(e, reg_offset(r), ""),
-                                        env->regs[r].name);
-        LLVMSetAlignment(v, 8);
-        LLVMBuildStore(e->b, v, e->reg_slot[r]);
+        slot_load(e, e->reg_slot[r], reg_offset(r), env->regs[r].name);
     }
 }
 
@@ -970,13 +962,8 @@ static LLVMValueRef emit_call(XlatEmitter *e, const IrInsn *in, LLVMValueRef *t)
         if (writes_frm)
             e->frm_bad = bad;
     }
-    if ((hi->flags & IR_HF_STATE) && e->instret_slot) {
-        LLVMValueRef n = LLVMBuildLoad2(e->b, e->t_i64,
-                                        cpu_field(e, offsetof(RvCpu, instret), "instret.p"),
-                                        "instret");
-        LLVMSetAlignment(n, 8);
-        LLVMBuildStore(e->b, n, e->instret_slot);
-    }
+    if ((hi->flags & IR_HF_STATE) && e->instret_slot)
+        slot_load(e, e->instret_slot, offsetof(RvCpu, instret), "instret");
     if (pending) {
         LLVMValueRef pv = LLVMBuildLoad2(e->b, e->t_i32, pending, "pending");
         LLVMSetAlignment(pv, 4);
