@@ -17,6 +17,12 @@ n=0; nfail=0
 tap_ok()   { n=$((n + 1)); echo "ok $n - $1"; }
 tap_fail() { n=$((n + 1)); nfail=$((nfail + 1)); echo "not ok $n - $1"; }
 finish()   { echo "1..$n"; [ "$nfail" -eq 0 ]; exit $?; }
+# run_stats BIN NAME: runs BIN with FVP_STATS=1 (stdout/stderr to $OUT/NAME.out/.err); sets rc
+# (its exit status) and st (the runtime's stats line).
+run_stats() {
+    FVP_STATS=1 "$1" >"$OUT/$2.out" 2>"$OUT/$2.err"; rc=$?
+    st=$(grep 'stats:' "$OUT/$2.err")
+}
 if ! command -v "$RV_CC" >/dev/null 2>&1 || [ ! -x "$FVP_XLAT" ]; then
     echo "ok 1 - profile # SKIP needs $RV_CC and $FVP_XLAT"; echo "1..1"; exit 0
 fi
@@ -24,59 +30,13 @@ mkdir -p "$OUT"
 rm -f "$OUT"/p1 "$OUT"/p2
 if ! "$RV_CC" -nostdlib -static -s -Wl,--no-relax -fno-asynchronous-unwind-tables \
         -o "$OUT/hidden" testsuite/xlat/profile/hidden.s 2>"$OUT/build.log"; then
-    sed 's/^/# /' "$OUT/build.log"; tap_fail "profile: building hidden.s"; 
-# sig_resume: a SIGSEGV handler that returns.  Default translation: registers are stale at a
-# host fault, so the interpreter must run while the handler is installed; --precise-faults:
-# native code all along.  Both must get the program's own checks right (exit 0).
-prog=build/riscv/sig_resume
-for mode in default precise; do
-    flags=(-O0); [ $mode = precise ] && flags+=(--precise-faults)
-    if [ -x "$prog" ] && "$FVP_XLAT" "${flags[@]}" "$prog" -o "$OUT/sig_resume_$mode" \
-            >"$OUT/x4.log" 2>&1; then
-        FVP_STATS=1 "$OUT/sig_resume_$mode" >"$OUT/sr.out" 2>"$OUT/sr.err"; rc=$?
-        st=$(grep 'stats:' "$OUT/sr.err")
-        echo "# $mode: $st"
-        blocks=$(sed -n 's/.* \([0-9]*\) blocks executed.*/\1/p' <<<"$st")
-        if [ $mode = default ]; then ok=$((${blocks:-0} > 10000)); else ok=$((${blocks:-999999} < 1000)); fi
-        if [ "$rc" = 0 ] && [ "$ok" = 1 ]; then
-            tap_ok "faults: sig_resume $mode: right, ${blocks} blocks interpreted"
-        else
-            sed 's/^/# /' "$OUT/sr.out"; tap_fail "faults: sig_resume $mode exited $rc, ${blocks:-?} blocks interpreted"
-        fi
-    else
-        tap_fail "faults: translating $prog $mode (make rv-progs)"
-    fi
-done
-finish
+    sed 's/^/# /' "$OUT/build.log"; tap_fail "profile: building hidden.s"; finish
 fi
 want=55
 # hidden's PC: the target of the lla, after the exit ecall and the hang loop
 hpc=$(riscv64-linux-gnu-objdump -d "$OUT/hidden" | awk '/ecall/ { getline; getline; sub(/:.*/, ""); gsub(/ /, ""); print; exit }')
 if ! "$FVP_XLAT" "$OUT/hidden" -o "$OUT/hidden1" >"$OUT/x1.log" 2>&1; then
-    sed 's/^/# /' "$OUT/x1.log" | head -5; tap_fail "profile: first translation"; 
-# sig_resume: a SIGSEGV handler that returns.  Default translation: registers are stale at a
-# host fault, so the interpreter must run while the handler is installed; --precise-faults:
-# native code all along.  Both must get the program's own checks right (exit 0).
-prog=build/riscv/sig_resume
-for mode in default precise; do
-    flags=(-O0); [ $mode = precise ] && flags+=(--precise-faults)
-    if [ -x "$prog" ] && "$FVP_XLAT" "${flags[@]}" "$prog" -o "$OUT/sig_resume_$mode" \
-            >"$OUT/x4.log" 2>&1; then
-        FVP_STATS=1 "$OUT/sig_resume_$mode" >"$OUT/sr.out" 2>"$OUT/sr.err"; rc=$?
-        st=$(grep 'stats:' "$OUT/sr.err")
-        echo "# $mode: $st"
-        blocks=$(sed -n 's/.* \([0-9]*\) blocks executed.*/\1/p' <<<"$st")
-        if [ $mode = default ]; then ok=$((${blocks:-0} > 10000)); else ok=$((${blocks:-999999} < 1000)); fi
-        if [ "$rc" = 0 ] && [ "$ok" = 1 ]; then
-            tap_ok "faults: sig_resume $mode: right, ${blocks} blocks interpreted"
-        else
-            sed 's/^/# /' "$OUT/sr.out"; tap_fail "faults: sig_resume $mode exited $rc, ${blocks:-?} blocks interpreted"
-        fi
-    else
-        tap_fail "faults: translating $prog $mode (make rv-progs)"
-    fi
-done
-finish
+    sed 's/^/# /' "$OUT/x1.log" | head -5; tap_fail "profile: first translation"; finish
 fi
 FVP_PROFILE=$OUT/p1 "$OUT/hidden1"; rc=$?
 [ "$rc" = "$want" ] && tap_ok "profile: untranslated code runs in the interpreter" ||
@@ -87,30 +47,7 @@ else
     echo "# profile: $(tr '\n' ' ' <"$OUT/p1" 2>/dev/null)"; tap_fail "profile: 0x$hpc not in FVP_PROFILE"
 fi
 if ! "$FVP_XLAT" --profile "$OUT/p1" "$OUT/hidden" -o "$OUT/hidden2" >"$OUT/x2.log" 2>&1; then
-    sed 's/^/# /' "$OUT/x2.log" | head -5; tap_fail "profile: translation with --profile"; 
-# sig_resume: a SIGSEGV handler that returns.  Default translation: registers are stale at a
-# host fault, so the interpreter must run while the handler is installed; --precise-faults:
-# native code all along.  Both must get the program's own checks right (exit 0).
-prog=build/riscv/sig_resume
-for mode in default precise; do
-    flags=(-O0); [ $mode = precise ] && flags+=(--precise-faults)
-    if [ -x "$prog" ] && "$FVP_XLAT" "${flags[@]}" "$prog" -o "$OUT/sig_resume_$mode" \
-            >"$OUT/x4.log" 2>&1; then
-        FVP_STATS=1 "$OUT/sig_resume_$mode" >"$OUT/sr.out" 2>"$OUT/sr.err"; rc=$?
-        st=$(grep 'stats:' "$OUT/sr.err")
-        echo "# $mode: $st"
-        blocks=$(sed -n 's/.* \([0-9]*\) blocks executed.*/\1/p' <<<"$st")
-        if [ $mode = default ]; then ok=$((${blocks:-0} > 10000)); else ok=$((${blocks:-999999} < 1000)); fi
-        if [ "$rc" = 0 ] && [ "$ok" = 1 ]; then
-            tap_ok "faults: sig_resume $mode: right, ${blocks} blocks interpreted"
-        else
-            sed 's/^/# /' "$OUT/sr.out"; tap_fail "faults: sig_resume $mode exited $rc, ${blocks:-?} blocks interpreted"
-        fi
-    else
-        tap_fail "faults: translating $prog $mode (make rv-progs)"
-    fi
-done
-finish
+    sed 's/^/# /' "$OUT/x2.log" | head -5; tap_fail "profile: translation with --profile"; finish
 fi
 FVP_PROFILE=$OUT/p2 "$OUT/hidden2"; rc=$?
 [ "$rc" = "$want" ] && tap_ok "profile: the retranslation exits $want" ||
@@ -125,8 +62,7 @@ fi
 # generated code in the interpreter, while the translated code stays on (it was not touched).
 jit=build/riscv/prog_jit
 if [ -x "$jit" ] && "$FVP_XLAT" -O0 "$jit" -o "$OUT/prog_jit" >"$OUT/x3.log" 2>&1; then
-    FVP_STATS=1 "$OUT/prog_jit" >"$OUT/jit.out" 2>"$OUT/jit.err"; rc=$?
-    st=$(grep 'stats:' "$OUT/jit.err")
+    run_stats "$OUT/prog_jit" jit
     echo "# $st"
     if [ "$rc" = 0 ] && ! grep -q 'native code off' <<<"$st" &&
             grep -qE ' [1-9][0-9]* native entries' <<<"$st" &&
@@ -147,8 +83,7 @@ for mode in default precise; do
     flags=(-O0); [ $mode = precise ] && flags+=(--precise-faults)
     if [ -x "$prog" ] && "$FVP_XLAT" "${flags[@]}" "$prog" -o "$OUT/sig_resume_$mode" \
             >"$OUT/x4.log" 2>&1; then
-        FVP_STATS=1 "$OUT/sig_resume_$mode" >"$OUT/sr.out" 2>"$OUT/sr.err"; rc=$?
-        st=$(grep 'stats:' "$OUT/sr.err")
+        run_stats "$OUT/sig_resume_$mode" sr
         echo "# $mode: $st"
         blocks=$(sed -n 's/.* \([0-9]*\) blocks executed.*/\1/p' <<<"$st")
         if [ $mode = default ]; then ok=$((${blocks:-0} > 10000)); else ok=$((${blocks:-999999} < 1000)); fi
