@@ -10,7 +10,8 @@
 #         fvp-run vs qemu-riscv64; the second with the ASan+UBSan fvp-run),
 #         torture (fixed subset of gcc.c-torture/execute, fvp-run vs qemu),
 #         isa-xlat / programs-xlat / torture-xlat (the same three through programs
-#         translated by fvp-xlat, see testsuite/xlat/xlat_lib.sh; isa-xlat at -O2,
+#         translated by fvp-xlat, see testsuite/xlat/xlat_lib.sh; isa-xlat at -O2 (and
+#         isa-xlat-v3 with --cpu x86-64-v3: inline FMA; skipped on older hosts),
 #         programs-xlat at -O0 plus programs-xlat-O2 for a few at -O2 and programs-xlat-v3
 #         for two with --cpu x86-64-v3 (inline FMA; skipped on older hosts), torture-xlat runs
 #         check_subset_xlat.txt, a fifth of the subset, at -O0),
@@ -85,7 +86,7 @@ host_has_v3() {
 
 suites=("$@")
 [ ${#suites[@]} -eq 0 ] && suites=(unit elf elf-run corpus isa programs programs-asan torture
-                                      xlat-golden xlat-profile isa-xlat programs-xlat
+                                      xlat-golden xlat-profile isa-xlat isa-xlat-v3 programs-xlat
                                       programs-xlat-O2 programs-xlat-v3 torture-xlat)
 
 for s in "${suites[@]}"; do
@@ -108,6 +109,13 @@ for s in "${suites[@]}"; do
                     bash testsuite/programs/run_programs.sh "$PLAIN" ;;
     programs-xlat-O2) XLAT_FLAGS=-O2 ENGINES=xlat run_tap programs/diff-xlat-O2 \
                     bash testsuite/programs/run_programs.sh "$PLAIN" "${XLAT_O2_PROGRAMS[@]}" ;;
+    isa-xlat-v3)
+        if host_has_v3; then
+            XLAT_FLAGS="-O2 --cpu x86-64-v3" XLAT_SUBDIR=isa-v3 ENGINES=xlat \
+                run_tap isa/cases-xlat-v3 bash testsuite/isa/run_isa.sh "$PLAIN"
+        else
+            run_tap isa/cases-xlat-v3 echo "ok 1 - isa-xlat-v3 # SKIP this host cannot run x86-64-v3 code"
+        fi ;;
     programs-xlat-v3)
         if host_has_v3; then
             XLAT_FLAGS="-O2 --cpu x86-64-v3" XLAT_SUBDIR=programs-v3 ENGINES=xlat \

@@ -2,7 +2,8 @@
 # ISA case suite: every testsuite/isa/<name>.cases becomes build/isa/<name> (see
 # scripts/gen_isa_test.c), run under qemu-riscv64 (validates the expectations: a case
 # qemu fails is a bad case), under fvp-run and as translated by fvp-xlat (each program
-# translated once to BUILD/xlat/isa/<name>, see testsuite/xlat/xlat_lib.sh).  One TAP line
+# translated once to BUILD/xlat/isa/<name> (XLAT_SUBDIR replaces isa), see
+# testsuite/xlat/xlat_lib.sh).  One TAP line
 # per case and engine, named ENGINE/FILE/CASE.  Exits non-zero on any failure.
 #
 #   testsuite/isa/run_isa.sh [BUILD]      (BUILD: build or build/asan; default build)
@@ -46,11 +47,11 @@ engine_cmd() {
     qemu)    CMD=("$QEMU" "$prog") ;;
     fvp-run) CMD=("$FVP_RUN" "$prog") ;;
     xlat)
-        if ! xlat_prepare "$prog" "$BUILD/xlat/isa/$2" "$2"; then
+        if ! xlat_prepare "$prog" "$BUILD/xlat/${XLAT_SUBDIR:-isa}/$2" "$2"; then
             tap_fail "xlat/$2: translation failed"
             return 1
         fi
-        CMD=("$BUILD/xlat/isa/$2") ;;
+        CMD=("$BUILD/xlat/${XLAT_SUBDIR:-isa}/$2") ;;
     esac
 }
 
