@@ -26,7 +26,7 @@ BEGIN {
 
 FILENAME == ARGV[1] { info_key[++ninfo] = $1; info_val[ninfo] = $2; next }
 FILENAME == ARGV[2] { skipped[++nskipped] = "**" $1 "**: " $2; next }
-FILENAME == ARGV[3] { xstatus[$1] = $2; xsecs[$1] = $3; xbytes[$1] = $4; has_xlat = 1; next }
+FILENAME == ARGV[3] { xstatus[$1] = $2; xsecs[$1] = $3; xbytes[$1] = $4; xwarm[$1] = $5; has_xlat = 1; next }
 {
     p = $1; e = $2; k = p SUBSEP e
     factor[e] = $6
@@ -146,20 +146,20 @@ END {
     # ---- translation ------------------------------------------------------------------
     if (has_xlat) {
         printf "\n## Translation (fvp-xlat %s)\n\n", xlat_flags
-        printf "Wall-clock time of one fvp-xlat run per program (its code generation uses every core) and the\nsize of the translated executable (the guest image and the runtime are inside it).\n\n"
-        printf "| program | translate (s) | output (MiB) |\n|---|---:|---:|\n"
-        ts = 0; tb = 0; nt = 0
+        printf "Wall-clock time of one fvp-xlat run per program with an empty translation cache (cold; its code\ngeneration uses every core), of a second run that finds the output in the cache (warm), and the\nsize of the translated executable (the guest image and the runtime are inside it).\n\n"
+        printf "| program | translate cold (s) | warm (s) | output (MiB) |\n|---|---:|---:|---:|\n"
+        ts = 0; tb = 0; nt = 0; tw = 0
         for (j = 1; j <= np; j++) {
             p = prog[j]
             if (!(p in xstatus)) continue
             if (xstatus[p] == "ok") {
-                printf "| %s | %.1f | %.1f |\n", p, xsecs[p], xbytes[p] / 1048576
-                ts += xsecs[p]; tb += xbytes[p]; nt++
+                printf "| %s | %.1f | %s | %.1f |\n", p, xsecs[p], xwarm[p] == "" ? "—" : sprintf("%.2f", xwarm[p]), xbytes[p] / 1048576
+                ts += xsecs[p]; tb += xbytes[p]; tw += xwarm[p]; nt++
             } else {
-                printf "| %s | FAIL (%s) | — |\n", p, xstatus[p]
+                printf "| %s | FAIL (%s) | — | — |\n", p, xstatus[p]
             }
         }
-        if (nt > 0) printf "| **mean** | **%.1f** | **%.1f** |\n", ts / nt, tb / nt / 1048576
+        if (nt > 0) printf "| **mean** | **%.1f** | **%.2f** | **%.1f** |\n", ts / nt, tw / nt, tb / nt / 1048576
     }
 
     # ---- failures ---------------------------------------------------------------------

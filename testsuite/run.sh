@@ -16,7 +16,8 @@
 #         for two with --cpu x86-64-v3 (inline FMA; skipped on older hosts), torture-xlat runs
 #         check_subset_xlat.txt, a fifth of the subset, at -O0),
 #         xlat-golden (LLVM IR of tiny functions vs testsuite/xlat/golden/*.ll), xlat-profile
-#         (FVP_PROFILE -> fvp-xlat --profile round trip).
+#         (FVP_PROFILE -> fvp-xlat --profile round trip), xlat-cache (the persistent translation
+#         cache end to end).
 set -u
 cd "$(dirname "$0")/.."
 
@@ -24,6 +25,10 @@ ASAN=build/asan
 PLAIN=build
 LOG=build/test-logs
 mkdir -p "$LOG"
+
+# The suites keep their own translations (xlat_lib.sh reuses them), so fvp-xlat's persistent
+# cache stays off and the user's cache untouched; xlat-cache tests it in a directory of its own.
+export FVP_CACHE_SIZE=0
 
 pass=0; fail=0; skip=0
 failed_names=()
@@ -86,7 +91,7 @@ host_has_v3() {
 
 suites=("$@")
 [ ${#suites[@]} -eq 0 ] && suites=(unit elf elf-run corpus isa programs programs-asan torture
-                                      xlat-golden xlat-profile isa-xlat isa-xlat-v3 programs-xlat
+                                      xlat-golden xlat-profile xlat-cache isa-xlat isa-xlat-v3 programs-xlat
                                       programs-xlat-O2 programs-xlat-v3 torture-xlat)
 
 for s in "${suites[@]}"; do
@@ -128,6 +133,7 @@ for s in "${suites[@]}"; do
                     --subset testsuite/torture/check_subset_xlat.txt --jobs "$(nproc 2>/dev/null || echo 2)" ;;
     xlat-golden) run_tap xlat/golden bash testsuite/xlat/run_golden.sh "$PLAIN" ;;
     xlat-profile) run_tap xlat/profile bash testsuite/xlat/run_profile.sh "$PLAIN" ;;
+    xlat-cache) run_tap xlat/cache bash testsuite/xlat/run_cache.sh "$PLAIN" ;;
     *) echo "run.sh: unknown suite '$s'" >&2; exit 2 ;;
     esac
 done

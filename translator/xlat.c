@@ -28,6 +28,7 @@
 #include "elf/elfimage.h"
 #include "runtime/aot.h"
 #include "runtime/guestmem.h"
+#include "translator/cache.h"
 #include "translator/discover.h"
 #include "translator/llvm_emit.h"
 #include "translator/llvm_fp.h"
@@ -672,6 +673,24 @@ static int emit_table_object(const XlatOptions *o, const XlatProgram *prog, cons
     return rc;
 }
 
+/* Opens the cache and copies a hit to the output (rep->cache says which).
+ * A cache that cannot be used is a warning, not an error; a malformed
+ * FVP_CACHE_SIZE is an error. */
+static int cache_lookup(const XlatOptions *o, XlatCache *c, const uint8_t *image,
+                        size_t image_len, const char *libdir, XlatReport *rep, char *err,
+                        size_t errlen)
+{
+    int rc = xlat_cache_open(c, err, errlen);
+    if (rc <= 0)
+        return rc;
+    if (xlat_cache_key(c, o, image, image_len, libdir, rep->cache_warning,
+                       sizeof rep->cache_warning) != 0)
+        return 0;
+    snprintf(rep->cache_entry, sizeof rep->cache_entry, "%s/%s", c->dir, c->key);
+    rep->cache = xlat_cache_fetch(c, o->output) ? XLAT_CACHE_HIT : XLAT_CACHE_MISS;
+    return 0;
+}
+
 static unsigned shard_count(const XlatOptions *o, const XlatProgram *prog)
 {
     if (o->emit_llvm)
@@ -715,6 +734,14 @@ int xlat_run(const XlatOptions *o, XlatReport *rep, char *err, size_t errlen,
         goto out;
     if (o->profile && (rc = xlat_read_profile(o->profile, &extra, &nextra, err, errlen)) != 0)
         goto out;
+    /* --emit-llvm/--emit-ir want the side files of a real translation */
+    XlatCache cache;
+    if (!o->no_cache && !o->emit_llvm && !o->emit_ir) {
+        if ((rc = cache_lookup(o, &cache, image, image_len, libdir, rep, err, errlen)) != 0)
+            goto out;
+        if (rep->cache == XLAT_CACHE_HIT)
+            goto out;
+    }
 
     double t0 = now();
     XlatDiscoverOpts dopts = { .extra_roots = extra, .nextra_roots = nextra,
@@ -807,6 +834,8 @@ int xlat_run(const XlatOptions *o, XlatReport *rep, char *err, size_t errlen,
     rc = run_linker(o, objs, nsh + 1, libdir, err, errlen);
     free(objs);
     rep->t_link = now() - t0;
+    if (rc == 0 && rep->cache == XLAT_CACHE_MISS)
+        xlat_cache_store(&cache, o->output, rep->cache_warning, sizeof rep->cache_warning);
 
 out:
     if (table_obj[0])

@@ -24,12 +24,18 @@ typedef struct XlatOptions {
     bool precise_faults;        /* exact registers at host faults (XLAT_EMIT_PRECISE_FAULTS) */
     bool no_native_fp;          /* F/D through the C helpers only (XLAT_EMIT_FP_HELPERS) */
     bool progress;              /* functions translated / total on stderr */
+    bool no_cache;              /* neither use nor fill the translation cache (cache.h) */
     int verbose;
     unsigned jobs;              /* code generation threads, 0: all cores */
     unsigned region_insns;      /* split functions above this (0: default, UINT_MAX: never) */
 } XlatOptions;
 
+enum { XLAT_CACHE_OFF, XLAT_CACHE_MISS, XLAT_CACHE_HIT };
+
 typedef struct XlatReport {
+    int cache;                      /* XLAT_CACHE_*: on a hit nothing else is set */
+    char cache_entry[4200];         /* the cache entry's path (when on) */
+    char cache_warning[300];        /* why the output was not stored, or "" */
     size_t funcs, funcs_failed, blocks, entries, jump_tables;
     size_t fp_native;               /* F/D instructions lowered to inline FP */
     size_t candidates, addr_taken;  /* symbol/FDE entries; roots by address taken */

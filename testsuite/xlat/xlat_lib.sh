@@ -13,6 +13,8 @@
 # (default -O2), XLAT_TIMEOUT (seconds per translation, default 600).
 
 XLAT_FLAGS=${XLAT_FLAGS--O2}
+# the runners keep their translations themselves: fvp-xlat's persistent cache stays off
+export FVP_CACHE_SIZE=${FVP_CACHE_SIZE-0}
 XLAT_TIMEOUT=${XLAT_TIMEOUT:-600}
 
 # xlat_available: true if $FVP_XLAT can be run.

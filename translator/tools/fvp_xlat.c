@@ -3,7 +3,7 @@
  * x86-64 executable that needs no other file.
  *
  *   fvp-xlat in.elf -o out [-O0..-O3] [--cpu CPU] [--emit-llvm FILE]
- *            [--emit-ir FILE] [--profile FILE] [--profile-out FILE] [-v]
+ *            [--emit-ir FILE] [--profile FILE] [--profile-out FILE] [--no-cache] [-v]
  *
  * Exit status: 0 on success, 1 when the input cannot be translated (one
  * error line), 2 on bad command-line arguments.
@@ -41,8 +41,12 @@ static void usage(FILE *f)
             "  --region-size N     split functions of more than N instructions into regions\n"
             "                      translated separately (default 3000; 0: never split)\n"
             "  -j N                code generation threads (default: all cores)\n"
+            "  --no-cache          neither use nor fill the translation cache\n"
             "  -v                  print what was translated and how long each step took\n"
             "  -h, --help          this text\n"
+            "Translations are cached by the SHA-256 of the input, fvp-xlat, its runtime and the\n"
+            "options (not with --emit-llvm/--emit-ir): FVP_CACHE_DIR (default\n"
+            "$XDG_CACHE_HOME/fvp or ~/.cache/fvp), FVP_CACHE_SIZE (default 2G; 0: off).\n"
             "The output runs like `fvp-run in.elf args...`.  Environment of the output:\n"
             "  FVP_PROFILE=FILE, FVP_STATS=1, FVP_STRACE=1, FVP_NO_NATIVE=1.\n");
 }
@@ -91,6 +95,8 @@ int main(int argc, char **argv)
             o.all_functions = true;
         } else if (strcmp(a, "--precise-faults") == 0) {
             o.precise_faults = true;
+        } else if (strcmp(a, "--no-cache") == 0) {
+            o.no_cache = true;
         } else if (strcmp(a, "--no-native-fp") == 0) {
             o.no_native_fp = true;
         } else if (strcmp(a, "--region-size") == 0 || strcmp(a, "-j") == 0) {
@@ -139,7 +145,13 @@ int main(int argc, char **argv)
         fprintf(stderr, "fvp-xlat: %s\n", err);
         return 1;
     }
-    if (o.verbose) {
+    if (r.cache_warning[0])
+        fprintf(stderr, "fvp-xlat: warning: translation cache: %s\n", r.cache_warning);
+    if (o.verbose && r.cache == XLAT_CACHE_HIT)
+        fprintf(stderr, "fvp-xlat: cache hit: %s\n", r.cache_entry);
+    if (o.verbose && r.cache == XLAT_CACHE_MISS && !r.cache_warning[0])
+        fprintf(stderr, "fvp-xlat: stored in the translation cache: %s\n", r.cache_entry);
+    if (o.verbose && r.cache != XLAT_CACHE_HIT) {
         fprintf(stderr,
                 "fvp-xlat: %zu functions (%zu left to the interpreter), %zu blocks, "
                 "%llu guest instructions, %zu jump tables, %zu entries, %zu inline FP\n",
