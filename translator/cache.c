@@ -144,6 +144,7 @@ int xlat_cache_key(XlatCache *c, const XlatOptions *o, const uint8_t *elf, size_
     LLVMGetVersion(&v[0], &v[1], &v[2]);
     key_field(&s, "llvm", v, sizeof v);
     key_str(&s, "cc", getenv("FVP_CC"));
+    key_str(&s, "llvm-args", getenv("FVP_LLVM_ARGS"));
     /* the options that change the output */
     const char *cpu = o->cpu ? o->cpu : "";
     key_str(&s, "cpu", cpu);
@@ -155,7 +156,7 @@ int xlat_cache_key(XlatCache *c, const XlatOptions *o, const uint8_t *elf, size_
         LLVMDisposeMessage(features);
     }
     int flags[] = { o->opt_level, o->precise_faults, o->no_native_fp, o->all_functions,
-                    (int)o->region_insns };
+                    (int)o->region_insns, o->no_host_libc };
     key_field(&s, "flags", flags, sizeof flags);
     key_str(&s, "profile-out", o->profile_out);
     if (o->profile && (rc = key_file(&s, "profile", o->profile, err, errlen)) != 0)

@@ -38,6 +38,7 @@
 #include "translator/llvm_fp.h"
 #include "runtime/cpu.h"
 #include "runtime/guestmem.h"
+#include "runtime/libc_host.h"
 
 /* The helpers' C symbols: rvh_<name> (rv64_helpers.h). */
 #define HELPER_PREFIX "rvh_"
@@ -1221,6 +1222,50 @@ static void emit_entry_check(XlatEmitter *e, BlockInfo *bi, uint64_t pc)
     exit_to_dispatcher(e, c64(e, pc), IR_EXIT_LIMIT, 0);
 }
 
+/* The C library function f is, when the runtime has a host version of it
+ * (runtime/libc_host.h) and XLAT_EMIT_HOST_LIBC is on: f's symbol, without
+ * glibc's "__" prefix of internal aliases.  Not with precise faults, whose
+ * promise of exact registers at a fault inside the function it would break. */
+static const char *host_libc_name(const XlatEmitter *e, const XlatFunc *f)
+{
+    static const char *const names[] = {
+#define FVP_LIBC_NAME(name) #name,
+        FVP_LIBC_HOST_FUNCS(FVP_LIBC_NAME)
+#undef FVP_LIBC_NAME
+    };
+    if (!(e->flags & XLAT_EMIT_HOST_LIBC) || (e->flags & XLAT_EMIT_PRECISE_FAULTS) || !f->name)
+        return NULL;
+    const char *n = strncmp(f->name, "__", 2) == 0 ? f->name + 2 : f->name;
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (strcmp(n, names[i]) == 0)
+            return names[i];
+    return NULL;
+}
+
+/* f's body is one call of the runtime's fvp_libc_<name> (it returns to ra
+ * itself); only f's entry goes into the PC table. */
+static int emit_host_libc(XlatEmitter *e, size_t fi, const char *name)
+{
+    char sym[64];
+    snprintf(sym, sizeof sym, "fvp_libc_%s", name);
+    LLVMValueRef hf = LLVMGetNamedFunction(e->mod, sym);
+    if (!hf) {
+        hf = LLVMAddFunction(e->mod, sym, e->t_fn);
+        LLVMAddAttributeAtIndex(hf, LLVMAttributeFunctionIndex, e->a_nounwind);
+    }
+    LLVMPositionBuilderAtEnd(e->b, LLVMAppendBasicBlockInContext(e->ctx, e->fn, "host_libc"));
+    LLVMValueRef r = LLVMBuildCall2(e->b, e->t_fn, hf, &e->cpu, 1, "r");
+    LLVMAddCallSiteAttribute(r, LLVMAttributeFunctionIndex, e->a_strictfp);
+    LLVMSetTailCall(r, 1);
+    LLVMBuildRet(e->b, r);
+    if (add_entry(e, e->f->entry, (uint32_t)fi) != 0)
+        return -ENOMEM;
+    e->st.entries++;
+    e->st.funcs_ok++;
+    e->st.host_libc++;
+    return 0;
+}
+
 int xlat_emit_func(XlatEmitter *e, size_t fi, char *err, size_t errlen)
 {
     const XlatFunc *f = &e->prog->funcs[fi];
@@ -1231,6 +1276,9 @@ int xlat_emit_func(XlatEmitter *e, size_t fi, char *err, size_t errlen)
     LLVMSetValueName2(e->cpu, "cpu", 3);
     if (LLVMCountBasicBlocks(fn) != 0)
         return 0; /* already emitted */
+    const char *libc = host_libc_name(e, f);
+    if (libc)
+        return emit_host_libc(e, fi, libc);
 
     int rc = lift_blocks(e, err, errlen);
     if (rc != 0)

@@ -33,6 +33,7 @@ typedef struct XlatEmitStats {
     size_t tail_calls, host_calls, dispatcher_exits, jt_switches;
     size_t fp_native;          /* F/D helper calls lowered inline */
     size_t lookups;            /* indirect calls/jumps through fvp_native_find */
+    size_t host_libc;          /* functions run by the host's C library (libc_host.h) */
 } XlatEmitStats;
 
 typedef struct XlatEmitter XlatEmitter;
@@ -51,6 +52,9 @@ enum {
     XLAT_EMIT_FP_HELPERS = 1u << 1,
     /* The target CPU has FMA3: fused multiply-adds may be inline. */
     XLAT_EMIT_HOST_FMA = 1u << 2,
+    /* Guest C library string functions (by symbol name) run as the
+     * runtime's host versions (runtime/libc_host.h, docs D24). */
+    XLAT_EMIT_HOST_LIBC = 1u << 3,
 };
 
 /*

@@ -21,6 +21,7 @@
 #include <llvm-c/BitReader.h>
 #include <llvm-c/Core.h>
 #include <llvm-c/Linker.h>
+#include <llvm-c/Support.h>
 #include <llvm-c/Target.h>
 #include <llvm-c/TargetMachine.h>
 #include <llvm-c/Transforms/PassBuilder.h>
@@ -157,6 +158,30 @@ static void init_llvm_x86(void)
 
 /* Whether LLVM CPU `cpu` has FMA3 (fused multiply-adds can then be inline
  * instructions; without it llvm.fma would be a libm call). */
+/*
+ * LLVM's process-wide options for one translation.  The SLP vectorizer runs
+ * only at -O3: on lifted code it spent a third of -O2's optimisation time
+ * (mostly on the runs of register write-back stores at exits), and LLVM 19's
+ * default<O2> pipeline runs it whatever the pass builder options say, so
+ * its own switch turns it off (docs D18).  Translations in one process run
+ * one at a time (the shards of one translation share the setting).
+ */
+static void set_llvm_options(const XlatOptions *o)
+{
+    enum { MAX_ARGS = 32 };
+    const char *argv[MAX_ARGS] = { "fvp-xlat", o->opt_level >= 3 ? "-vectorize-slp=true"
+                                                                  : "-vectorize-slp=false" };
+    int argc = 2;
+    /* FVP_LLVM_ARGS: more LLVM options, for measurements (e.g. -time-passes) */
+    const char *extra = getenv("FVP_LLVM_ARGS");
+    char *copy = extra ? strdup(extra) : NULL, *save = NULL;
+    for (char *t = copy ? strtok_r(copy, " \t", &save) : NULL; t && argc < MAX_ARGS;
+         t = strtok_r(NULL, " \t", &save))
+        argv[argc++] = t;
+    LLVMParseCommandLineOptions(argc, argv, NULL);
+    free(copy); /* LLVM keeps copies of option values it stores */
+}
+
 static bool cpu_has_fma(const char *cpu)
 {
     if (strcmp(cpu, "native") == 0) {
@@ -424,7 +449,7 @@ typedef struct Shard {
     char obj[80];               /* its object file */
     XlatEntry *entries;
     size_t nentries;
-    size_t blocks, failed, fp_native;
+    size_t blocks, failed, fp_native, host_libc;
     char *ir_text;              /* --emit-ir output (open_memstream) */
     size_t ir_len;
     double t_emit, t_opt, t_codegen;
@@ -504,9 +529,8 @@ static int optimise_and_emit(const XlatOptions *o, LLVMModuleRef mod, LLVMTarget
             xlat_fp_prune_canon(mod);
     }
     LLVMPassBuilderOptionsSetLoopVectorization(pbo, lvl >= 2);
-    /* SLP only at -O3: on lifted code it spent a third of -O2's optimisation
-     * time (mostly on the runs of register write-back stores at exits) for
-     * no measured gain; the loop vectorizer stays on (docs D18). */
+    /* SLP only at -O3 (set_llvm_options: this option alone does not keep
+     * LLVM 19's default<O2> from running it; docs D18) */
     LLVMPassBuilderOptionsSetSLPVectorization(pbo, lvl >= 3);
     LLVMErrorRef lerr = LLVMRunPasses(mod, passes, tm, pbo);
     LLVMDisposePassBuilderOptions(pbo);
@@ -552,6 +576,7 @@ static void *shard_run(void *arg)
     double t0 = now();
     unsigned eflags = (o->precise_faults ? XLAT_EMIT_PRECISE_FAULTS : 0) |
                       (o->no_native_fp ? XLAT_EMIT_FP_HELPERS : 0) |
+                      (o->no_host_libc ? 0 : XLAT_EMIT_HOST_LIBC) |
                       (cpu_has_fma(o->cpu ? o->cpu : DEFAULT_CPU) ? XLAT_EMIT_HOST_FMA : 0);
     XlatEmitter *em = xlat_emitter_new(mod, sh->prog, &fvp_frontend_riscv64, &code, ir_out,
                                        eflags);
@@ -586,6 +611,7 @@ static void *shard_run(void *arg)
     sh->nentries = n;
     sh->blocks = xlat_emitter_stats(em)->blocks;
     sh->fp_native = xlat_emitter_stats(em)->fp_native;
+    sh->host_libc = xlat_emitter_stats(em)->host_libc;
     if ((sh->rc = link_helpers(mod, sh->err, sizeof sh->err)) != 0)
         goto out;
     sh->t_emit = now() - t0;
@@ -743,6 +769,7 @@ int xlat_run(const XlatOptions *o, XlatReport *rep, char *err, size_t errlen,
             goto out;
     }
 
+    set_llvm_options(o);
     double t0 = now();
     XlatDiscoverOpts dopts = { .extra_roots = extra, .nextra_roots = nextra,
                                .use_symbols = 1, .use_eh_frame = 1,
@@ -786,6 +813,7 @@ int xlat_run(const XlatOptions *o, XlatReport *rep, char *err, size_t errlen,
         rep->funcs_failed += sh[i].failed;
         rep->blocks += sh[i].blocks;
         rep->fp_native += sh[i].fp_native;
+        rep->host_libc += sh[i].host_libc;
         rep->t_emit = sh[i].t_emit > rep->t_emit ? sh[i].t_emit : rep->t_emit;
         rep->t_opt = sh[i].t_opt > rep->t_opt ? sh[i].t_opt : rep->t_opt;
         rep->t_codegen = sh[i].t_codegen > rep->t_codegen ? sh[i].t_codegen : rep->t_codegen;
@@ -852,5 +880,7 @@ out:
     elfimage_free(img);
     free(extra);
     free(image);
+    if (getenv("FVP_LLVM_ARGS"))
+        LLVMShutdown(); /* prints what -time-passes and the like collected */
     return rc ? 1 : 0;
 }

@@ -23,6 +23,7 @@ typedef struct XlatOptions {
     bool all_functions;         /* every symbol/FDE entry, reachable or not */
     bool precise_faults;        /* exact registers at host faults (XLAT_EMIT_PRECISE_FAULTS) */
     bool no_native_fp;          /* F/D through the C helpers only (XLAT_EMIT_FP_HELPERS) */
+    bool no_host_libc;          /* guest string functions stay guest code (XLAT_EMIT_HOST_LIBC) */
     bool progress;              /* functions translated / total on stderr */
     bool no_cache;              /* neither use nor fill the translation cache (cache.h) */
     int verbose;
@@ -38,6 +39,7 @@ typedef struct XlatReport {
     char cache_warning[300];        /* why the output was not stored, or "" */
     size_t funcs, funcs_failed, blocks, entries, jump_tables;
     size_t fp_native;               /* F/D instructions lowered to inline FP */
+    size_t host_libc;               /* functions run by the host C library */
     size_t candidates, addr_taken;  /* symbol/FDE entries; roots by address taken */
     uint64_t guest_insns;
     double t_discover, t_emit, t_opt, t_codegen, t_link;  /* seconds */

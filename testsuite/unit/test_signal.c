@@ -315,6 +315,9 @@ static void test_default_actions(void **state)
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         p->exited = false;
         p->killed_by = 0;
+        /* a process started in the background inherits SIGINT and SIGQUIT
+         * ignored, and the guest inherits that (as across execve) */
+        p->sig.action[cases[i].sig].handler = 0; /* SIG_DFL */
         raise_user(p, cases[i].sig);
         signal_deliver_pending(p, &p->cpu);
         if (p->exited != cases[i].dies)

@@ -38,6 +38,8 @@ static void usage(FILE *f)
             "                      output interprets while the guest handles those signals\n"
             "  --no-native-fp      run every F/D instruction through the exact C helpers\n"
             "                      (as fvp-run does) instead of inline host FP\n"
+            "  --no-host-libc      translate the guest's string functions (memcpy, strlen, ...)\n"
+            "                      instead of running the host C library's versions\n"
             "  --region-size N     split functions of more than N instructions into regions\n"
             "                      translated separately (default 3000; 0: never split)\n"
             "  -j N                code generation threads (default: all cores)\n"
@@ -47,6 +49,7 @@ static void usage(FILE *f)
             "Translations are cached by the SHA-256 of the input, fvp-xlat, its runtime and the\n"
             "options (not with --emit-llvm/--emit-ir): FVP_CACHE_DIR (default\n"
             "$XDG_CACHE_HOME/fvp or ~/.cache/fvp), FVP_CACHE_SIZE (default 2G; 0: off).\n"
+            "FVP_LLVM_ARGS='-time-passes ...' passes options to LLVM (measurements).\n"
             "The output runs like `fvp-run in.elf args...`.  Environment of the output:\n"
             "  FVP_PROFILE=FILE, FVP_STATS=1, FVP_STRACE=1, FVP_NO_NATIVE=1.\n");
 }
@@ -97,6 +100,8 @@ int main(int argc, char **argv)
             o.precise_faults = true;
         } else if (strcmp(a, "--no-cache") == 0) {
             o.no_cache = true;
+        } else if (strcmp(a, "--no-host-libc") == 0) {
+            o.no_host_libc = true;
         } else if (strcmp(a, "--no-native-fp") == 0) {
             o.no_native_fp = true;
         } else if (strcmp(a, "--region-size") == 0 || strcmp(a, "-j") == 0) {
@@ -154,9 +159,10 @@ int main(int argc, char **argv)
     if (o.verbose && r.cache != XLAT_CACHE_HIT) {
         fprintf(stderr,
                 "fvp-xlat: %zu functions (%zu left to the interpreter), %zu blocks, "
-                "%llu guest instructions, %zu jump tables, %zu entries, %zu inline FP\n",
+                "%llu guest instructions, %zu jump tables, %zu entries, %zu inline FP, "
+                "%zu host C library functions\n",
                 r.funcs, r.funcs_failed, r.blocks, (unsigned long long)r.guest_insns,
-                r.jump_tables, r.entries, r.fp_native);
+                r.jump_tables, r.entries, r.fp_native, r.host_libc);
         if (r.candidates)
             fprintf(stderr,
                     "fvp-xlat: %zu of %zu symbol/.eh_frame entries reachable "

@@ -7,7 +7,9 @@ start:
   %2 = getelementptr inbounds i8, ptr %cpu, i64 80
   %x10 = load i64, ptr %2, align 8, !tbaa !5
   %3 = getelementptr inbounds i8, ptr %cpu, i64 112
-  %4 = load <2 x i64>, ptr %3, align 8, !tbaa !5
+  %x14 = load i64, ptr %3, align 8, !tbaa !5
+  %4 = getelementptr inbounds i8, ptr %cpu, i64 120
+  %x15 = load i64, ptr %4, align 8, !tbaa !5
   %mem_base.p = getelementptr inbounds i8, ptr %cpu, i64 544
   %mem_base.i = load i64, ptr %mem_base.p, align 8
   %mem_base = inttoptr i64 %mem_base.i to ptr
@@ -23,21 +25,23 @@ common.ret:                                       ; preds = %fault, %exit
   ret i32 %common.ret.op
 
 exit:                                             ; preds = %start, %mem.ok27
-  %x10.slot.0 = phi i64 [ %x10, %start ], [ %10, %mem.ok27 ]
-  %exit.pc = phi i64 [ %pc, %start ], [ %11, %mem.ok27 ]
+  %x10.slot.0 = phi i64 [ %x10, %start ], [ %9, %mem.ok27 ]
+  %x14.slot.0 = phi i64 [ %x14, %start ], [ 127, %mem.ok27 ]
+  %x15.slot.0 = phi i64 [ %x15, %start ], [ %7, %mem.ok27 ]
+  %exit.pc = phi i64 [ %pc, %start ], [ %10, %mem.ok27 ]
   %exit.reason = phi i32 [ 9, %start ], [ 4, %mem.ok27 ]
   %exit.count = phi i64 [ 0, %start ], [ 8, %mem.ok27 ]
-  %5 = phi <2 x i64> [ %4, %start ], [ %12, %mem.ok27 ]
   %instret.n = add i64 %exit.count, %instret
   store i64 %instret.n, ptr %0, align 8, !tbaa !5
   store i64 %x10.slot.0, ptr %2, align 8, !tbaa !5
-  store <2 x i64> %5, ptr %3, align 8, !tbaa !5
+  store i64 %x14.slot.0, ptr %3, align 8, !tbaa !5
+  store i64 %x15.slot.0, ptr %4, align 8, !tbaa !5
   store i64 %exit.pc, ptr %pc.p22, align 8, !tbaa !5
   br label %common.ret
 
 fault:                                            ; preds = %mem.ok, %entry.switch
   %trap.pc14 = phi i64 [ 65712, %entry.switch ], [ 65714, %mem.ok ]
-  %trap.tval16 = phi i64 [ %x10, %entry.switch ], [ %6, %mem.ok ]
+  %trap.tval16 = phi i64 [ %x10, %entry.switch ], [ %5, %mem.ok ]
   store i64 %trap.pc14, ptr %pc.p22, align 8, !tbaa !5
   %cause.p19 = getelementptr inbounds i8, ptr %cpu, i64 560
   store i64 13, ptr %cause.p19, align 8, !tbaa !5
@@ -52,23 +56,22 @@ entry.switch:                                     ; preds = %start
   br i1 %inrange, label %mem.ok, label %fault
 
 mem.ok:                                           ; preds = %entry.switch
-  %6 = add nuw nsw i64 %x10, 16
+  %5 = add nuw nsw i64 %x10, 16
   %inrange26 = icmp ult i64 %x10, 274877906925
   br i1 %inrange26, label %mem.ok27, label %fault
 
 mem.ok27:                                         ; preds = %mem.ok
   %host = getelementptr i8, ptr %mem_base, i64 %x10
   %ld = load i64, ptr %host, align 1, !tbaa !8
-  %host29 = getelementptr i8, ptr %mem_base, i64 %6
+  %host29 = getelementptr i8, ptr %mem_base, i64 %5
   %ld30 = load i32, ptr %host29, align 1, !tbaa !8
-  %7 = sext i32 %ld30 to i64
-  %8 = add i64 %ld, %7
+  %6 = sext i32 %ld30 to i64
+  %7 = add i64 %ld, %6
   %host38 = getelementptr i8, ptr %host, i64 8
-  store i64 %8, ptr %host38, align 1, !tbaa !8
+  store i64 %7, ptr %host38, align 1, !tbaa !8
   store i8 127, ptr %host, align 1, !tbaa !8
-  %9 = lshr i64 %8, 8
-  %10 = and i64 %9, 255
-  %11 = and i64 %x1, -2
-  %12 = insertelement <2 x i64> <i64 127, i64 poison>, i64 %8, i64 1
+  %8 = lshr i64 %7, 8
+  %9 = and i64 %8, 255
+  %10 = and i64 %x1, -2
   br label %exit
 }

@@ -1,0 +1,246 @@
+/*
+ * Host C library string functions for translated code (libc_host.h).
+ */
+#include "runtime/libc_host.h"
+
+#include <string.h>
+
+#include "ir/ir.h"
+#include "riscv64/rv64_helpers.h"
+#include "runtime/guestmem.h"
+
+enum { A0 = 10, A1 = 11, A2 = 12, RA = 1 };
+
+static inline uint8_t *host(const RvCpu *c, uint64_t a)
+{
+    return (uint8_t *)(uintptr_t)c->mem_base + a;
+}
+
+/* Returns to the caller with a0 = v. */
+static int ret(RvCpu *c, uint64_t v)
+{
+    c->x[A0] = v;
+    c->pc = c->x[RA];
+    return IR_EXIT_RETURN;
+}
+
+static int fault(RvCpu *c, bool write, uint64_t addr)
+{
+    c->trap_cause = write ? RV_CAUSE_STORE_PAGE_FAULT : RV_CAUSE_LOAD_PAGE_FAULT;
+    c->trap_tval = addr;
+    return IR_EXIT_TRAP;
+}
+
+/* [a, a+n) inside the guest space; else *bad = its first address outside. */
+static bool in_space(uint64_t a, uint64_t n, uint64_t *bad)
+{
+    if (a >= GUEST_SPACE_SIZE) {
+        *bad = a;
+        return false;
+    }
+    if (n > GUEST_SPACE_SIZE - a) {
+        *bad = GUEST_SPACE_SIZE;
+        return false;
+    }
+    return true;
+}
+
+/* The length of the string at s, scanning no further than the guest space;
+ * false (and *bad) when it runs to the end of the space unterminated. */
+static bool guest_strlen(const RvCpu *c, uint64_t s, uint64_t *len, uint64_t *bad)
+{
+    if (s >= GUEST_SPACE_SIZE) {
+        *bad = s;
+        return false;
+    }
+    const uint8_t *p = host(c, s), *z = memchr(p, 0, GUEST_SPACE_SIZE - s);
+    if (!z) {
+        *bad = GUEST_SPACE_SIZE;
+        return false;
+    }
+    *len = (uint64_t)(z - p);
+    return true;
+}
+
+int fvp_libc_memcpy(RvCpu *c)
+{
+    uint64_t d = c->x[A0], s = c->x[A1], n = c->x[A2], bad;
+    if (n) {
+        if (!in_space(s, n, &bad))
+            return fault(c, false, bad);
+        if (!in_space(d, n, &bad))
+            return fault(c, true, bad);
+        memmove(host(c, d), host(c, s), n);
+    }
+    return ret(c, d);
+}
+
+int fvp_libc_memmove(RvCpu *c)
+{
+    return fvp_libc_memcpy(c);
+}
+
+int fvp_libc_memset(RvCpu *c)
+{
+    uint64_t d = c->x[A0], n = c->x[A2], bad;
+    if (n) {
+        if (!in_space(d, n, &bad))
+            return fault(c, true, bad);
+        memset(host(c, d), (int)(uint8_t)c->x[A1], n);
+    }
+    return ret(c, d);
+}
+
+/* glibc's generic memcmp returns the difference of the first bytes that
+ * differ (as unsigned char), not only its sign: so does this. */
+int fvp_libc_memcmp(RvCpu *c)
+{
+    uint64_t a = c->x[A0], b = c->x[A1], n = c->x[A2], bad;
+    if (!n)
+        return ret(c, 0);
+    if (!in_space(a, n, &bad) || !in_space(b, n, &bad))
+        return fault(c, false, bad);
+    const uint8_t *pa = host(c, a), *pb = host(c, b);
+    uint64_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x, y;
+        memcpy(&x, pa + i, 8);
+        memcpy(&y, pb + i, 8);
+        if (x != y)
+            break;
+    }
+    for (; i < n; i++)
+        if (pa[i] != pb[i])
+            return ret(c, (uint64_t)(int64_t)((int)pa[i] - (int)pb[i]));
+    return ret(c, 0);
+}
+
+int fvp_libc_memchr(RvCpu *c)
+{
+    uint64_t s = c->x[A0], n = c->x[A2], bad;
+    if (!n)
+        return ret(c, 0);
+    if (s >= GUEST_SPACE_SIZE)
+        return fault(c, false, s);
+    uint64_t room = GUEST_SPACE_SIZE - s;
+    const uint8_t *p = host(c, s), *z = memchr(p, (int)(uint8_t)c->x[A1], n < room ? n : room);
+    if (z)
+        return ret(c, s + (uint64_t)(z - p));
+    if (!in_space(s, n, &bad))
+        return fault(c, false, bad);
+    return ret(c, 0);
+}
+
+int fvp_libc_strlen(RvCpu *c)
+{
+    uint64_t len, bad;
+    if (!guest_strlen(c, c->x[A0], &len, &bad))
+        return fault(c, false, bad);
+    return ret(c, len);
+}
+
+int fvp_libc_strnlen(RvCpu *c)
+{
+    uint64_t s = c->x[A0], n = c->x[A1];
+    if (!n)
+        return ret(c, 0);
+    if (s >= GUEST_SPACE_SIZE)
+        return fault(c, false, s);
+    uint64_t room = GUEST_SPACE_SIZE - s;
+    const uint8_t *p = host(c, s), *z = memchr(p, 0, n < room ? n : room);
+    if (z)
+        return ret(c, (uint64_t)(z - p));
+    if (n > room)
+        return fault(c, false, GUEST_SPACE_SIZE);
+    return ret(c, n);
+}
+
+int fvp_libc_strchr(RvCpu *c)
+{
+    uint64_t s = c->x[A0], len, bad;
+    if (!guest_strlen(c, s, &len, &bad))
+        return fault(c, false, bad);
+    /* the terminator counts: strchr(s, 0) is the end of s */
+    const uint8_t *p = host(c, s), *z = memchr(p, (int)(uint8_t)c->x[A1], len + 1);
+    return ret(c, z ? s + (uint64_t)(z - p) : 0);
+}
+
+/* Copies the string at s (with its terminator) to d; its length in *len. */
+static int copy_string(RvCpu *c, uint64_t d, uint64_t s, uint64_t *len)
+{
+    uint64_t bad;
+    if (!guest_strlen(c, s, len, &bad))
+        return fault(c, false, bad);
+    if (!in_space(d, *len + 1, &bad))
+        return fault(c, true, bad);
+    memmove(host(c, d), host(c, s), *len + 1);
+    return IR_EXIT_RETURN;
+}
+
+int fvp_libc_strcpy(RvCpu *c)
+{
+    uint64_t d = c->x[A0], len;
+    int r = copy_string(c, d, c->x[A1], &len);
+    return r == IR_EXIT_RETURN ? ret(c, d) : r;
+}
+
+int fvp_libc_stpcpy(RvCpu *c)
+{
+    uint64_t d = c->x[A0], len;
+    int r = copy_string(c, d, c->x[A1], &len);
+    return r == IR_EXIT_RETURN ? ret(c, d + len) : r;
+}
+
+int fvp_libc_strcat(RvCpu *c)
+{
+    uint64_t d = c->x[A0], dl, len, bad;
+    if (!guest_strlen(c, d, &dl, &bad))
+        return fault(c, false, bad);
+    int r = copy_string(c, d + dl, c->x[A1], &len);
+    return r == IR_EXIT_RETURN ? ret(c, d) : r;
+}
+
+static inline bool has_zero_byte(uint64_t x)
+{
+    return ((x - 0x0101010101010101ull) & ~x & 0x8080808080808080ull) != 0;
+}
+
+/* Compares the strings at a and b, at most n bytes, as glibc's generic C
+ * strcmp/strncmp do: the difference of the first bytes that differ or end
+ * the strings (unsigned char).  8 bytes at a time while neither read can
+ * cross a page (so no read reaches a page the byte loop would not). */
+static int str_compare(RvCpu *c, uint64_t a, uint64_t b, uint64_t n)
+{
+    const uint8_t *pa = host(c, 0), *pb = pa;
+    for (uint64_t i = 0; i < n;) {
+        uint64_t x = a + i, y = b + i;
+        if (x >= GUEST_SPACE_SIZE || x < a)
+            return fault(c, false, x);
+        if (y >= GUEST_SPACE_SIZE || y < b)
+            return fault(c, false, y);
+        if ((x & 4095) <= 4088 && (y & 4095) <= 4088 && n - i >= 8) {
+            uint64_t u, v;
+            memcpy(&u, pa + x, 8);
+            memcpy(&v, pb + y, 8);
+            if (u == v && !has_zero_byte(u)) {
+                i += 8;
+                continue;
+            }
+        }
+        int ca = pa[x], cb = pb[y];
+        if (ca != cb || ca == 0)
+            return ret(c, (uint64_t)(int64_t)(ca - cb));
+        i++;
+    }
+    return ret(c, 0);
+}
+
+int fvp_libc_strcmp(RvCpu *c)
+{
+    return str_compare(c, c->x[A0], c->x[A1], ~0ull);
+}
+
+int fvp_libc_strncmp(RvCpu *c)
+{
+    return str_compare(c, c->x[A0], c->x[A1], c->x[A2]);
+}
