@@ -24,6 +24,7 @@
 #include "runtime/interp_priv.h"
 
 #define INTERP_MAX_BLOCK_INSNS 64
+#define INTERP_JC_SIZE 1024 /* a power of two */
 
 /* ---- helper trampolines, generated from the one helper table ------------ */
 
@@ -75,6 +76,11 @@ struct Interp {
     uint64_t sink;     /* writes to x0 land here */
     uint64_t zero;     /* reads of x0 and of unused operands */
     IrBlock lift;      /* where blocks are lifted before predecoding */
+    /* Direct-mapped by pc, in front of the slots for indirect exits. */
+    struct {
+        uint64_t pc;
+        PBlock *blk;
+    } jc[INTERP_JC_SIZE];
 };
 
 static size_t cache_hash(uint64_t pc, size_t cap)
@@ -111,6 +117,7 @@ void interp_flush(Interp *it)
         }
     }
     it->used = 0;
+    memset(it->jc, 0, sizeof it->jc);
     it->flushes++;
     it->code_gen = it->p->mem.code_gen;
 }
@@ -248,6 +255,13 @@ static uint64_t mem_load(const uint8_t *h, unsigned size)
     }
 }
 
+/* Resolves the handler kinds of a new block to the executor's labels. */
+static void pblock_link(PBlock *pb, const void *const *labels)
+{
+    for (uint32_t i = 0; i < pb->ncode; i++)
+        pb->code[i].h = labels[pb->code[i].kind];
+}
+
 #define SX32(v) ((uint64_t)(int64_t)(int32_t)(uint32_t)(v))
 
 int interp_run(Interp *it, RvCpu *c, unsigned max_blocks, uint64_t *out_next)
@@ -259,22 +273,23 @@ int interp_run(Interp *it, RvCpu *c, unsigned max_blocks, uint64_t *out_next)
     };
     Process *p = it->p;
     ExecStats *st = &p->st;
-    int err = 0;
+    int err = 0, rc;
     /* Operands point into p->cpu (interp_priv.h). */
     if (c != &p->cpu)
         return -EINVAL;
     PBlock *pb = interp_lookup(it, c->pc, &err);
     if (!pb)
         return err;
+    if (!pb->code[0].h)
+        pblock_link(pb, labels);
     /* Guest memory does not move while blocks run: syscalls, which may
      * remap it, end the run. */
     uint8_t *const mem = (uint8_t *)(uintptr_t)c->mem_base;
     const uint64_t limit = c->mem_limit;
     /* instret at the start of the running block */
     uint64_t ibase = c->instret;
-    uint64_t bpc, next, ea, fault_cause;
+    uint64_t bpc, next, ea, fault_cause, chained = 0;
     unsigned why, budget = max_blocks ? max_blocks : 1;
-    bool ind;
     PInsn *ip;
     PBlock *nb;
 
@@ -282,12 +297,14 @@ enter:
     st->blocks_executed++;
     bpc = pb->pc;
     ip = pb->code;
-    if (__builtin_expect(ip->h == NULL, 0))
-        for (uint32_t i = 0; i < pb->ncode; i++)
-            pb->code[i].h = labels[pb->code[i].kind];
     goto *ip->h;
 
 #define NEXT goto *(++ip)->h
+#define LEAVE_TRAP(...)                                                        \
+    do {                                                                       \
+        rc = interp_trap(__VA_ARGS__);                                         \
+        goto out;                                                              \
+    } while (0)
 /* The guest pc and instret as of the instruction ip belongs to: before
  * anything that can trap, fault or call a helper. */
 #define SYNC() (c->pc = bpc + ip->pcoff, c->instret = ibase + ip->idx)
@@ -310,6 +327,14 @@ L_XORI: *ip->d = *ip->a ^ ip->imm; NEXT;
 L_SHLI: *ip->d = *ip->a << ip->imm; NEXT;
 L_SHRI: *ip->d = *ip->a >> ip->imm; NEXT;
 L_SARI: *ip->d = (uint64_t)((int64_t)*ip->a >> ip->imm); NEXT;
+L_MULHS: *ip->d = op_mulh(IR_MULHS, *ip->a, *ip->b, 64); NEXT;
+L_MULHU: *ip->d = op_mulh(IR_MULHU, *ip->a, *ip->b, 64); NEXT;
+L_MULHSU: *ip->d = op_mulh(IR_MULHSU, *ip->a, *ip->b, 64); NEXT;
+L_DIV: *ip->d = op_div(IR_DIV, *ip->a, *ip->b, 64); NEXT;
+L_DIVU: *ip->d = op_div(IR_DIVU, *ip->a, *ip->b, 64); NEXT;
+L_REM: *ip->d = op_div(IR_REM, *ip->a, *ip->b, 64); NEXT;
+L_REMU: *ip->d = op_div(IR_REMU, *ip->a, *ip->b, 64); NEXT;
+L_SEL: *ip->d = *ip->a ? *ip->b : *(const uint64_t *)(uintptr_t)ip->imm; NEXT;
 L_ADDW: *ip->d = SX32(*ip->a + *ip->b); NEXT;
 L_SUBW: *ip->d = SX32(*ip->a - *ip->b); NEXT;
 L_MULW: *ip->d = SX32((uint32_t)*ip->a * (uint32_t)*ip->b); NEXT;
@@ -391,7 +416,7 @@ L_ST2: STORE(uint16_t);
 L_ST4: STORE(uint32_t);
 L_ST8: STORE(uint64_t);
 mem_fault:
-    return interp_trap(c, c->pc, fault_cause, ea, out_next);
+    LEAVE_TRAP(c, c->pc, fault_cause, ea, out_next);
 
 L_FENCE_SEQ: {
     /* A locked RMW is a full barrier on x86 (and cheaper than mfence);
@@ -417,7 +442,7 @@ L_CALL: {
     c->trap_pending = 0;
     uint64_t r = helper_tramps[x->in.imm](c, a);
     if (c->trap_pending)
-        return interp_trap(c, c->pc, c->trap_cause, c->trap_tval, out_next);
+        LEAVE_TRAP(c, c->pc, c->trap_cause, c->trap_tval, out_next);
     *ip->d = r & x->mask;
     NEXT;
 }
@@ -428,56 +453,94 @@ L_TRAP: {
     uint64_t tpc = *ip->x->arg[0];
     unsigned k = ip->idx;
     c->instret = ibase + (k && tpc != bpc + ip->pcoff ? k : k ? k - 1 : 0);
-    return interp_trap(c, tpc, ip->imm, *ip->x->arg[1], out_next);
+    LEAVE_TRAP(c, tpc, ip->imm, *ip->x->arg[1], out_next);
 }
 L_BADEND:
     /* A verified block always ends with IR_EXIT; treat a broken one as an
      * illegal instruction rather than running off its end. */
     SYNC();
-    return interp_trap(c, c->pc, RV_CAUSE_ILLEGAL_INSN, 0, out_next);
+    LEAVE_TRAP(c, c->pc, RV_CAUSE_ILLEGAL_INSN, 0, out_next);
 
 L_EXITC:
 taken:
     c->instret = ibase += ip->idx;
-    next = ip->imm;
-    why = ip->why;
     nb = ip->next;
-    ind = false;
-    goto chain;
-L_EXITI:
+    /* Only chainable exits ever get a successor (below). */
+    if (__builtin_expect(nb != NULL, 1))
+        goto chain;
+    next = ip->imm;
+    goto miss;
+L_EXITR:
     c->instret = ibase += ip->idx;
     next = *ip->a;
     why = ip->why;
-    nb = ip->imm == next ? ip->next : NULL;
-    ind = true;
-chain:
-    /* exec.c handles ecalls, traps and fence.i, delivers signals (a host
-     * signal sets exit_req) and notices code changes between blocks. */
-    if (why == IR_EXIT_SYSCALL || why == IR_EXIT_TRAP || why == IR_EXIT_SYNC || --budget == 0 ||
-        __atomic_load_n(&c->exit_req, __ATOMIC_RELAXED) || it->code_gen != p->mem.code_gen) {
-        c->pc = bpc + ip->pcoff; /* the last instruction (the ecall) */
-        *out_next = next;
-        return (int)why;
+    goto leave;
+L_EXITI:
+    c->instret = ibase += ip->idx;
+    next = *ip->a;
+    if (ip->imm == next && ip->next) {
+        nb = ip->next;
+        goto chain;
     }
-    if (nb) {
-        st->cache_lookups++;
-        st->cache_hits++;
-    } else {
+    {
+        size_t j = (next >> 1) & (INTERP_JC_SIZE - 1);
+        if (it->jc[j].pc == next && it->jc[j].blk) {
+            nb = it->jc[j].blk;
+            ip->imm = next;
+            ip->next = nb;
+            goto chain;
+        }
+    }
+    goto miss;
+chain:
+    /* A host signal sets exit_req; exec.c delivers it.  Guest code changes
+     * (code_gen) only in syscalls, which end the run anyway. */
+    if (__builtin_expect(--budget == 0 || __atomic_load_n(&c->exit_req, __ATOMIC_RELAXED), 0)) {
+        next = nb->pc;
+        why = ip->why;
+        goto leave;
+    }
+    chained++;
+    pb = nb;
+    goto enter;
+miss:
+    /* exec.c handles ecalls, traps and fence.i, and notices code changes. */
+    why = ip->why;
+    if (why == IR_EXIT_SYSCALL || why == IR_EXIT_TRAP || why == IR_EXIT_SYNC || --budget == 0 ||
+        __atomic_load_n(&c->exit_req, __ATOMIC_RELAXED) || it->code_gen != p->mem.code_gen)
+        goto leave;
+    {
         uint64_t flushes = it->flushes;
         nb = interp_lookup(it, next, &err);
         if (!nb) {
-            *out_next = next;
-            return err;
+            rc = err;
+            goto out;
         }
+        if (!nb->code[0].h)
+            pblock_link(nb, labels);
         if (flushes == it->flushes) {
+            /* Remember it: ip's block is still there. */
             ip->next = nb;
-            if (ind)
+            if (ip->kind == PK_EXITI) {
                 ip->imm = next;
+                it->jc[(next >> 1) & (INTERP_JC_SIZE - 1)].pc = next;
+                it->jc[(next >> 1) & (INTERP_JC_SIZE - 1)].blk = nb;
+            }
         }
     }
     pb = nb;
     goto enter;
+leave:
+    c->pc = bpc + ip->pcoff; /* the last instruction (the ecall) */
+    *out_next = next;
+    rc = (int)why;
+out:
+    /* Chained blocks were found without a lookup: count them as hits. */
+    st->cache_lookups += chained;
+    st->cache_hits += chained;
+    return rc;
 #undef NEXT
+#undef LEAVE_TRAP
 #undef SYNC
 #undef MEM_EA
 #undef LOAD

@@ -30,45 +30,6 @@ uint64_t interp_type_mask(IrType t)
     return t < IR_NTYPES ? type_mask[t] : 0;
 }
 
-static uint64_t op_mulh(IrOp op, uint64_t a, uint64_t b, unsigned bits)
-{
-    if (bits == 64) {
-        __int128 r;
-        if (op == IR_MULHS)
-            r = (__int128)(int64_t)a * (int64_t)b;
-        else if (op == IR_MULHSU)
-            r = (__int128)(int64_t)a * (__int128)(unsigned __int128)b;
-        else
-            return (uint64_t)(((unsigned __int128)a * b) >> 64);
-        return (uint64_t)(r >> 64);
-    }
-    int64_t sa = sext(a, bits), sb = sext(b, bits);
-    int64_t r;
-    if (op == IR_MULHS)
-        r = sa * sb;
-    else if (op == IR_MULHSU)
-        r = sa * (int64_t)b;
-    else
-        r = (int64_t)(a * b);
-    return (uint64_t)r >> bits;
-}
-
-static uint64_t op_div(IrOp op, uint64_t a, uint64_t b, unsigned bits)
-{
-    /* The frontend guarantees b != 0 and no MIN/-1 (ir.h); stay defined
-     * even for a broken block: never let the host trap. */
-    if (b == 0)
-        return 0;
-    if (op == IR_DIVU)
-        return a / b;
-    if (op == IR_REMU)
-        return a % b;
-    int64_t sa = sext(a, bits), sb = sext(b, bits);
-    if (sb == -1)
-        return op == IR_DIV ? (uint64_t)0 - (uint64_t)sa : 0;
-    return op == IR_DIV ? (uint64_t)(sa / sb) : (uint64_t)(sa % sb);
-}
-
 static uint64_t op_shift(IrOp op, uint64_t a, uint64_t amt, unsigned bits)
 {
     unsigned s = (unsigned)(amt & (bits - 1));
@@ -485,6 +446,13 @@ static void emit_binop(Pre *s, uint32_t i, const IrInsn *in)
     case IR_SHL: k = PK_SHL; break;
     case IR_SHR: k = PK_SHR; break;
     case IR_SAR: k = PK_SAR; break;
+    case IR_MULHS: k = PK_MULHS; break;
+    case IR_MULHU: k = PK_MULHU; break;
+    case IR_MULHSU: k = PK_MULHSU; break;
+    case IR_DIV: k = PK_DIV; break;
+    case IR_DIVU: k = PK_DIVU; break;
+    case IR_REM: k = PK_REM; break;
+    case IR_REMU: k = PK_REMU; break;
     default:
         emit_gen(s, i, in);
         return;
@@ -584,6 +552,8 @@ static void emit_exit(Pre *s, uint32_t i, const IrInsn *in)
             x->arg[1] = operand(s, i, in->args[1]);
         p = emit(s, i, PK_TRAP, NULL, NULL, NULL, (uint64_t)in->imm);
         p->x = x;
+    } else if (in->aux == IR_EXIT_SYSCALL || in->aux == IR_EXIT_SYNC) {
+        p = emit(s, i, PK_EXITR, NULL, operand(s, i, in->args[0]), NULL, 0);
     } else if (s->flags[in->args[0]] & TF_CONST) {
         p = emit(s, i, PK_EXITC, NULL, NULL, NULL, s->cval[in->args[0]]);
     } else {
@@ -667,8 +637,17 @@ static void emit_insn(Pre *s, uint32_t i)
         break;
     case IR_ADD: case IR_SUB: case IR_MUL: case IR_AND: case IR_OR: case IR_XOR:
     case IR_SHL: case IR_SHR: case IR_SAR:
+    case IR_MULHS: case IR_MULHU: case IR_MULHSU: case IR_DIV: case IR_DIVU: case IR_REM:
+    case IR_REMU:
         emit_binop(s, i, in);
         break;
+    case IR_SELECT: {
+        const uint64_t *x = operand(s, i, in->args[0]);
+        const uint64_t *y = operand(s, i, in->args[1]);
+        const uint64_t *z = operand(s, i, in->args[2]);
+        emit(s, i, PK_SEL, temp_slot(s, dst), x, y, (uint64_t)(uintptr_t)z);
+        break;
+    }
     case IR_TRUNC:
         s->flags[dst] = TF_TRUNC;
         s->src[dst] = in->args[0];

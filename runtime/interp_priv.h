@@ -39,6 +39,8 @@
     /* 64-bit integer ops */                                                   \
     X(ADD) X(SUB) X(MUL) X(AND) X(OR) X(XOR) X(SHL) X(SHR) X(SAR)              \
     X(ADDI) X(ORI) X(XORI) X(SHLI) X(SHRI) X(SARI) /* imm: constant b */       \
+    X(MULHS) X(MULHU) X(MULHSU) X(DIV) X(DIVU) X(REM) X(REMU)                  \
+    X(SEL)     /* d = *a ? *b : *(const uint64_t *)imm (any type) */            \
     /* 32-bit op whose result is sign-extended to 64 (the W instructions) */   \
     X(ADDW) X(SUBW) X(MULW) X(SHLW) X(SHRW) X(SARW)                            \
     X(ADDWI) X(SHLWI) X(SHRWI) X(SARWI)                                        \
@@ -60,6 +62,7 @@
     /* block ends */                                                           \
     X(EXITC)   /* to constant imm */                                           \
     X(EXITI)   /* to *a; imm/next: the last target and its block */           \
+    X(EXITR)   /* to *a, back to exec.c (ecall, fence.i) */                    \
     X(TRAP)    /* guest trap: x has pc, tval; imm = cause */                   \
     X(BADEND)  /* a block without IR_EXIT: illegal instruction */
 
@@ -165,6 +168,47 @@ static inline uint64_t f64_bits(double d)
 static inline int64_t sext(uint64_t v, unsigned bits)
 {
     return bits >= 64 ? (int64_t)v : (int64_t)(v << (64 - bits)) >> (64 - bits);
+}
+
+/* High half of a product, and division, of `bits`-bit operands (IR_MULH*,
+ * IR_DIV*, IR_REM*). */
+static inline uint64_t op_mulh(IrOp op, uint64_t a, uint64_t b, unsigned bits)
+{
+    if (bits == 64) {
+        __int128 r;
+        if (op == IR_MULHS)
+            r = (__int128)(int64_t)a * (int64_t)b;
+        else if (op == IR_MULHSU)
+            r = (__int128)(int64_t)a * (__int128)(unsigned __int128)b;
+        else
+            return (uint64_t)(((unsigned __int128)a * b) >> 64);
+        return (uint64_t)(r >> 64);
+    }
+    int64_t sa = sext(a, bits), sb = sext(b, bits);
+    int64_t r;
+    if (op == IR_MULHS)
+        r = sa * sb;
+    else if (op == IR_MULHSU)
+        r = sa * (int64_t)b;
+    else
+        r = (int64_t)(a * b);
+    return (uint64_t)r >> bits;
+}
+
+static inline uint64_t op_div(IrOp op, uint64_t a, uint64_t b, unsigned bits)
+{
+    /* The frontend guarantees b != 0 and no MIN/-1 (ir.h); stay defined
+     * even for a broken block: never let the host trap. */
+    if (b == 0)
+        return 0;
+    if (op == IR_DIVU)
+        return a / b;
+    if (op == IR_REMU)
+        return a % b;
+    int64_t sa = sext(a, bits), sb = sext(b, bits);
+    if (sb == -1)
+        return op == IR_DIV ? (uint64_t)0 - (uint64_t)sa : 0;
+    return op == IR_DIV ? (uint64_t)(sa / sb) : (uint64_t)(sa % sb);
 }
 
 /* Bit mask of a value of type t (temps hold values zero-extended). */
