@@ -25,6 +25,8 @@
 
 #define INTERP_MAX_BLOCK_INSNS 64
 #define INTERP_JC_SIZE 1024 /* a power of two */
+#define INTERP_TRACE_BLOCKS 3  /* blocks in one trace at most */
+#define INTERP_TRACE_CODE 48   /* no more appended after this many PInsns */
 
 /* ---- helper trampolines, generated from the one helper table ------------ */
 
@@ -195,6 +197,29 @@ static int interp_reserve_temps(Interp *it, size_t n)
     return 0;
 }
 
+/* Lifts and predecodes the block at pc.  may_move: the temps may grow
+ * (which empties the cache); else a block that needs more fails.  NULL
+ * with *err = -ENOMEM when that or memory ran out. */
+static PBlock *interp_lift(Interp *it, uint64_t pc, bool may_move, int *err)
+{
+    Process *p = it->p;
+    IrBlock *b = &it->lift;
+    if (fvp_lift_block(it->fe, interp_read_code, &p->mem, pc, INTERP_MAX_BLOCK_INSNS, b) != 0 ||
+        (!may_move && b->ntemps > it->ntemps_cap) ||
+        (*err = interp_reserve_temps(it, b->ntemps)) != 0) {
+        *err = -ENOMEM;
+        return NULL;
+    }
+    PTarget t = { .cpu = &p->cpu, .temps = it->temps, .sink = &it->sink, .zero = &it->zero };
+    PBlock *pb = interp_predecode(b, &t);
+    if (!pb) {
+        *err = -ENOMEM;
+        return NULL;
+    }
+    p->st.blocks_lifted++;
+    return pb;
+}
+
 /* The predecoded block at pc, lifted and predecoded on a miss.  NULL with
  * *err = -ENOMEM when memory ran out.  May flush the cache (code changed,
  * temps moved): it->flushes says so. */
@@ -213,19 +238,31 @@ static PBlock *interp_lookup(Interp *it, uint64_t pc, int *err)
         if ((*err = cache_grow(it)) != 0)
             return NULL;
     }
-    IrBlock *b = &it->lift;
-    if (fvp_lift_block(it->fe, interp_read_code, &p->mem, pc, INTERP_MAX_BLOCK_INSNS, b) != 0 ||
-        (*err = interp_reserve_temps(it, b->ntemps)) != 0) {
-        *err = -ENOMEM;
+    PBlock *pb = interp_lift(it, pc, true, err);
+    if (!pb)
         return NULL;
+    /* A block that ends jumping to a constant pc gets the block there
+     * appended (a trace), up to a few blocks and no cycle. */
+    uint64_t seen[INTERP_TRACE_BLOCKS] = { pc };
+    for (unsigned n = 1; n < INTERP_TRACE_BLOCKS && pb->ncode < INTERP_TRACE_CODE; n++) {
+        const PInsn *last = &pb->code[pb->ncode - 1];
+        if (last->kind != PK_EXITC)
+            break;
+        bool cycle = false;
+        for (unsigned j = 0; j < n; j++)
+            cycle = cycle || seen[j] == last->imm;
+        if (cycle)
+            break;
+        seen[n] = last->imm;
+        int terr = 0;
+        PBlock *tail = interp_lift(it, last->imm, false, &terr);
+        if (!tail)
+            break;
+        if (pblock_append(pb, tail) != 0) {
+            pblock_free(tail);
+            break;
+        }
     }
-    PTarget t = { .cpu = &p->cpu, .temps = it->temps, .sink = &it->sink, .zero = &it->zero };
-    PBlock *pb = interp_predecode(b, &t);
-    if (!pb) {
-        *err = -ENOMEM;
-        return NULL;
-    }
-    p->st.blocks_lifted++;
     s = cache_find(it, pc);
     s->pc = pc;
     s->blk = pb;
@@ -461,6 +498,18 @@ L_BADEND:
     SYNC();
     LEAVE_TRAP(c, c->pc, RV_CAUSE_ILLEGAL_INSN, 0, out_next);
 
+L_SEG:
+    /* The block this one jumped to, appended: as if chained, except that
+     * with budget 1 (translated code present) it is an exit. */
+    c->instret = ibase += ip->idx;
+    if (__builtin_expect(budget == 1, 0)) {
+        next = ip->imm;
+        why = ip->why;
+        goto leave;
+    }
+    bpc = ip->imm;
+    st->blocks_executed++;
+    NEXT;
 L_EXITC:
 taken:
     c->instret = ibase += ip->idx;

@@ -8,6 +8,7 @@
  */
 #include "runtime/interp_priv.h"
 
+#include <errno.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -703,12 +704,33 @@ static void emit_insn(Pre *s, uint32_t i)
 
 void pblock_free(PBlock *pb)
 {
-    if (!pb)
-        return;
-    free(pb->code);
-    free(pb->pool);
-    free(pb->ext);
-    free(pb);
+    while (pb) {
+        PBlock *more = pb->more;
+        free(pb->code);
+        free(pb->pool);
+        free(pb->ext);
+        free(pb);
+        pb = more;
+    }
+}
+
+int pblock_append(PBlock *pb, PBlock *tail)
+{
+    PInsn *code = realloc(pb->code, (pb->ncode + tail->ncode) * sizeof *code);
+    if (!code)
+        return -ENOMEM;
+    pb->code = code;
+    PInsn *seam = &code[pb->ncode - 1];
+    seam->kind = PK_SEG;
+    seam->h = NULL;
+    memcpy(&code[pb->ncode], tail->code, tail->ncode * sizeof *code);
+    pb->ncode += tail->ncode;
+    free(tail->code);
+    tail->code = NULL;
+    tail->ncode = 0;
+    tail->more = pb->more;
+    pb->more = tail;
+    return 0;
 }
 
 /* Uses and last use of every temp; a lazy truncation's source lives as

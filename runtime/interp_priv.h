@@ -64,7 +64,8 @@
     X(EXITI)   /* to *a; imm/next: the last target and its block */           \
     X(EXITR)   /* to *a, back to exec.c (ecall, fence.i) */                    \
     X(TRAP)    /* guest trap: x has pc, tval; imm = cause */                   \
-    X(BADEND)  /* a block without IR_EXIT: illegal instruction */
+    X(BADEND)  /* a block without IR_EXIT: illegal instruction */             \
+    X(SEG)     /* the block at pc imm follows, appended (idx retired) */
 
 typedef enum PKind {
 #define PK_ENUM(name) PK_##name,
@@ -107,6 +108,7 @@ struct PBlock {
     uint32_t ncode;
     uint64_t *pool;           /* constants the operands point at */
     PExt *ext;
+    PBlock *more;             /* appended blocks: their pool and ext */
 };
 
 /* Where predecoded operands point: the vCPU the block runs on, the
@@ -126,6 +128,14 @@ typedef struct PTarget {
  */
 PBlock *interp_predecode(const IrBlock *b, const PTarget *t);
 void pblock_free(PBlock *pb);
+
+/*
+ * Appends tail, the block that pb's final exit (an EXITC) jumps to, to pb:
+ * the exit becomes a SEG and tail's code follows.  pb takes tail over.
+ * Returns 0, or -ENOMEM (then nothing changed and tail is still the
+ * caller's).
+ */
+int pblock_append(PBlock *pb, PBlock *tail) __attribute__((warn_unused_result));
 
 /*
  * The value of the pure IR op in (integer, compare, select, FP and
