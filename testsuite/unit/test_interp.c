@@ -24,6 +24,7 @@
 #include "runtime/exec.h"
 #include "runtime/interp.h"
 #include "runtime/signal.h"
+#include "guest_fixture.h"
 
 #define PG GUEST_PAGE_SIZE
 #define CODE 0x10000ull     /* guest code, RWX */
@@ -84,28 +85,15 @@ static void put(Process *p, uint64_t at, const uint32_t *code, size_t n)
 
 static int setup(void **state)
 {
-    Process *p = calloc(1, sizeof *p);
-    if (!p || guestmem_init(&p->mem) < 0)
+    Process *p = fixture_process(CODE);
+    *state = p;
+    if (!p)
         return -1;
     if (guestmem_map(&p->mem, CODE, PG, PROT_READ | PROT_WRITE | PROT_EXEC,
                      MAP_PRIVATE | MAP_ANONYMOUS, "code") < 0 ||
         guestmem_map(&p->mem, DATA, PG, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
                      "data") < 0)
         return -1;
-    p->cpu.mem_base = (uint64_t)(uintptr_t)p->mem.base;
-    p->cpu.mem_limit = p->mem.limit;
-    p->cpu.res_addr = RV_NO_RES;
-    p->cpu.proc = (uint64_t)(uintptr_t)p;
-    p->cpu.pc = CODE;
-    *state = p;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    Process *p = *state;
-    guestmem_destroy(&p->mem);
-    free(p);
     return 0;
 }
 
@@ -241,7 +229,7 @@ static void test_signal_while_spinning(void **state)
     assert_int_equal(p->cpu.instret, 2 * p->cpu.x[A0]);
 }
 
-#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, fixture_teardown)
 
 int main(void)
 {
