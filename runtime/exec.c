@@ -95,8 +95,9 @@ int exec_run(Process *p, Interp *it, Native *nat)
     fvp_fault_guard = &guard;
     if (sigsetjmp(guard.jb, 1) != 0) {
         /* A guest load/store/AMO hit a page that is unmapped or lacks
-         * permission: p->cpu.pc is that instruction (IR_INSN marker in the
-         * interpreter; native code stores it before each access).  Raise
+         * permission: p->cpu.pc is that instruction (the interpreter
+         * stores it and instret before each access or helper call; native
+         * code stores it before each access).  Raise
          * the guest fault and go on running (its handler, or the default
          * action ends the guest). */
         guard.armed = 0;
