@@ -26,11 +26,6 @@ static const unsigned type_bits[IR_NTYPES] = {
     [IR_F32] = 32, [IR_F64] = 64,
 };
 
-uint64_t interp_type_mask(IrType t)
-{
-    return t < IR_NTYPES ? type_mask[t] : 0;
-}
-
 static uint64_t op_shift(IrOp op, uint64_t a, uint64_t amt, unsigned bits)
 {
     unsigned s = (unsigned)(amt & (bits - 1));

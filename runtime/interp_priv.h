@@ -221,7 +221,4 @@ static inline uint64_t op_div(IrOp op, uint64_t a, uint64_t b, unsigned bits)
     return op == IR_DIV ? (uint64_t)(sa / sb) : (uint64_t)(sa % sb);
 }
 
-/* Bit mask of a value of type t (temps hold values zero-extended). */
-uint64_t interp_type_mask(IrType t);
-
 #endif /* FVP_INTERP_PRIV_H */
