@@ -28,8 +28,9 @@ void interp_flush(Interp *it);
 /*
  * Runs blocks from c->pc (lifting each first when not cached), one after
  * another, until one of them exits with a reason the caller must handle,
- * max_blocks blocks have run (0 counts as 1), a host signal set
- * c->exit_req, or guest code changed.  c must be &p->cpu of the process the
+ * max_blocks exits have been taken (0 counts as 1; blocks appended to a
+ * trace run on unless max_blocks is 1), a host signal set c->exit_req, or
+ * guest code changed.  c must be &p->cpu of the process the
  * interpreter was made for (predecoded operands point into it).  On return
  * *out_next holds the next guest PC and the result is the exit reason:
  *  - IR_EXIT_TRAP: c->pc is the trapping instruction, c->trap_cause and
