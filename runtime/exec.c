@@ -11,8 +11,12 @@
 #include "runtime/signal.h"
 #include "runtime/syscall.h"
 
-/* Runs one block (or one native function and whatever it tail-calls) at
- * c->pc.  Returns its IrExitReason with the next PC in *out_next, or a
+/* Blocks the interpreter may run in one go when there is no translated
+ * code: it stops earlier for everything this loop must see. */
+#define EXEC_INTERP_BLOCKS 4096
+
+/* Runs one block, a chain of interpreted blocks, or one native function
+ * and whatever it tail-calls, at c->pc.  Returns its IrExitReason with the next PC in *out_next, or a
  * negative errno. */
 static int exec_step(Process *p, Interp *it, Native *nat, uint64_t *out_next)
 {
@@ -37,7 +41,10 @@ static int exec_step(Process *p, Interp *it, Native *nat, uint64_t *out_next)
         if (r < 0)
             return r;
     }
-    return interp_run_block(it, c, out_next);
+    /* With translated code every block boundary is a place to enter it;
+     * without, the interpreter chains blocks and comes back for syscalls,
+     * traps, fence.i and signals (exit_req) only, or after a while. */
+    return interp_run(it, c, nat ? 1 : EXEC_INTERP_BLOCKS, out_next);
 }
 
 /* Runs blocks until the guest exits; returns 0 or -ENOMEM.  A host fault in
@@ -88,8 +95,9 @@ int exec_run(Process *p, Interp *it, Native *nat)
     fvp_fault_guard = &guard;
     if (sigsetjmp(guard.jb, 1) != 0) {
         /* A guest load/store/AMO hit a page that is unmapped or lacks
-         * permission: p->cpu.pc is that instruction (IR_INSN marker in the
-         * interpreter; native code stores it before each access).  Raise
+         * permission: p->cpu.pc is that instruction (the interpreter
+         * stores it and instret before each access or helper call; native
+         * code stores it before each access).  Raise
          * the guest fault and go on running (its handler, or the default
          * action ends the guest). */
         guard.armed = 0;

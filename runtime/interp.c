@@ -1,11 +1,14 @@
 /*
- * IR interpreter: executes FVP IR blocks lifted from guest memory.
+ * IR interpreter: executes FVP IR blocks lifted from guest memory, in the
+ * threaded form of runtime/interp_priv.h (predecoded by interp_pre.c).
  *
- * Temps hold their value zero-extended to 64 bits (i1 is 0/1, f32 is its
- * bit pattern in the low 32 bits), so every op masks its result to its
- * type's width.  Guest registers live in RvCpu directly: a block reads and
- * writes them with IR_GET/IR_SET, so the state is exact at every guest
- * instruction boundary, which is what precise traps and signals need.
+ * Guest registers live in RvCpu directly, so the state is exact at every
+ * guest instruction boundary, which is what precise traps and signals
+ * need.  A block's exit to a constant PC remembers the block it led to
+ * (indirect exits the last one), so blocks run one after another without
+ * a cache lookup and without returning to the execution manager, until an
+ * exit it must see (ecall, trap, fence.i), a host signal (exit_req), a
+ * code change (GuestMem.code_gen) or the caller's block budget.
  */
 #include "runtime/interp.h"
 
@@ -18,41 +21,16 @@
 #include "frontend.h"
 #include "riscv64/rv64.h"
 #include "riscv64/rv64_helpers.h"
+#include "runtime/interp_priv.h"
 
 #define INTERP_MAX_BLOCK_INSNS 64
+#define INTERP_JC_SIZE 1024 /* a power of two */
+#define INTERP_TRACE_BLOCKS 3  /* blocks in one trace at most */
+#define INTERP_TRACE_CODE 48   /* no more appended after this many PInsns */
 
 /* ---- helper trampolines, generated from the one helper table ------------ */
 
 typedef uint64_t (*HelperTramp)(RvCpu *env, const uint64_t *a);
-
-static inline float bits_f32(uint64_t v)
-{
-    uint32_t u = (uint32_t)v;
-    float f;
-    memcpy(&f, &u, 4);
-    return f;
-}
-
-static inline double bits_f64(uint64_t v)
-{
-    double d;
-    memcpy(&d, &v, 8);
-    return d;
-}
-
-static inline uint64_t f32_bits(float f)
-{
-    uint32_t u;
-    memcpy(&u, &f, 4);
-    return u;
-}
-
-static inline uint64_t f64_bits(double d)
-{
-    uint64_t u;
-    memcpy(&u, &d, 8);
-    return u;
-}
 
 #define TR_ARG_VOID(i)
 #define TR_ARG_I32(i) , (uint32_t)a[i]
@@ -85,7 +63,7 @@ static const HelperTramp helper_tramps[RV_NHELPERS] = {
 
 typedef struct CacheSlot {
     uint64_t pc;
-    IrBlock *blk;      /* NULL: empty */
+    PBlock *blk;       /* NULL: empty */
 } CacheSlot;
 
 struct Interp {
@@ -94,8 +72,17 @@ struct Interp {
     CacheSlot *slots;
     size_t cap, used;  /* cap is a power of two */
     uint64_t code_gen; /* p->mem.code_gen the cache was filled under */
-    uint64_t *temps;
+    uint64_t flushes;  /* flushes so far: remembered successors die with one */
+    uint64_t *temps;   /* the temps of the running block */
     size_t ntemps_cap;
+    uint64_t sink;     /* writes to x0 land here */
+    uint64_t zero;     /* reads of x0 and of unused operands */
+    IrBlock lift;      /* where blocks are lifted before predecoding */
+    /* Direct-mapped by pc, in front of the slots for indirect exits. */
+    struct {
+        uint64_t pc;
+        PBlock *blk;
+    } jc[INTERP_JC_SIZE];
 };
 
 static size_t cache_hash(uint64_t pc, size_t cap)
@@ -110,6 +97,7 @@ Interp *interp_new(Process *p)
         return NULL;
     it->p = p;
     it->fe = &fvp_frontend_riscv64;
+    ir_block_init(&it->lift, it->fe->ir_env, 0);
     it->cap = 4096;
     it->slots = calloc(it->cap, sizeof *it->slots);
     it->ntemps_cap = 1024;
@@ -126,12 +114,13 @@ void interp_flush(Interp *it)
 {
     for (size_t i = 0; i < it->cap; i++) {
         if (it->slots[i].blk) {
-            ir_block_free(it->slots[i].blk);
-            free(it->slots[i].blk);
+            pblock_free(it->slots[i].blk);
             it->slots[i].blk = NULL;
         }
     }
     it->used = 0;
+    memset(it->jc, 0, sizeof it->jc);
+    it->flushes++;
     it->code_gen = it->p->mem.code_gen;
 }
 
@@ -143,6 +132,7 @@ void interp_free(Interp *it)
         interp_flush(it);
     free(it->slots);
     free(it->temps);
+    ir_block_free(&it->lift);
     free(it);
 }
 
@@ -188,7 +178,52 @@ static size_t interp_read_code(void *ctx, uint64_t pc, uint8_t *buf, size_t n)
     return got;
 }
 
-static IrBlock *interp_lookup(Interp *it, uint64_t pc, int *err)
+/* Makes room for n temps.  Predecoded blocks point at the temps, so a
+ * move empties the cache. */
+static int interp_reserve_temps(Interp *it, size_t n)
+{
+    if (n <= it->ntemps_cap)
+        return 0;
+    size_t cap = it->ntemps_cap;
+    while (cap < n)
+        cap *= 2;
+    uint64_t *nt = calloc(cap, sizeof *nt);
+    if (!nt)
+        return -ENOMEM;
+    interp_flush(it);
+    free(it->temps);
+    it->temps = nt;
+    it->ntemps_cap = cap;
+    return 0;
+}
+
+/* Lifts and predecodes the block at pc.  may_move: the temps may grow
+ * (which empties the cache); else a block that needs more fails.  NULL
+ * with *err = -ENOMEM when that or memory ran out. */
+static PBlock *interp_lift(Interp *it, uint64_t pc, bool may_move, int *err)
+{
+    Process *p = it->p;
+    IrBlock *b = &it->lift;
+    if (fvp_lift_block(it->fe, interp_read_code, &p->mem, pc, INTERP_MAX_BLOCK_INSNS, b) != 0 ||
+        (!may_move && b->ntemps > it->ntemps_cap) ||
+        (*err = interp_reserve_temps(it, b->ntemps)) != 0) {
+        *err = -ENOMEM;
+        return NULL;
+    }
+    PTarget t = { .cpu = &p->cpu, .temps = it->temps, .sink = &it->sink, .zero = &it->zero };
+    PBlock *pb = interp_predecode(b, &t);
+    if (!pb) {
+        *err = -ENOMEM;
+        return NULL;
+    }
+    p->st.blocks_lifted++;
+    return pb;
+}
+
+/* The predecoded block at pc, lifted and predecoded on a miss.  NULL with
+ * *err = -ENOMEM when memory ran out.  May flush the cache (code changed,
+ * temps moved): it->flushes says so. */
+static PBlock *interp_lookup(Interp *it, uint64_t pc, int *err)
 {
     Process *p = it->p;
     if (it->code_gen != p->mem.code_gen)
@@ -202,254 +237,40 @@ static IrBlock *interp_lookup(Interp *it, uint64_t pc, int *err)
     if ((it->used + 1) * 4 > it->cap * 3) {
         if ((*err = cache_grow(it)) != 0)
             return NULL;
-        s = cache_find(it, pc);
     }
-    IrBlock *b = malloc(sizeof *b);
-    if (!b) {
-        *err = -ENOMEM;
+    PBlock *pb = interp_lift(it, pc, true, err);
+    if (!pb)
         return NULL;
+    /* A block that ends jumping to a constant pc gets the block there
+     * appended (a trace), up to a few blocks and no cycle. */
+    uint64_t seen[INTERP_TRACE_BLOCKS] = { pc };
+    for (unsigned n = 1; n < INTERP_TRACE_BLOCKS && pb->ncode < INTERP_TRACE_CODE; n++) {
+        const PInsn *last = &pb->code[pb->ncode - 1];
+        if (last->kind != PK_EXITC)
+            break;
+        bool cycle = false;
+        for (unsigned j = 0; j < n; j++)
+            cycle = cycle || seen[j] == last->imm;
+        if (cycle)
+            break;
+        seen[n] = last->imm;
+        int terr = 0;
+        PBlock *tail = interp_lift(it, last->imm, false, &terr);
+        if (!tail)
+            break;
+        if (pblock_append(pb, tail) != 0) {
+            pblock_free(tail);
+            break;
+        }
     }
-    ir_block_init(b, it->fe->ir_env, pc);
-    if (fvp_lift_block(it->fe, interp_read_code, &p->mem, pc, INTERP_MAX_BLOCK_INSNS, b) != 0) {
-        ir_block_free(b);
-        free(b);
-        *err = -ENOMEM;
-        return NULL;
-    }
-    p->st.blocks_lifted++;
+    s = cache_find(it, pc);
     s->pc = pc;
-    s->blk = b;
+    s->blk = pb;
     it->used++;
-    return b;
+    return pb;
 }
 
 /* ---- execution ----------------------------------------------------------- */
-
-static const uint64_t type_mask[IR_NTYPES] = {
-    [IR_VOID] = 0,          [IR_I1] = 1,
-    [IR_I8] = 0xff,         [IR_I16] = 0xffff,
-    [IR_I32] = 0xffffffffu, [IR_I64] = ~0ull,
-    [IR_F32] = 0xffffffffu, [IR_F64] = ~0ull,
-};
-static const unsigned type_bits[IR_NTYPES] = {
-    [IR_I1] = 1, [IR_I8] = 8, [IR_I16] = 16, [IR_I32] = 32, [IR_I64] = 64,
-    [IR_F32] = 32, [IR_F64] = 64,
-};
-
-static inline int64_t sext(uint64_t v, unsigned bits)
-{
-    return bits >= 64 ? (int64_t)v : (int64_t)(v << (64 - bits)) >> (64 - bits);
-}
-
-static uint64_t op_mulh(IrOp op, uint64_t a, uint64_t b, unsigned bits)
-{
-    if (bits == 64) {
-        __int128 r;
-        if (op == IR_MULHS)
-            r = (__int128)(int64_t)a * (int64_t)b;
-        else if (op == IR_MULHSU)
-            r = (__int128)(int64_t)a * (__int128)(unsigned __int128)b;
-        else
-            return (uint64_t)(((unsigned __int128)a * b) >> 64);
-        return (uint64_t)(r >> 64);
-    }
-    int64_t sa = sext(a, bits), sb = sext(b, bits);
-    int64_t r;
-    if (op == IR_MULHS)
-        r = sa * sb;
-    else if (op == IR_MULHSU)
-        r = sa * (int64_t)b;
-    else
-        r = (int64_t)(a * b);
-    return (uint64_t)r >> bits;
-}
-
-static uint64_t op_div(IrOp op, uint64_t a, uint64_t b, unsigned bits)
-{
-    /* The frontend guarantees b != 0 and no MIN/-1 (ir.h); stay defined
-     * even for a broken block: never let the host trap. */
-    if (b == 0)
-        return 0;
-    if (op == IR_DIVU)
-        return a / b;
-    if (op == IR_REMU)
-        return a % b;
-    int64_t sa = sext(a, bits), sb = sext(b, bits);
-    if (sb == -1)
-        return op == IR_DIV ? (uint64_t)0 - (uint64_t)sa : 0;
-    return op == IR_DIV ? (uint64_t)(sa / sb) : (uint64_t)(sa % sb);
-}
-
-static uint64_t op_shift(IrOp op, uint64_t a, uint64_t amt, unsigned bits)
-{
-    unsigned s = (unsigned)(amt & (bits - 1));
-    switch (op) {
-    case IR_SHL:
-        return a << s;
-    case IR_SHR:
-        return a >> s;
-    case IR_SAR:
-        return (uint64_t)(sext(a, bits) >> s);
-    case IR_ROTL:
-        return s ? (a << s) | (a >> (bits - s)) : a;
-    default: /* IR_ROTR */
-        return s ? (a >> s) | (a << (bits - s)) : a;
-    }
-}
-
-static uint64_t op_unary(IrOp op, uint64_t a, unsigned bits)
-{
-    switch (op) {
-    case IR_NOT:
-        return ~a;
-    case IR_NEG:
-        return (uint64_t)0 - a;
-    case IR_CLZ:
-        return a ? (uint64_t)(__builtin_clzll(a) - (64 - bits)) : bits;
-    case IR_CTZ:
-        return a ? (uint64_t)__builtin_ctzll(a) : bits;
-    case IR_CPOP:
-        return (uint64_t)__builtin_popcountll(a);
-    default: /* IR_BSWAP */
-        return __builtin_bswap64(a) >> (64 - bits);
-    }
-}
-
-static bool op_cmp(IrCond cond, uint64_t a, uint64_t b, IrType t)
-{
-    unsigned bits = type_bits[t];
-    if (t == IR_F32 || t == IR_F64) {
-        double x = t == IR_F32 ? bits_f32(a) : bits_f64(a);
-        double y = t == IR_F32 ? bits_f32(b) : bits_f64(b);
-        switch (cond) {
-        case IR_FEQ: return x == y;
-        case IR_FLT: return __builtin_isless(x, y);
-        case IR_FLE: return __builtin_islessequal(x, y);
-        case IR_FUNO: return __builtin_isunordered(x, y);
-        default: return false;
-        }
-    }
-    int64_t sa = sext(a, bits), sb = sext(b, bits);
-    switch (cond) {
-    case IR_EQ: return a == b;
-    case IR_NE: return a != b;
-    case IR_SLT: return sa < sb;
-    case IR_SLE: return sa <= sb;
-    case IR_SGT: return sa > sb;
-    case IR_SGE: return sa >= sb;
-    case IR_ULT: return a < b;
-    case IR_ULE: return a <= b;
-    case IR_UGT: return a > b;
-    case IR_UGE: return a >= b;
-    default: return false;
-    }
-}
-
-static uint64_t op_fbin(IrOp op, uint64_t a, uint64_t b, IrType t)
-{
-    if (t == IR_F32) {
-        float x = bits_f32(a), y = bits_f32(b), r;
-        switch (op) {
-        case IR_FADD: r = x + y; break;
-        case IR_FSUB: r = x - y; break;
-        case IR_FMUL: r = x * y; break;
-        default: r = x / y; break;
-        }
-        return f32_bits(r);
-    }
-    double x = bits_f64(a), y = bits_f64(b), r;
-    switch (op) {
-    case IR_FADD: r = x + y; break;
-    case IR_FSUB: r = x - y; break;
-    case IR_FMUL: r = x * y; break;
-    default: r = x / y; break;
-    }
-    return f64_bits(r);
-}
-
-static uint64_t op_fun(IrOp op, uint64_t a, IrType t)
-{
-    uint64_t sign = t == IR_F32 ? 1ull << 31 : 1ull << 63;
-    switch (op) {
-    case IR_FNEG:
-        return a ^ sign;
-    case IR_FABS:
-        return a & ~sign;
-    default: /* IR_FSQRT */
-        return t == IR_F32 ? f32_bits(__builtin_sqrtf(bits_f32(a)))
-                           : f64_bits(__builtin_sqrt(bits_f64(a)));
-    }
-}
-
-static uint64_t op_fcvt(unsigned kind, uint64_t a, IrType from, IrType to)
-{
-    bool ffrom = from == IR_F32 || from == IR_F64;
-    double d = from == IR_F32 ? bits_f32(a) : bits_f64(a);
-    switch (kind) {
-    case IR_CVT_FF:
-        return to == IR_F32 ? f32_bits((float)d) : f64_bits(d);
-    case IR_CVT_SF: {
-        int64_t v = sext(a, type_bits[from]);
-        return to == IR_F32 ? f32_bits((float)v) : f64_bits((double)v);
-    }
-    case IR_CVT_UF:
-        return to == IR_F32 ? f32_bits((float)a) : f64_bits((double)a);
-    case IR_CVT_FS:
-        /* Only in-range inputs by contract; clamp so the host never sees UB. */
-        if (!ffrom || !(d > -9.3e18 && d < 9.3e18))
-            return 0;
-        return (uint64_t)(int64_t)d;
-    default: /* IR_CVT_FU */
-        if (!ffrom || !(d >= 0 && d < 1.8e19))
-            return 0;
-        return (uint64_t)d;
-    }
-}
-
-/* Guest memory access from the interpreter.  Addresses outside the space
- * are faults; a PROT_NONE page inside faults on the host and arrives
- * through the fault guard. */
-static inline bool mem_ok(const RvCpu *c, uint64_t addr, unsigned size)
-{
-    return addr < c->mem_limit && size <= c->mem_limit - addr;
-}
-
-static inline uint64_t mem_load(const RvCpu *c, uint64_t addr, unsigned size)
-{
-    const uint8_t *h = (const uint8_t *)(uintptr_t)c->mem_base + addr;
-    switch (size) {
-    case 1: return *h;
-    case 2: { uint16_t v; memcpy(&v, h, 2); return v; }
-    case 4: { uint32_t v; memcpy(&v, h, 4); return v; }
-    default: { uint64_t v; memcpy(&v, h, 8); return v; }
-    }
-}
-
-static inline void mem_store(RvCpu *c, uint64_t addr, unsigned size, uint64_t v)
-{
-    uint8_t *h = (uint8_t *)(uintptr_t)c->mem_base + addr;
-    switch (size) {
-    case 1: *h = (uint8_t)v; break;
-    case 2: { uint16_t x = (uint16_t)v; memcpy(h, &x, 2); break; }
-    case 4: { uint32_t x = (uint32_t)v; memcpy(h, &x, 4); break; }
-    default: memcpy(h, &v, 8); break;
-    }
-}
-
-static inline uint64_t reg_get(const RvCpu *c, int64_t r)
-{
-    return r < 32 ? c->x[r] : c->f[r - 32];
-}
-
-static inline void reg_set(RvCpu *c, int64_t r, uint64_t v)
-{
-    if (r < 32) {
-        if (r != 0)
-            c->x[r] = v;
-    } else {
-        c->f[r - 32] = v;
-    }
-}
 
 static int interp_trap(RvCpu *c, uint64_t pc, uint64_t cause, uint64_t tval, uint64_t *out_next)
 {
@@ -461,185 +282,316 @@ static int interp_trap(RvCpu *c, uint64_t pc, uint64_t cause, uint64_t tval, uin
     return IR_EXIT_TRAP;
 }
 
-int interp_run_block(Interp *it, RvCpu *c, uint64_t *out_next)
+static uint64_t mem_load(const uint8_t *h, unsigned size)
 {
-    int err = 0;
-    IrBlock *b = interp_lookup(it, c->pc, &err);
-    if (!b)
-        return err;
-    if (b->ntemps > it->ntemps_cap) {
-        size_t n = it->ntemps_cap;
-        while (n < b->ntemps)
-            n *= 2;
-        uint64_t *nt = realloc(it->temps, n * sizeof *nt);
-        if (!nt)
-            return -ENOMEM;
-        it->temps = nt;
-        it->ntemps_cap = n;
+    switch (size) {
+    case 1: return *h;
+    case 2: { uint16_t v; memcpy(&v, h, 2); return v; }
+    case 4: { uint32_t v; memcpy(&v, h, 4); return v; }
+    default: { uint64_t v; memcpy(&v, h, 8); return v; }
     }
-    it->p->st.blocks_executed++;
+}
 
-    uint64_t *t = it->temps;
-    /* instret counts retired instructions exactly (rdinstret inside a block
-     * sees every instruction before it): an instruction is counted when
-     * the next one starts or the block is left past it. */
-    uint64_t started = 0;
-    const IrInsn *in = b->insns, *end = b->insns + b->ninsns;
-    for (; in < end; in++) {
-        const unsigned bits = type_bits[in->type];
-        const uint64_t mask = type_mask[in->type];
-        switch ((IrOp)in->op) {
-        case IR_INSN:
-            c->pc = (uint64_t)in->imm;
-            c->instret += started;
-            started = 1;
-            break;
-        case IR_CONST:
-            t[in->dst] = (uint64_t)in->imm & mask;
-            break;
-        case IR_GET:
-            t[in->dst] = reg_get(c, in->imm);
-            break;
-        case IR_SET:
-            reg_set(c, in->imm, t[in->args[0]]);
-            break;
-        case IR_ADD:
-            t[in->dst] = (t[in->args[0]] + t[in->args[1]]) & mask;
-            break;
-        case IR_SUB:
-            t[in->dst] = (t[in->args[0]] - t[in->args[1]]) & mask;
-            break;
-        case IR_MUL:
-            t[in->dst] = (t[in->args[0]] * t[in->args[1]]) & mask;
-            break;
-        case IR_MULHS: case IR_MULHU: case IR_MULHSU:
-            t[in->dst] = op_mulh((IrOp)in->op, t[in->args[0]], t[in->args[1]], bits) & mask;
-            break;
-        case IR_DIV: case IR_DIVU: case IR_REM: case IR_REMU:
-            t[in->dst] = op_div((IrOp)in->op, t[in->args[0]], t[in->args[1]], bits) & mask;
-            break;
-        case IR_AND:
-            t[in->dst] = t[in->args[0]] & t[in->args[1]];
-            break;
-        case IR_OR:
-            t[in->dst] = t[in->args[0]] | t[in->args[1]];
-            break;
-        case IR_XOR:
-            t[in->dst] = t[in->args[0]] ^ t[in->args[1]];
-            break;
-        case IR_SHL: case IR_SHR: case IR_SAR: case IR_ROTL: case IR_ROTR:
-            t[in->dst] = op_shift((IrOp)in->op, t[in->args[0]], t[in->args[1]], bits) & mask;
-            break;
-        case IR_NOT: case IR_NEG: case IR_CLZ: case IR_CTZ: case IR_CPOP: case IR_BSWAP:
-            t[in->dst] = op_unary((IrOp)in->op, t[in->args[0]], bits) & mask;
-            break;
-        case IR_ZEXT:
-        case IR_TRUNC:
-        case IR_BITCAST:
-            t[in->dst] = t[in->args[0]] & mask;
-            break;
-        case IR_SEXT: {
-            unsigned from = type_bits[b->temp_type[in->args[0]]];
-            t[in->dst] = (uint64_t)sext(t[in->args[0]], from) & mask;
-            break;
-        }
-        case IR_CMP:
-            t[in->dst] = op_cmp((IrCond)in->aux, t[in->args[0]], t[in->args[1]],
-                                (IrType)b->temp_type[in->args[0]]);
-            break;
-        case IR_SELECT:
-            t[in->dst] = t[in->args[0]] ? t[in->args[1]] : t[in->args[2]];
-            break;
-        case IR_FADD: case IR_FSUB: case IR_FMUL: case IR_FDIV:
-            t[in->dst] = op_fbin((IrOp)in->op, t[in->args[0]], t[in->args[1]], (IrType)in->type);
-            break;
-        case IR_FSQRT: case IR_FNEG: case IR_FABS:
-            t[in->dst] = op_fun((IrOp)in->op, t[in->args[0]], (IrType)in->type);
-            break;
-        case IR_FMA:
-            if (in->type == IR_F32)
-                t[in->dst] = f32_bits(__builtin_fmaf(bits_f32(t[in->args[0]]),
-                                                     bits_f32(t[in->args[1]]),
-                                                     bits_f32(t[in->args[2]])));
-            else
-                t[in->dst] = f64_bits(__builtin_fma(bits_f64(t[in->args[0]]),
-                                                    bits_f64(t[in->args[1]]),
-                                                    bits_f64(t[in->args[2]])));
-            break;
-        case IR_FCVT:
-            t[in->dst] = op_fcvt(in->aux, t[in->args[0]], (IrType)b->temp_type[in->args[0]],
-                                 (IrType)in->type) & mask;
-            break;
-        case IR_LOAD: {
-            uint64_t addr = t[in->args[0]];
-            unsigned size = (unsigned)in->imm;
-            if (!mem_ok(c, addr, size)) {
-                return interp_trap(c, c->pc, RV_CAUSE_LOAD_PAGE_FAULT, addr, out_next);
-            }
-            uint64_t v = mem_load(c, addr, size);
-            if (in->aux & IR_MEM_SIGNED)
-                v = (uint64_t)sext(v, size * 8);
-            t[in->dst] = v & mask;
-            break;
-        }
-        case IR_STORE: {
-            uint64_t addr = t[in->args[0]];
-            unsigned size = (unsigned)in->imm;
-            if (!mem_ok(c, addr, size)) {
-                return interp_trap(c, c->pc, RV_CAUSE_STORE_PAGE_FAULT, addr, out_next);
-            }
-            mem_store(c, addr, size, t[in->args[1]]);
-            break;
-        }
-        case IR_FENCE:
-            if (in->aux == IR_FENCE_SEQ) {
-                /* A locked RMW is a full barrier on x86 (and cheaper than
-                 * mfence); TSan also understands it, unlike a bare fence. */
-                static uint64_t fence_word;
-                __atomic_fetch_add(&fence_word, 0, __ATOMIC_SEQ_CST);
-            } else {
-                /* x86-TSO already orders everything but store->load. */
-                __atomic_signal_fence(__ATOMIC_SEQ_CST);
-            }
-            break;
-        case IR_CALL: {
-            uint64_t a[4] = { 0 };
-            for (unsigned i = 0; i < in->nargs && i < 4; i++)
-                a[i] = t[in->args[i]];
-            c->trap_pending = 0;
-            uint64_t r = helper_tramps[in->imm](c, a);
-            if (c->trap_pending) {
-                return interp_trap(c, c->pc, c->trap_cause, c->trap_tval, out_next);
-            }
-            if (in->dst)
-                t[in->dst] = r & mask;
-            break;
-        }
-        case IR_BRANCH:
-            if (t[in->args[0]]) {
-                c->instret += started;
-                *out_next = (uint64_t)in->imm;
-                return in->aux;
-            }
-            break;
-        case IR_EXIT:
-            if (in->aux == IR_EXIT_TRAP) {
-                /* The trapping instruction did not retire.  A fetch fault
-                 * has no INSN marker of its own: its pc is the exit's. */
-                uint64_t tpc = t[in->args[0]];
-                if (c->pc != tpc)
-                    c->instret += started;
-                return interp_trap(c, tpc, (uint64_t)in->imm,
-                                   in->args[1] ? t[in->args[1]] : 0, out_next);
-            }
-            c->instret += started;
-            *out_next = t[in->args[0]];
-            return in->aux;
-        default:
-            break;
-        }
+/* Resolves the handler kinds of a new block to the executor's labels. */
+static void pblock_link(PBlock *pb, const void *const *labels)
+{
+    for (uint32_t i = 0; i < pb->ncode; i++)
+        pb->code[i].h = labels[pb->code[i].kind];
+}
+
+#define SX32(v) ((uint64_t)(int64_t)(int32_t)(uint32_t)(v))
+
+int interp_run(Interp *it, RvCpu *c, unsigned max_blocks, uint64_t *out_next)
+{
+    static const void *const labels[PK_COUNT] = {
+#define PK_LABEL(name) [PK_##name] = &&L_##name,
+        PKINDS(PK_LABEL)
+#undef PK_LABEL
+    };
+    Process *p = it->p;
+    ExecStats *st = &p->st;
+    int err = 0, rc;
+    /* Operands point into p->cpu (interp_priv.h). */
+    if (c != &p->cpu)
+        return -EINVAL;
+    PBlock *pb = interp_lookup(it, c->pc, &err);
+    if (!pb)
+        return err;
+    if (!pb->code[0].h)
+        pblock_link(pb, labels);
+    /* Guest memory does not move while blocks run: syscalls, which may
+     * remap it, end the run. */
+    uint8_t *const mem = (uint8_t *)(uintptr_t)c->mem_base;
+    const uint64_t limit = c->mem_limit;
+    /* instret at the start of the running block */
+    uint64_t ibase = c->instret;
+    uint64_t bpc, next, ea, fault_cause, chained = 0;
+    unsigned why, budget = max_blocks ? max_blocks : 1;
+    PInsn *ip;
+    PBlock *nb;
+
+enter:
+    st->blocks_executed++;
+    bpc = pb->pc;
+    ip = pb->code;
+    goto *ip->h;
+
+#define NEXT goto *(++ip)->h
+#define LEAVE_TRAP(...)                                                        \
+    do {                                                                       \
+        rc = interp_trap(__VA_ARGS__);                                         \
+        goto out;                                                              \
+    } while (0)
+/* The guest pc and instret as of the instruction ip belongs to: before
+ * anything that can trap, fault or call a helper. */
+#define SYNC() (c->pc = bpc + ip->pcoff, c->instret = ibase + ip->idx)
+
+L_COPY: *ip->d = *ip->a; NEXT;
+L_SETI: *ip->d = ip->imm; NEXT;
+L_ANDI: *ip->d = *ip->a & ip->imm; NEXT;
+L_ADD: *ip->d = *ip->a + *ip->b; NEXT;
+L_SUB: *ip->d = *ip->a - *ip->b; NEXT;
+L_MUL: *ip->d = *ip->a * *ip->b; NEXT;
+L_AND: *ip->d = *ip->a & *ip->b; NEXT;
+L_OR: *ip->d = *ip->a | *ip->b; NEXT;
+L_XOR: *ip->d = *ip->a ^ *ip->b; NEXT;
+L_SHL: *ip->d = *ip->a << (*ip->b & 63); NEXT;
+L_SHR: *ip->d = *ip->a >> (*ip->b & 63); NEXT;
+L_SAR: *ip->d = (uint64_t)((int64_t)*ip->a >> (*ip->b & 63)); NEXT;
+L_ADDI: *ip->d = *ip->a + ip->imm; NEXT;
+L_ORI: *ip->d = *ip->a | ip->imm; NEXT;
+L_XORI: *ip->d = *ip->a ^ ip->imm; NEXT;
+L_SHLI: *ip->d = *ip->a << ip->imm; NEXT;
+L_SHRI: *ip->d = *ip->a >> ip->imm; NEXT;
+L_SARI: *ip->d = (uint64_t)((int64_t)*ip->a >> ip->imm); NEXT;
+L_MULHS: *ip->d = op_mulh(IR_MULHS, *ip->a, *ip->b, 64); NEXT;
+L_MULHU: *ip->d = op_mulh(IR_MULHU, *ip->a, *ip->b, 64); NEXT;
+L_MULHSU: *ip->d = op_mulh(IR_MULHSU, *ip->a, *ip->b, 64); NEXT;
+L_DIV: *ip->d = op_div(IR_DIV, *ip->a, *ip->b, 64); NEXT;
+L_DIVU: *ip->d = op_div(IR_DIVU, *ip->a, *ip->b, 64); NEXT;
+L_REM: *ip->d = op_div(IR_REM, *ip->a, *ip->b, 64); NEXT;
+L_REMU: *ip->d = op_div(IR_REMU, *ip->a, *ip->b, 64); NEXT;
+L_SEL: *ip->d = *ip->a ? *ip->b : *(const uint64_t *)(uintptr_t)ip->imm; NEXT;
+L_ADDW: *ip->d = SX32(*ip->a + *ip->b); NEXT;
+L_SUBW: *ip->d = SX32(*ip->a - *ip->b); NEXT;
+L_MULW: *ip->d = SX32((uint32_t)*ip->a * (uint32_t)*ip->b); NEXT;
+L_SHLW: *ip->d = SX32((uint32_t)*ip->a << (*ip->b & 31)); NEXT;
+L_SHRW: *ip->d = SX32((uint32_t)*ip->a >> (*ip->b & 31)); NEXT;
+L_SARW: *ip->d = (uint64_t)(int64_t)((int32_t)(uint32_t)*ip->a >> (*ip->b & 31)); NEXT;
+L_ADDWI: *ip->d = SX32(*ip->a + ip->imm); NEXT;
+L_SHLWI: *ip->d = SX32((uint32_t)*ip->a << ip->imm); NEXT;
+L_SHRWI: *ip->d = SX32((uint32_t)*ip->a >> ip->imm); NEXT;
+L_SARWI: *ip->d = (uint64_t)(int64_t)((int32_t)(uint32_t)*ip->a >> ip->imm); NEXT;
+L_SEXTW: *ip->d = SX32(*ip->a); NEXT;
+L_CEQ: *ip->d = *ip->a == *ip->b; NEXT;
+L_CNE: *ip->d = *ip->a != *ip->b; NEXT;
+L_CSLT: *ip->d = (int64_t)*ip->a < (int64_t)*ip->b; NEXT;
+L_CSLE: *ip->d = (int64_t)*ip->a <= (int64_t)*ip->b; NEXT;
+L_CSGT: *ip->d = (int64_t)*ip->a > (int64_t)*ip->b; NEXT;
+L_CSGE: *ip->d = (int64_t)*ip->a >= (int64_t)*ip->b; NEXT;
+L_CULT: *ip->d = *ip->a < *ip->b; NEXT;
+L_CULE: *ip->d = *ip->a <= *ip->b; NEXT;
+L_CUGT: *ip->d = *ip->a > *ip->b; NEXT;
+L_CUGE: *ip->d = *ip->a >= *ip->b; NEXT;
+
+L_BR: if (*ip->a) goto taken; NEXT;
+L_BEQ: if (*ip->a == *ip->b) goto taken; NEXT;
+L_BNE: if (*ip->a != *ip->b) goto taken; NEXT;
+L_BSLT: if ((int64_t)*ip->a < (int64_t)*ip->b) goto taken; NEXT;
+L_BSLE: if ((int64_t)*ip->a <= (int64_t)*ip->b) goto taken; NEXT;
+L_BSGT: if ((int64_t)*ip->a > (int64_t)*ip->b) goto taken; NEXT;
+L_BSGE: if ((int64_t)*ip->a >= (int64_t)*ip->b) goto taken; NEXT;
+L_BULT: if (*ip->a < *ip->b) goto taken; NEXT;
+L_BULE: if (*ip->a <= *ip->b) goto taken; NEXT;
+L_BUGT: if (*ip->a > *ip->b) goto taken; NEXT;
+L_BUGE: if (*ip->a >= *ip->b) goto taken; NEXT;
+
+/* Guest memory: the access at ea, after the bounds check.  A PROT_NONE
+ * page inside the space faults on the host and leaves through the
+ * FaultGuard with pc and instret already stored. */
+#define MEM_EA(size, cause)                                                    \
+    ea = *ip->a + ip->imm;                                                     \
+    SYNC();                                                                    \
+    if (__builtin_expect(ea >= limit || (size) > limit - ea, 0)) {             \
+        fault_cause = (cause);                                                 \
+        goto mem_fault;                                                        \
     }
+#define LOAD(type, conv)                                                       \
+    do {                                                                       \
+        MEM_EA(sizeof(type), RV_CAUSE_LOAD_PAGE_FAULT);                        \
+        type v_;                                                               \
+        memcpy(&v_, mem + ea, sizeof v_);                                      \
+        *ip->d = (conv)v_;                                                     \
+        NEXT;                                                                  \
+    } while (0)
+#define STORE(type)                                                            \
+    do {                                                                       \
+        MEM_EA(sizeof(type), RV_CAUSE_STORE_PAGE_FAULT);                       \
+        type v_ = (type)*ip->b;                                                \
+        memcpy(mem + ea, &v_, sizeof v_);                                      \
+        NEXT;                                                                  \
+    } while (0)
+
+L_LD1U: LOAD(uint8_t, uint64_t);
+L_LD1S: LOAD(int8_t, int64_t);
+L_LD2U: LOAD(uint16_t, uint64_t);
+L_LD2S: LOAD(int16_t, int64_t);
+L_LD4U: LOAD(uint32_t, uint64_t);
+L_LD4S: LOAD(int32_t, int64_t);
+L_LD8: LOAD(uint64_t, uint64_t);
+L_LDG: {
+    unsigned size = (unsigned)ip->x->in.imm;
+    MEM_EA(size, RV_CAUSE_LOAD_PAGE_FAULT);
+    uint64_t v = mem_load(mem + ea, size);
+    if (ip->x->in.aux & IR_MEM_SIGNED)
+        v = (uint64_t)sext(v, size * 8);
+    *ip->d = v & ip->x->mask;
+    NEXT;
+}
+L_ST1: STORE(uint8_t);
+L_ST2: STORE(uint16_t);
+L_ST4: STORE(uint32_t);
+L_ST8: STORE(uint64_t);
+mem_fault:
+    LEAVE_TRAP(c, c->pc, fault_cause, ea, out_next);
+
+L_FENCE_SEQ: {
+    /* A locked RMW is a full barrier on x86 (and cheaper than mfence);
+     * TSan also understands it, unlike a bare fence. */
+    static uint64_t fence_word;
+    __atomic_fetch_add(&fence_word, 0, __ATOMIC_SEQ_CST);
+    NEXT;
+}
+L_FENCE:
+    /* x86-TSO already orders everything but store->load. */
+    __atomic_signal_fence(__ATOMIC_SEQ_CST);
+    NEXT;
+
+L_GEN: {
+    const PExt *x = ip->x;
+    *ip->d = interp_eval(&x->in, (IrType)x->from, *x->arg[0], *x->arg[1], *x->arg[2]);
+    NEXT;
+}
+L_CALL: {
+    const PExt *x = ip->x;
+    const uint64_t a[4] = { *x->arg[0], *x->arg[1], *x->arg[2], *x->arg[3] };
+    SYNC();
+    c->trap_pending = 0;
+    uint64_t r = helper_tramps[x->in.imm](c, a);
+    if (c->trap_pending)
+        LEAVE_TRAP(c, c->pc, c->trap_cause, c->trap_tval, out_next);
+    *ip->d = r & x->mask;
+    NEXT;
+}
+
+L_TRAP: {
+    /* The trapping instruction did not retire.  A fetch fault has no INSN
+     * marker of its own: its pc is the exit's, and the one before retired. */
+    uint64_t tpc = *ip->x->arg[0];
+    unsigned k = ip->idx;
+    c->instret = ibase + (k && tpc != bpc + ip->pcoff ? k : k ? k - 1 : 0);
+    LEAVE_TRAP(c, tpc, ip->imm, *ip->x->arg[1], out_next);
+}
+L_BADEND:
     /* A verified block always ends with IR_EXIT; treat a broken one as an
      * illegal instruction rather than running off its end. */
-    return interp_trap(c, c->pc, RV_CAUSE_ILLEGAL_INSN, 0, out_next);
+    SYNC();
+    LEAVE_TRAP(c, c->pc, RV_CAUSE_ILLEGAL_INSN, 0, out_next);
+
+L_SEG:
+    /* The block this one jumped to, appended: as if chained, except that
+     * with budget 1 (translated code present) it is an exit. */
+    c->instret = ibase += ip->idx;
+    if (__builtin_expect(budget == 1, 0)) {
+        next = ip->imm;
+        why = ip->why;
+        goto leave;
+    }
+    bpc = ip->imm;
+    st->blocks_executed++;
+    NEXT;
+L_EXITC:
+taken:
+    c->instret = ibase += ip->idx;
+    nb = ip->next;
+    /* Only chainable exits ever get a successor (below). */
+    if (__builtin_expect(nb != NULL, 1))
+        goto chain;
+    next = ip->imm;
+    goto miss;
+L_EXITR:
+    c->instret = ibase += ip->idx;
+    next = *ip->a;
+    why = ip->why;
+    goto leave;
+L_EXITI:
+    c->instret = ibase += ip->idx;
+    next = *ip->a;
+    if (ip->imm == next && ip->next) {
+        nb = ip->next;
+        goto chain;
+    }
+    {
+        size_t j = (next >> 1) & (INTERP_JC_SIZE - 1);
+        if (it->jc[j].pc == next && it->jc[j].blk) {
+            nb = it->jc[j].blk;
+            ip->imm = next;
+            ip->next = nb;
+            goto chain;
+        }
+    }
+    goto miss;
+chain:
+    /* A host signal sets exit_req; exec.c delivers it.  Guest code changes
+     * (code_gen) only in syscalls, which end the run anyway. */
+    if (__builtin_expect(--budget == 0 || __atomic_load_n(&c->exit_req, __ATOMIC_RELAXED), 0)) {
+        next = nb->pc;
+        why = ip->why;
+        goto leave;
+    }
+    chained++;
+    pb = nb;
+    goto enter;
+miss:
+    /* exec.c handles ecalls, traps and fence.i, and notices code changes. */
+    why = ip->why;
+    if (why == IR_EXIT_SYSCALL || why == IR_EXIT_TRAP || why == IR_EXIT_SYNC || --budget == 0 ||
+        __atomic_load_n(&c->exit_req, __ATOMIC_RELAXED) || it->code_gen != p->mem.code_gen)
+        goto leave;
+    {
+        uint64_t flushes = it->flushes;
+        nb = interp_lookup(it, next, &err);
+        if (!nb) {
+            rc = err;
+            goto out;
+        }
+        if (!nb->code[0].h)
+            pblock_link(nb, labels);
+        if (flushes == it->flushes) {
+            /* Remember it: ip's block is still there. */
+            ip->next = nb;
+            if (ip->kind == PK_EXITI) {
+                ip->imm = next;
+                it->jc[(next >> 1) & (INTERP_JC_SIZE - 1)].pc = next;
+                it->jc[(next >> 1) & (INTERP_JC_SIZE - 1)].blk = nb;
+            }
+        }
+    }
+    pb = nb;
+    goto enter;
+leave:
+    c->pc = bpc + ip->pcoff; /* the last instruction (the ecall) */
+    *out_next = next;
+    rc = (int)why;
+out:
+    /* Chained blocks were found without a lookup: count them as hits. */
+    st->cache_lookups += chained;
+    st->cache_hits += chained;
+    return rc;
+#undef NEXT
+#undef LEAVE_TRAP
+#undef SYNC
+#undef MEM_EA
+#undef LOAD
+#undef STORE
 }

@@ -29,6 +29,7 @@
 #include "runtime/loader.h"
 #include "runtime/native.h"
 #include "runtime/signal.h"
+#include "guest_fixture.h"
 
 #define PG GUEST_PAGE_SIZE
 #define CODE 0x10000ull        /* the guest program below, R-X */
@@ -137,8 +138,9 @@ static FvpAotModule module_of(const FvpAotEntry *e, size_t n)
 
 static int setup(void **state)
 {
-    Process *p = calloc(1, sizeof *p);
-    if (!p || guestmem_init(&p->mem) < 0)
+    Process *p = fixture_process(CODE);
+    *state = p;
+    if (!p)
         return -1;
     if (guestmem_map(&p->mem, CODE, PG, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
                      "code") < 0)
@@ -146,20 +148,6 @@ static int setup(void **state)
     put_program(p);
     if (guestmem_protect(&p->mem, CODE, PG, PROT_READ | PROT_EXEC) < 0)
         return -1;
-    p->cpu.mem_base = (uint64_t)(uintptr_t)p->mem.base;
-    p->cpu.mem_limit = p->mem.limit;
-    p->cpu.res_addr = RV_NO_RES;
-    p->cpu.proc = (uint64_t)(uintptr_t)p;
-    p->cpu.pc = CODE;
-    *state = p;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    Process *p = *state;
-    guestmem_destroy(&p->mem);
-    free(p);
     return 0;
 }
 
@@ -518,7 +506,7 @@ static void test_load_elf_mem(void **state)
     free(buf);
 }
 
-#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, fixture_teardown)
 
 int main(void)
 {
