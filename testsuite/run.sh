@@ -74,9 +74,10 @@ suite_unit() {
 }
 
 # programs-xlat-O2: calls and recursion, a jump table, function pointers, FP/libm, the FP
-# environment (inline FP, rounding modes, flags), a CPU-bound loop, a SIGSEGV handler
+# environment (inline FP, rounding modes, flags), a CPU-bound loop, a SIGSEGV handler, the C
+# library string functions run as host code
 XLAT_O2_PROGRAMS=(prog_crc prog_recurse prog_switch prog_fnptr prog_libm prog_fpenv prog_qsort
-                  sig_resume)
+                  sig_resume prog_libc_str)
 # programs-xlat-v3: the same with --cpu x86-64-v3, where fused multiply-adds are inline too
 XLAT_V3_PROGRAMS=(prog_fpenv prog_libm)
 
