@@ -544,3 +544,73 @@ int64_t sys_rt_sigqueueinfo(Process *p, RvCpu *c, const uint64_t *a)
     SYS_UNUSED_ARGS;
     return signal_sys_rt_sigqueueinfo(p, (int)a[0], (int)a[1], a[2]);
 }
+
+/* ---- processes ------------------------------------------------------------ */
+
+/*
+ * clone without a shared address space: fork.  The child is a host fork of
+ * this process (guest memory, descriptors and runtime state are copied as
+ * Linux copies them; MAP_SHARED guest mappings stay shared) and goes on
+ * from the ecall with a0 = 0.  Linux kernel/fork.c for the flags kept:
+ * the exit signal (low byte), CLONE_PARENT_SETTID, CLONE_CHILD_SETTID,
+ * CLONE_CHILD_CLEARTID, CLONE_SETTLS and a new stack pointer.  Threads and
+ * vfork (CLONE_VM and what goes with it) are not supported yet: ENOSYS.
+ * riscv64 argument order: flags, newsp, parent_tid, tls, child_tid.
+ */
+int64_t sys_clone(Process *p, RvCpu *c, const uint64_t *a)
+{
+    uint64_t flags = a[0], newsp = a[1], ptid = a[2], tls = a[3], ctid = a[4];
+    const uint64_t kept = CSIGNAL | CLONE_PARENT_SETTID | CLONE_CHILD_SETTID |
+                          CLONE_CHILD_CLEARTID | CLONE_SETTLS;
+    if (flags & ~kept)
+        return -ENOSYS;
+    int sig = (int)(flags & CSIGNAL);
+    if (sig > 64)
+        return -EINVAL;
+    fflush(NULL); /* the runtime's own buffered output (strace) is not written twice */
+    pid_t pid = sig == SIGCHLD ? fork() : (pid_t)syscall(SYS_clone, (unsigned long)sig, 0, NULL,
+                                                            NULL, 0);
+    if (pid < 0)
+        return -errno;
+    if (pid > 0) {
+        uint32_t v = (uint32_t)pid;
+        if ((flags & CLONE_PARENT_SETTID) && guest_write(&p->mem, ptid, &v, sizeof v) != 0)
+            return -EFAULT; /* Linux: the child exists all the same */
+        return pid;
+    }
+    /* the child */
+    uint32_t tid = (uint32_t)syscall(SYS_gettid);
+    if ((flags & CLONE_CHILD_SETTID) && guest_write(&p->mem, ctid, &tid, sizeof tid) != 0) {
+        /* Linux's schedule_tail ignores a bad child_tid as well */
+    }
+    if (flags & CLONE_CHILD_CLEARTID)
+        p->clear_child_tid = ctid;
+    if (flags & CLONE_SETTLS)
+        c->x[4] = tls;   /* tp */
+    if (newsp)
+        c->x[2] = newsp; /* sp */
+    return 0;
+}
+
+/* struct rusage and the wait status have the same layout on riscv64 and
+ * x86-64 (LP64, generic). */
+int64_t sys_wait4(Process *p, RvCpu *c, const uint64_t *a)
+{
+    void *status, *ru;
+    SYS_UNUSED_ARGS;
+    if (sys_gbuf_opt(p, a[1], sizeof(int), &status) < 0 ||
+        sys_gbuf_opt(p, a[3], sizeof(struct rusage), &ru) < 0)
+        return -EFAULT;
+    return sys_result(syscall(SYS_wait4, (pid_t)a[0], status, (int)a[2], ru));
+}
+
+/* siginfo_t (128 bytes) has the generic layout on both. */
+int64_t sys_waitid(Process *p, RvCpu *c, const uint64_t *a)
+{
+    void *info, *ru;
+    SYS_UNUSED_ARGS;
+    if (sys_gbuf_opt(p, a[2], 128, &info) < 0 ||
+        sys_gbuf_opt(p, a[4], sizeof(struct rusage), &ru) < 0)
+        return -EFAULT;
+    return sys_result(syscall(SYS_waitid, (int)a[0], (id_t)a[1], info, (int)a[3], ru));
+}
