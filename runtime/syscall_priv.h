@@ -185,7 +185,7 @@ void sys_note_guest_write(Process *p, uint64_t addr, uint64_t len);
     X(sysinfo) X(getrandom) X(sched_getaffinity) X(sched_yield) X(prctl)       \
     X(umask) X(getpriority) X(setpriority) X(getcpu)                           \
     X(exit) X(exit_group) X(set_tid_address) X(set_robust_list)                \
-    X(get_robust_list) X(futex) X(clone) X(wait4) X(waitid)                    \
+    X(get_robust_list) X(futex) X(clone) X(wait4) X(waitid) X(execve)          \
     X(rt_sigaction) X(rt_sigprocmask) X(rt_sigreturn) X(sigaltstack) X(kill)   \
     X(tgkill) X(tkill) X(rt_sigpending) X(rt_sigsuspend)         \
     X(rt_sigtimedwait) X(rt_sigqueueinfo)

@@ -19,6 +19,7 @@
 #include <linux/futex.h>
 #include <sched.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
@@ -548,13 +549,14 @@ int64_t sys_rt_sigqueueinfo(Process *p, RvCpu *c, const uint64_t *a)
 /* ---- processes ------------------------------------------------------------ */
 
 /*
- * clone without a shared address space: fork.  The child is a host fork of
+ * clone without a shared address space: fork (and vfork, see below).  The child is a host fork of
  * this process (guest memory, descriptors and runtime state are copied as
  * Linux copies them; MAP_SHARED guest mappings stay shared) and goes on
  * from the ecall with a0 = 0.  Linux kernel/fork.c for the flags kept:
  * the exit signal (low byte), CLONE_PARENT_SETTID, CLONE_CHILD_SETTID,
- * CLONE_CHILD_CLEARTID, CLONE_SETTLS and a new stack pointer.  Threads and
- * vfork (CLONE_VM and what goes with it) are not supported yet: ENOSYS.
+ * CLONE_CHILD_CLEARTID, CLONE_SETTLS and a new stack pointer.  Threads
+ * (CLONE_VM without CLONE_VFORK, and what goes with it) are not supported
+ * yet: ENOSYS.
  * riscv64 argument order: flags, newsp, parent_tid, tls, child_tid.
  */
 int64_t sys_clone(Process *p, RvCpu *c, const uint64_t *a)
@@ -562,6 +564,10 @@ int64_t sys_clone(Process *p, RvCpu *c, const uint64_t *a)
     uint64_t flags = a[0], newsp = a[1], ptid = a[2], tls = a[3], ctid = a[4];
     const uint64_t kept = CSIGNAL | CLONE_PARENT_SETTID | CLONE_CHILD_SETTID |
                           CLONE_CHILD_CLEARTID | CLONE_SETTLS;
+    /* vfork (CLONE_VM with CLONE_VFORK, glibc's posix_spawn): the child only
+     * sets up descriptors and execs, so a copy serves, as in qemu-user */
+    if ((flags & (CLONE_VM | CLONE_VFORK)) == (CLONE_VM | CLONE_VFORK))
+        flags &= ~(uint64_t)(CLONE_VM | CLONE_VFORK);
     if (flags & ~kept)
         return -ENOSYS;
     int sig = (int)(flags & CSIGNAL);
@@ -613,4 +619,94 @@ int64_t sys_waitid(Process *p, RvCpu *c, const uint64_t *a)
         sys_gbuf_opt(p, a[4], sizeof(struct rusage), &ru) < 0)
         return -EFAULT;
     return sys_result(syscall(SYS_waitid, (int)a[0], (id_t)a[1], info, (int)a[3], ru));
+}
+
+/* A guest array of string pointers (argv/envp, NULL-terminated) as a
+ * malloc'ed host array of malloc'ed strings; NULL with *err set.  Linux's
+ * limits: 128 KiB per string (MAX_ARG_STRLEN), 0x7fffffff entries. */
+static char **read_strv(Process *p, uint64_t gv, int *err)
+{
+    enum { MAX_STR = 128 << 10, MAX_N = 1 << 20 };
+    size_t n = 0, cap = 16;
+    char **v = calloc(cap, sizeof *v);
+    char *buf = malloc(MAX_STR);
+    *err = -ENOMEM;
+    if (!v || !buf)
+        goto fail;
+    for (; gv; n++) {
+        uint64_t ptr;
+        if ((*err = guest_read(&p->mem, &ptr, gv + 8 * n, sizeof ptr)) != 0)
+            goto fail;
+        if (!ptr)
+            break;
+        if (n + 2 > cap) {
+            if (cap >= MAX_N) {
+                *err = -E2BIG;
+                goto fail;
+            }
+            char **nv = realloc(v, 2 * cap * sizeof *nv);
+            if (!nv) {
+                *err = -ENOMEM;
+                goto fail;
+            }
+            v = nv;
+            cap *= 2;
+        }
+        int r = guest_read_str(&p->mem, buf, ptr, MAX_STR);
+        if (r != 0) {
+            *err = r == -ENAMETOOLONG ? -E2BIG : r;
+            goto fail;
+        }
+        if (!(v[n] = strdup(buf))) {
+            *err = -ENOMEM;
+            goto fail;
+        }
+    }
+    v[n] = NULL;
+    free(buf);
+    return v;
+fail:
+    for (size_t i = 0; v && i < n; i++)
+        free(v[i]);
+    free(v);
+    free(buf);
+    return NULL;
+}
+
+static void free_strv(char **v)
+{
+    for (size_t i = 0; v && v[i]; i++)
+        free(v[i]);
+    free(v);
+}
+
+/*
+ * execve passes through to the host, as in qemu-user: a host program or a
+ * script runs as itself; an RV64 ELF runs only if the host kernel has an
+ * interpreter registered for it (binfmt_misc), else ENOEXEC.  Running RV64
+ * programs with FVP itself (fvp-run, or a cached translation) is U5 work.
+ * On success this process image is gone; the runtime's own buffered output
+ * is flushed first.
+ */
+int64_t sys_execve(Process *p, RvCpu *c, const uint64_t *a)
+{
+    char path[PATH_MAX];
+    int err;
+    SYS_UNUSED_ARGS;
+    if ((err = sys_get_path(p, a[0], path)) != 0)
+        return err;
+    char **argv = read_strv(p, a[1], &err);
+    if (!argv)
+        return err;
+    char **envp = read_strv(p, a[2], &err);
+    if (!envp) {
+        free_strv(argv);
+        return err;
+    }
+    fflush(NULL);
+    syscall(SYS_execve, path, argv, envp);
+    err = -errno;
+    free_strv(argv);
+    free_strv(envp);
+    return err;
 }
