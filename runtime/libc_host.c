@@ -45,21 +45,37 @@ static bool in_space(uint64_t a, uint64_t n, uint64_t *bad)
     return true;
 }
 
-/* The length of the string at s, scanning no further than the guest space;
- * false (and *bad) when it runs to the end of the space unterminated. */
-static bool guest_strlen(const RvCpu *c, uint64_t s, uint64_t *len, uint64_t *bad)
+/* Looks for byte b in the n bytes at guest s, reading no further than the
+ * end of the guest space: 1 and its offset in *off; 0 when those n bytes
+ * hold none; -1 and *bad (the first address outside the space) when they
+ * run out of it before one is found. */
+static int guest_find(const RvCpu *c, uint64_t s, int b, uint64_t n, uint64_t *off,
+                      uint64_t *bad)
 {
+    if (!n)
+        return 0;
     if (s >= GUEST_SPACE_SIZE) {
         *bad = s;
-        return false;
+        return -1;
     }
-    const uint8_t *p = host(c, s), *z = memchr(p, 0, GUEST_SPACE_SIZE - s);
-    if (!z) {
+    uint64_t room = GUEST_SPACE_SIZE - s;
+    const uint8_t *p = host(c, s), *z = memchr(p, b, n < room ? n : room);
+    if (z) {
+        *off = (uint64_t)(z - p);
+        return 1;
+    }
+    if (n > room) {
         *bad = GUEST_SPACE_SIZE;
-        return false;
+        return -1;
     }
-    *len = (uint64_t)(z - p);
-    return true;
+    return 0;
+}
+
+/* The length of the string at s; false (and *bad) when it runs to the end
+ * of the guest space unterminated. */
+static bool guest_strlen(const RvCpu *c, uint64_t s, uint64_t *len, uint64_t *bad)
+{
+    return guest_find(c, s, 0, ~0ull, len, bad) == 1;
 }
 
 int fvp_libc_memcpy(RvCpu *c)
@@ -117,18 +133,11 @@ int fvp_libc_memcmp(RvCpu *c)
 
 int fvp_libc_memchr(RvCpu *c)
 {
-    uint64_t s = c->x[A0], n = c->x[A2], bad;
-    if (!n)
-        return ret(c, 0);
-    if (s >= GUEST_SPACE_SIZE)
-        return fault(c, false, s);
-    uint64_t room = GUEST_SPACE_SIZE - s;
-    const uint8_t *p = host(c, s), *z = memchr(p, (int)(uint8_t)c->x[A1], n < room ? n : room);
-    if (z)
-        return ret(c, s + (uint64_t)(z - p));
-    if (!in_space(s, n, &bad))
+    uint64_t s = c->x[A0], off, bad;
+    int r = guest_find(c, s, (uint8_t)c->x[A1], c->x[A2], &off, &bad);
+    if (r < 0)
         return fault(c, false, bad);
-    return ret(c, 0);
+    return ret(c, r ? s + off : 0);
 }
 
 int fvp_libc_strlen(RvCpu *c)
@@ -141,18 +150,11 @@ int fvp_libc_strlen(RvCpu *c)
 
 int fvp_libc_strnlen(RvCpu *c)
 {
-    uint64_t s = c->x[A0], n = c->x[A1];
-    if (!n)
-        return ret(c, 0);
-    if (s >= GUEST_SPACE_SIZE)
-        return fault(c, false, s);
-    uint64_t room = GUEST_SPACE_SIZE - s;
-    const uint8_t *p = host(c, s), *z = memchr(p, 0, n < room ? n : room);
-    if (z)
-        return ret(c, (uint64_t)(z - p));
-    if (n > room)
-        return fault(c, false, GUEST_SPACE_SIZE);
-    return ret(c, n);
+    uint64_t n = c->x[A1], off, bad;
+    int r = guest_find(c, c->x[A0], 0, n, &off, &bad);
+    if (r < 0)
+        return fault(c, false, bad);
+    return ret(c, r ? off : n);
 }
 
 int fvp_libc_strchr(RvCpu *c)
