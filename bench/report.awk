@@ -12,6 +12,9 @@
 # Per program and engine the time is the minimum over the repetitions: on a shared machine
 # noise only ever adds time.  A program that failed any repetition on an engine gets FAIL there
 # and no time.
+# A name "prog@N" in progs is the threaded program prog run with N threads (prog alone: 1
+# thread): a row of the tables like the others but not in the geomean, and the "Threads"
+# section gives the speed-up, prog's time / prog@N's time, per engine.
 
 BEGIN {
     FS = "\t"
@@ -22,6 +25,15 @@ BEGIN {
     about["xlat"] = "the RV64 binary translated ahead of time by fvp-xlat"
     about["qemu"] = "qemu-riscv64 (user mode, TCG JIT) running the RV64 binary"
     about["fvp-run"] = "the FVP interpreter running the RV64 binary"
+    # nreal: the programs (the rows of the geomean); tbase[]: the threaded programs, each with
+    # its cases tcase[b, 1..nthr[b]] ("b@N") and their thread counts tcount[]
+    for (j = 1; j <= np; j++) {
+        if ((at = index(prog[j], "@")) == 0) { nreal++; continue }
+        b = substr(prog[j], 1, at - 1)
+        if (!(b in nthr)) tbase[++ntbase] = b
+        tcase[b, ++nthr[b]] = prog[j]
+        tcount[prog[j]] = substr(prog[j], at + 1)
+    }
 }
 
 FILENAME == ARGV[1] { info_key[++ninfo] = $1; info_val[ninfo] = $2; next }
@@ -53,6 +65,11 @@ function has(e,   i) { for (i = 1; i <= ne; i++) if (eng[i] == e) return 1; retu
 # time(p, e): the minimum, or "" when the engine failed or did not run the program.
 function time_of(p, e,   k) { k = p SUBSEP e; return ((k in best) && !(k in failed)) ? best[k] : "" }
 function scaled_note(e) { return (factor[e] > 1) ? ", scaled from 1/" factor[e] " size" : "" }
+# time_cell(p, e): the time, FAIL (why), or a dash when the engine did not run p.
+function time_cell(p, e,   k, t) {
+    k = p SUBSEP e; t = time_of(p, e)
+    return (k in failed) ? "FAIL (" failed[k] ")" : (t == "" ? "—" : fmt_time(t))
+}
 function first_line(file,   line) {
     line = ""
     if ((getline line < file) > 0) close(file)
@@ -63,8 +80,15 @@ function first_line(file,   line) {
 END {
     base = has("native")
     printf "# FVP benchmarks\n\n"
-    printf "Started %s. %d program%s, each run %d time%s on every engine, round robin (repetition by\n",
-        started, np, (np > 1 ? "s" : ""), reps, (reps > 1 ? "s" : "")
+    threaded = ""
+    for (m = 1; m <= ntbase; m++) {
+        threaded = threaded (m > 1 ? ", " : " (") tbase[m] " also with"
+        for (k = 1; k <= nthr[tbase[m]]; k++)
+            threaded = threaded (k > 1 ? "," : "") " " tcount[tcase[tbase[m], k]]
+        threaded = threaded " threads" (m == ntbase ? ")" : "")
+    }
+    printf "Started %s. %d program%s%s, each run %d time%s on every engine, round robin (repetition by\n",
+        started, nreal, (nreal > 1 ? "s" : ""), threaded, reps, (reps > 1 ? "s" : "")
     printf "repetition, program by program, one engine after the other). Each time is the **minimum**\n"
     printf "wall-clock time over the repetitions; every run's exit status is checked (the programs check\n"
     printf "their own results) and a failed run makes its cell FAIL. Every number here was measured in\n"
@@ -107,13 +131,12 @@ END {
         tn = time_of(p, "native")
         for (i = 1; i <= ne; i++) {
             e = eng[i]; k = p SUBSEP e; t = time_of(p, e)
-            cell = (k in failed) ? "FAIL (" failed[k] ")" : (t == "" ? "—" : fmt_time(t))
-            printf " %s |", cell
+            printf " %s |", time_cell(p, e)
             if (e == "native") continue
             if (t != "" && tn != "" && tn > 0) {
                 r = t / tn
                 printf " %s |", fmt_ratio(r)
-                logsum[e] += log(r); nlog[e]++
+                if (!index(p, "@")) { logsum[e] += log(r); nlog[e]++ }
                 printf "%s\t%s\t%.6g\n", p, e, r > ratios
             } else {
                 printf " %s |", ((k in failed) ? "FAIL" : "—")
@@ -128,7 +151,7 @@ END {
         if (e == "native") { printf " |"; continue }
         if (nlog[e] > 0) {
             g = exp(logsum[e] / nlog[e])
-            printf " | **%s**%s |", fmt_ratio(g), (nlog[e] < np ? sprintf(" (%d of %d programs)", nlog[e], np) : "")
+            printf " | **%s**%s |", fmt_ratio(g), (nlog[e] < nreal ? sprintf(" (%d of %d programs)", nlog[e], nreal) : "")
             printf "geomean\t%s\t%.6g\n", e, g > ratios
         } else {
             printf " | — |"
@@ -140,8 +163,39 @@ END {
     if (!base)
         printf "\nNo ratios: the native engine did not run (see above).\n"
     else if (ne > 1)
-        printf "\nRatio = engine time / native time (lower is better; 1 = native speed). The geomean is over\nthe programs that passed on both.\n"
+        printf "\nRatio = engine time / native time (lower is better; 1 = native speed). The geomean is over\nthe programs that passed on both%s.\n", (ntbase ? sprintf("; a threaded program counts once, with 1 thread (%s@N: N threads, not\nin the geomean)", tbase[1]) : "")
     printf "\n![ratios to native](%s)\n", svgname
+
+    # ---- threads: the speed-up of the threaded programs --------------------------------
+    for (m = 1; m <= ntbase; m++) {
+        b = tbase[m]
+        if (m == 1) {
+            printf "\n## Threads\n\n"
+            printf "The same work with 1 thread and with more; speed-up = time with 1 thread / time with N threads,\n"
+            printf "per engine, both measured in this run (the host's cores are in the table at the top: N cores at\n"
+            printf "most give N).\n"
+        }
+        printf "\n| %s |", b
+        for (i = 1; i <= ne; i++) printf " %s |", label[eng[i]] scaled_note(eng[i])
+        printf "\n|---|"
+        for (i = 1; i <= ne; i++) printf "---:|"
+        printf "\n| 1 thread (s) |"
+        for (i = 1; i <= ne; i++) printf " %s |", time_cell(b, eng[i])
+        for (k = 1; k <= nthr[b]; k++) {
+            c = tcase[b, k]
+            printf "\n| %d threads (s) |", tcount[c]
+            for (i = 1; i <= ne; i++) printf " %s |", time_cell(c, eng[i])
+        }
+        for (k = 1; k <= nthr[b]; k++) {
+            c = tcase[b, k]
+            printf "\n| **speed-up, %d threads** |", tcount[c]
+            for (i = 1; i <= ne; i++) {
+                t1 = time_of(b, eng[i]); tn = time_of(c, eng[i])
+                printf " %s |", (t1 != "" && tn != "" && tn > 0) ? sprintf("**%.2f**", t1 / tn) : "—"
+            }
+        }
+        printf "\n"
+    }
 
     # ---- translation ------------------------------------------------------------------
     if (has_xlat) {
@@ -169,7 +223,8 @@ END {
             k = prog[j] SUBSEP eng[i]
             if (!(k in failed)) continue
             if (!nf++) printf "\n## Failures\n\n"
-            msg = (failed[k] == "build") ? "the binary was not built or not translated (see build/bench/*/" prog[j] ".log)" \
+            src = prog[j]; sub(/@.*/, "", src)          # prog@N runs prog's binary
+            msg = (failed[k] == "build") ? "the binary was not built or not translated (see build/bench/*/" src ".log)" \
                 : first_line(runs_dir "/" prog[j] "." eng[i] ".fail")
             printf "- **%s** on **%s**: %s%s\n", prog[j], eng[i], failed[k], (msg == "" ? "" : ": `" msg "`")
         }

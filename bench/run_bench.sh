@@ -4,7 +4,8 @@
 # one with fvp-xlat (timing the translation), runs every engine on it, round robin, REPS times,
 # and writes bench/results/<date>.md (times, ratios to native, geomeans, translation time and
 # size) and bench/results/<date>.svg (bar chart of the ratios); a later run on the same day
-# writes <date>-HHMM.md/.svg.  See bench/README.md.
+# writes <date>-HHMM.md/.svg.  A threaded program (THREADED_PROGS: par) runs once per thread
+# count of BENCH_THREADS, and the report gives its speed-up per engine.  See bench/README.md.
 #
 #   bench/run_bench.sh [BUILD]        BUILD: where bin/fvp-xlat and bin/fvp-run are (build)
 #
@@ -12,6 +13,7 @@
 #   REPS=3                  runs of each program on each engine; the report gives the minimum
 #   BENCH_ENGINES="native xlat qemu fvp-run"   engines to run (native is the baseline of ratios)
 #   BENCH_PROGS="alu sort"  programs to run (default: every bench/src/*.c)
+#   BENCH_THREADS="1 2"     thread counts of the threaded programs (the first must be 1)
 #   BENCH_PERCENT=100       problem size of every run, in % of the default size
 #   BENCH_INTERP_DIV=20     fvp-run runs at 1/N of that size and its time is multiplied by N ...
 #   BENCH_INTERP_FULL=1     ... unless this is set: then it runs at full size like the others
@@ -25,6 +27,7 @@ BUILD=${1:-build}
 REPS=${REPS:-3}
 ENGINES=${BENCH_ENGINES:-native xlat qemu fvp-run}
 PERCENT=${BENCH_PERCENT:-100}
+THREADS=${BENCH_THREADS:-1 2}
 INTERP_DIV=${BENCH_INTERP_DIV:-20}
 INTERP_FULL=${BENCH_INTERP_FULL:-}
 TIMEOUT=${BENCH_TIMEOUT:-1200}
@@ -43,7 +46,15 @@ SKIPPED_TSV=$OUT/skipped.tsv      # engine reason
 
 # Both builds use the same flags.  -ffp-contract=off: the cross compiler would otherwise fuse
 # a*b+c into fmadd (one rounding) where x86-64 -O2 rounds twice, and results would differ.
-BENCH_CFLAGS=(-std=c11 -D_GNU_SOURCE -O2 -static -ffp-contract=off -Wall -Wextra)
+# -pthread for par; the other programs' binaries are the same with or without it (glibc 2.34+
+# has the threads in libc).
+BENCH_CFLAGS=(-std=c11 -D_GNU_SOURCE -O2 -static -ffp-contract=off -pthread -Wall -Wextra)
+
+# The threaded programs take a thread count after PERCENT.  Each runs once per count of
+# THREADS: with 1 thread under its own name (a program like the others, in the geomean), with
+# N > 1 threads as the case "prog@N" (in the tables, not in the geomean); the report gives the
+# speed-up, time with 1 thread / time with N threads, per engine.
+THREADED_PROGS="par"
 
 log() { printf '%s\n' "$*" >&2; }
 die() { log "run_bench: $*"; exit 1; }
@@ -69,6 +80,8 @@ check_settings() {
     done
     [[ $REPS =~ ^[1-9][0-9]*$ ]] || die "REPS must be a positive integer, not '$REPS'"
     [[ $PERCENT =~ ^[1-9][0-9]*$ ]] || die "BENCH_PERCENT must be a positive integer, not '$PERCENT'"
+    [[ $THREADS =~ ^1( +[1-9][0-9]*)*$ ]] ||
+        die "BENCH_THREADS must be thread counts starting with 1 (e.g. \"1 2\"), not '$THREADS'"
     [[ $INTERP_DIV =~ ^[1-9][0-9]*$ ]] || die "BENCH_INTERP_DIV must be a positive integer"
     # The interpreter's size must be a whole percentage, so that N x its time is honest.
     if [[ " $ENGINES " == *" fvp-run "* ]] && [ -z "$INTERP_FULL" ] &&
@@ -105,6 +118,7 @@ check_tools() {
 }
 
 has_engine() { [[ " $ENGINES " == *" $1 "* ]]; }
+is_threaded() { [[ " $THREADED_PROGS " == *" $1 "* ]]; }
 
 # build_programs: native/<prog> and rv64/<prog>; a program that does not build fails on the
 # engines that need that binary (recorded as status "build" so the report says so).
@@ -191,38 +205,44 @@ engine_factor() {
     if [ "$1" = fvp-run ] && [ -z "$INTERP_FULL" ]; then echo "$INTERP_DIV"; else echo 1; fi
 }
 
-# run_one ENGINE PROG REP: one timed run; its output is kept in runs/PROG.ENGINE.out (the last
-# failing run's is kept as .fail) and one line goes to runs.tsv.  A run counts only when it
-# exits with status 0: the programs check their own results.
+# run_one ENGINE CASE REP: one timed run of CASE (a program, or "prog@N": a threaded program
+# with N threads; a threaded program's own name means 1 thread); its output is kept in
+# runs/CASE.ENGINE.out (the last failing run's is kept as .fail) and one line goes to runs.tsv.
+# A run counts only when it exits with status 0: the programs check their own results.
 run_one() {
-    local engine=$1 prog=$2 rep=$3 cmd factor t0 t1 rc status secs out
+    local engine=$1 case=$2 rep=$3 prog=${2%@*} threads='' cmd factor t0 t1 rc status secs out
+    if is_threaded "$prog"; then
+        threads=1
+        [[ $case == *@* ]] && threads=${case#*@}
+    fi
     factor=$(engine_factor "$engine")
     cmd=$(engine_cmd "$engine" "$prog")
     if [ -z "$cmd" ]; then
-        printf '%s\t%s\t%s\t%s\t0\t%s\n' "$prog" "$engine" "$rep" "build" "$factor" >>"$RUNS_TSV"
+        printf '%s\t%s\t%s\t%s\t0\t%s\n' "$case" "$engine" "$rep" "build" "$factor" >>"$RUNS_TSV"
         return
     fi
-    out=$OUT/runs/$prog.$engine
+    out=$OUT/runs/$case.$engine
     t0=$(now)
     # shellcheck disable=SC2086  # cmd is a word list (qemu and fvp-run take the ELF as argument)
-    timeout "$TIMEOUT" $cmd $((PERCENT / factor)) >"$out.out" 2>&1 </dev/null
+    timeout "$TIMEOUT" $cmd $((PERCENT / factor)) $threads >"$out.out" 2>&1 </dev/null
     rc=$?
     t1=$(now)
     status=$(status_of "$rc")
     secs=$(elapsed "$t0" "$t1")
     [ "$status" = ok ] || cp "$out.out" "$out.fail"
-    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$prog" "$engine" "$rep" "$status" "$secs" "$factor" >>"$RUNS_TSV"
-    log "$(printf '  %-9s %-8s %-12s %8ss' "$prog" "$engine" "$status" "$secs")"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$case" "$engine" "$rep" "$status" "$secs" "$factor" >>"$RUNS_TSV"
+    log "$(printf '  %-9s %-8s %-12s %8ss' "$case" "$engine" "$status" "$secs")"
 }
 
-# run_all: repetition by repetition, program by program, every engine in turn, so that a slow
-# drift in the machine's load (it may be shared) spreads over all engines alike.
+# run_all: repetition by repetition, case by case (a threaded program's thread counts one after
+# the other), every engine in turn, so that a slow drift in the machine's load (it may be
+# shared) spreads over all engines alike.
 run_all() {
     local rep p e
     mkdir -p "$OUT/runs"
     for rep in $(seq "$REPS"); do
         log "repetition $rep of $REPS"
-        for p in $PROGS; do
+        for p in $CASES; do
             for e in $ENGINES; do
                 run_one "$e" "$p" "$rep"
             done
@@ -263,8 +283,17 @@ main() {
     for p in $PROGS; do
         [ -f "bench/src/$p.c" ] || die "no program bench/src/$p.c (BENCH_PROGS)"
     done
+    # what run_all runs: the programs, and each threaded one again with N > 1 threads as prog@N
+    local n
+    CASES=
+    for p in $PROGS; do
+        CASES+="$p "
+        if is_threaded "$p"; then
+            for n in $THREADS; do [ "$n" = 1 ] || CASES+="$p@$n "; done
+        fi
+    done
     check_tools
-    log "engines: $ENGINES; programs: $PROGS; $REPS repetitions"
+    log "engines: $ENGINES; programs: $CASES; $REPS repetitions"
 
     local started load_start load_end date
     started=$(date '+%Y-%m-%d %H:%M %Z')
@@ -279,7 +308,7 @@ main() {
     load_end=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)
     printf 'load average\t%s at the start, %s at the end (1, 5, 15 min)\n' "$load_start" "$load_end" >>"$OUT/info.tsv"
     local md=$RESULTS/$date.md svg=$RESULTS/$date.svg
-    awk -v engines="$ENGINES" -v progs="$PROGS" -v reps="$REPS" -v percent="$PERCENT" \
+    awk -v engines="$ENGINES" -v progs="$CASES" -v reps="$REPS" -v percent="$PERCENT" \
         -v xlat_flags="$XLAT_FLAGS" \
         -v started="$started" -v svgname="$date.svg" -v ratios="$OUT/ratios.tsv" \
         -v runs_dir="$OUT/runs" \

@@ -27,6 +27,7 @@
 #include "runtime/process.h"
 #include "runtime/run_common.h"
 #include "runtime/signal.h"
+#include "runtime/thread.h"
 
 extern char **environ;
 
@@ -56,18 +57,13 @@ static int aot_setup(Process *p, const FvpAotModule *m, const char *prog, int ar
     /* The guest's AT_EXECFN is what ours is: the name we were exec'd by. */
     const char *execfn = (const char *)getauxval(AT_EXECFN);
     p->exe_path = execfn ? execfn : self;
-    int rc = guestmem_init(&p->mem);
-    if (rc != 0) {
-        fprintf(stderr, "%s: cannot reserve guest memory: %s\n", prog, strerror(-rc));
-        return 1;
-    }
     if (loader_load_elf_mem(p, m->image, (size_t)m->image_size, m->image_name, self, err,
                             sizeof err) != 0 ||
         loader_setup_stack(p, argc, argv, environ, err, sizeof err) != 0) {
         fprintf(stderr, "%s: %s\n", prog, err);
         return 1;
     }
-    rc = signal_init(p);
+    int rc = signal_init(p);
     if (rc != 0) {
         fprintf(stderr, "%s: cannot set up signals: %s\n", prog, strerror(-rc));
         return 1;
@@ -98,9 +94,10 @@ int main(int argc, char **argv)
                 prog, m->abi_version, FVP_AOT_ABI_VERSION);
         return 1;
     }
-    Process *p = calloc(1, sizeof *p);
-    if (!p) {
-        fprintf(stderr, "%s: out of memory\n", prog);
+    Process *p = NULL;
+    int rc = process_new(&p);
+    if (rc != 0) {
+        fprintf(stderr, "%s: cannot reserve guest memory: %s\n", prog, strerror(-rc));
         return 1;
     }
     p->strace = aot_env_flag("FVP_STRACE");
@@ -113,23 +110,23 @@ int main(int argc, char **argv)
     if (aot_setup(p, m, prog, argc, argv, &it, &nat) != 0)
         goto out;
 
-    double t0 = run_clock_now();
-    int rc = exec_run(p, it, nat);
-    double secs = run_clock_now() - t0;
-    char err[512];
-    /* Before anything that can end us: the guest may have died of a signal. */
-    if (native_write_profile(nat, err, sizeof err) != 0)
-        fprintf(stderr, "%s: cannot write the profile: %s\n", prog, err);
+    RunFront front = { .prog = prog, .nat = nat, .t0 = run_clock_now() };
+    p->tg->finish = run_group_finish;
+    p->tg->finish_arg = &front;
+    p->tg->nat = nat;
+    rc = exec_run(p, it, nat);
     if (rc != 0) {
         fprintf(stderr, "%s: %s (guest pc 0x%llx)\n", prog, strerror(-rc),
                 (unsigned long long)p->cpu.pc);
         goto out;
     }
-    if (p->stats)
-        run_print_stats(p, prog, secs, nat);
+    /* returns when this was the last thread (else the process ends there) */
+    (void)thread_exit(p);
+    /* the profile before anything that can end us: the guest may have died of a signal */
+    run_report(&front, p);
     native_free(nat);
     interp_free(it);
-    guestmem_destroy(&p->mem);
+    guestmem_destroy(p->mem);
     status = run_finish(p);
     free(p);
     return status;
@@ -137,7 +134,6 @@ int main(int argc, char **argv)
 out:
     native_free(nat);
     interp_free(it);
-    guestmem_destroy(&p->mem);
-    free(p);
+    process_free(p);
     return status;
 }

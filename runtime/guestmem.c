@@ -54,9 +54,60 @@ static int check_range(const GuestMem *m, uint64_t addr, uint64_t len)
     return 0;
 }
 
+/* ---- locking (guestmem.h) ---------------------------------------------------- */
+
+/* The GuestMem whose map_lock this thread holds, and how deep. */
+static _Thread_local const GuestMem *tl_locked;
+static _Thread_local unsigned tl_nest;
+
+static void map_enter(const GuestMem *cm)
+{
+    GuestMem *m = (GuestMem *)cm;
+    if (tl_locked == m && tl_nest > 0) {
+        tl_nest++;
+        return;
+    }
+    pthread_mutex_lock(&m->map_lock);
+    tl_locked = m;
+    tl_nest = 1;
+}
+
+static void map_leave(const GuestMem *cm)
+{
+    GuestMem *m = (GuestMem *)cm;
+    if (--tl_nest == 0) {
+        tl_locked = NULL;
+        pthread_mutex_unlock(&m->map_lock);
+    }
+}
+
+void guestmem_lock(GuestMem *m)
+{
+    map_enter(m);
+}
+
+void guestmem_unlock(GuestMem *m)
+{
+    map_leave(m);
+}
+
+void guestmem_lock_all(GuestMem *m)
+{
+    map_enter(m);
+    pthread_mutex_lock(&m->code_lock);
+}
+
+void guestmem_unlock_all(GuestMem *m)
+{
+    pthread_mutex_unlock(&m->code_lock);
+    map_leave(m);
+}
+
 int guestmem_init(GuestMem *m)
 {
     memset(m, 0, sizeof *m);
+    pthread_mutex_init(&m->map_lock, NULL);
+    pthread_mutex_init(&m->code_lock, NULL);
     void *b = mmap(NULL, GUEST_SPACE_SIZE, PROT_NONE,
                    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
     if (b == MAP_FAILED)
@@ -73,8 +124,12 @@ void guestmem_destroy(GuestMem *m)
     if (m->base)
         munmap(m->base, m->limit);
     free(m->vmas);
+    pthread_mutex_destroy(&m->map_lock);
+    pthread_mutex_destroy(&m->code_lock);
     memset(m, 0, sizeof *m);
 }
+
+static bool guestmem_check_locked(const GuestMem *m, uint64_t addr, uint64_t len, int prot);
 
 /* ---- the VMA list ---------------------------------------------------------- */
 
@@ -208,7 +263,7 @@ static int host_reserve(GuestMem *m, uint64_t addr, uint64_t len)
 
 /* ---- mapping ----------------------------------------------------------------- */
 
-int guestmem_map(GuestMem *m, uint64_t addr, uint64_t len, int prot, int flags,
+static int guestmem_map_locked(GuestMem *m, uint64_t addr, uint64_t len, int prot, int flags,
                  const char *name)
 {
     int r = check_range(m, addr, len);
@@ -230,7 +285,7 @@ int guestmem_map(GuestMem *m, uint64_t addr, uint64_t len, int prot, int flags,
     return vma_record(m, addr, len, prot, share | MAP_ANONYMOUS | flags, name);
 }
 
-int guestmem_map_file(GuestMem *m, uint64_t addr, uint64_t len, int prot, int flags,
+static int guestmem_map_file_locked(GuestMem *m, uint64_t addr, uint64_t len, int prot, int flags,
                       int host_fd, uint64_t offset, const char *name)
 {
     int r = check_range(m, addr, len);
@@ -256,7 +311,7 @@ int guestmem_map_file(GuestMem *m, uint64_t addr, uint64_t len, int prot, int fl
     return vma_record(m, addr, len, prot, share | (flags & ~MAP_ANONYMOUS), name);
 }
 
-int guestmem_unmap(GuestMem *m, uint64_t addr, uint64_t len)
+static int guestmem_unmap_locked(GuestMem *m, uint64_t addr, uint64_t len)
 {
     int r = check_range(m, addr, len);
     if (r < 0)
@@ -271,13 +326,13 @@ int guestmem_unmap(GuestMem *m, uint64_t addr, uint64_t len)
     return 0;
 }
 
-int guestmem_protect(GuestMem *m, uint64_t addr, uint64_t len, int prot)
+static int guestmem_protect_locked(GuestMem *m, uint64_t addr, uint64_t len, int prot)
 {
     int r = check_range(m, addr, len);
     if (r < 0)
         return r;
     uint64_t end = addr + len;
-    if (!guestmem_check(m, addr, len, 0))
+    if (!guestmem_check_locked(m, addr, len, 0))
         return -ENOMEM;
     if (vma_reserve(m, 2) < 0)
         return -ENOMEM;
@@ -327,7 +382,7 @@ static uint64_t find_below(const GuestMem *m, uint64_t top, uint64_t len)
     return 0;
 }
 
-uint64_t guestmem_find_free(const GuestMem *m, uint64_t len, uint64_t hint)
+static uint64_t guestmem_find_free_locked(const GuestMem *m, uint64_t len, uint64_t hint)
 {
     if (len == 0 || !page_aligned(len) || len > m->limit)
         return 0;
@@ -342,7 +397,7 @@ uint64_t guestmem_find_free(const GuestMem *m, uint64_t len, uint64_t hint)
     return r;
 }
 
-const GuestVma *guestmem_find_vma(const GuestMem *m, uint64_t addr)
+static const GuestVma *find_vma_locked(const GuestMem *m, uint64_t addr)
 {
     size_t i = vma_lower_bound(m, addr);
     if (i < m->nvmas && m->vmas[i].start <= addr)
@@ -350,7 +405,7 @@ const GuestVma *guestmem_find_vma(const GuestMem *m, uint64_t addr)
     return NULL;
 }
 
-bool guestmem_check(const GuestMem *m, uint64_t addr, uint64_t len, int prot)
+static bool guestmem_check_locked(const GuestMem *m, uint64_t addr, uint64_t len, int prot)
 {
     if (!guestmem_in_space(m, addr, len))
         return false;
@@ -374,30 +429,36 @@ bool guestmem_check(const GuestMem *m, uint64_t addr, uint64_t len, int prot)
 
 void guestmem_note_code_change(GuestMem *m, uint64_t lo, uint64_t hi)
 {
-    m->code_gen++;
+    pthread_mutex_lock(&m->code_lock);
     m->code_noted++;
-    if (lo >= hi)
-        return;
-    if (m->code_dirty_lo >= m->code_dirty_hi) {
+    if (lo >= hi) {
+    } else if (m->code_dirty_lo >= m->code_dirty_hi) {
         m->code_dirty_lo = lo;
         m->code_dirty_hi = hi;
-        return;
+    } else {
+        if (lo < m->code_dirty_lo)
+            m->code_dirty_lo = lo;
+        if (hi > m->code_dirty_hi)
+            m->code_dirty_hi = hi;
     }
-    if (lo < m->code_dirty_lo)
-        m->code_dirty_lo = lo;
-    if (hi > m->code_dirty_hi)
-        m->code_dirty_hi = hi;
+    /* after the record: whoever sees the new generation finds it */
+    __atomic_add_fetch(&m->code_gen, 1, __ATOMIC_RELEASE);
+    pthread_mutex_unlock(&m->code_lock);
 }
 
 void guestmem_note_code_sync(GuestMem *m)
 {
-    m->code_gen++;
+    pthread_mutex_lock(&m->code_lock);
     m->code_noted++;
     m->code_sync = true;
+    __atomic_add_fetch(&m->code_gen, 1, __ATOMIC_RELEASE);
+    pthread_mutex_unlock(&m->code_lock);
 }
 
 void guestmem_take_code_changes(GuestMem *m, uint64_t since_gen, GuestCodeChanges *out)
 {
+    pthread_mutex_lock(&m->code_lock);
+    out->gen = m->code_gen;
     out->bumps = m->code_gen - since_gen;
     out->noted = m->code_noted;
     out->lo = m->code_dirty_lo;
@@ -406,6 +467,7 @@ void guestmem_take_code_changes(GuestMem *m, uint64_t since_gen, GuestCodeChange
     m->code_noted = 0;
     m->code_dirty_lo = m->code_dirty_hi = 0;
     m->code_sync = false;
+    pthread_mutex_unlock(&m->code_lock);
 }
 
 /* ---- guarded copies ------------------------------------------------------- */
@@ -439,9 +501,9 @@ static int copy_via_kernel(void *dst, const void *src, size_t n, bool to_guest)
     return r == (ssize_t)n ? 0 : -EFAULT;
 }
 
-int guest_read(const GuestMem *m, void *dst, uint64_t gsrc, size_t n)
+static int guest_read_locked(const GuestMem *m, void *dst, uint64_t gsrc, size_t n)
 {
-    if (!guestmem_check(m, gsrc, n, PROT_READ))
+    if (!guestmem_check_locked(m, gsrc, n, PROT_READ))
         return -EFAULT;
     if (n == 0)
         return 0;
@@ -451,9 +513,9 @@ int guest_read(const GuestMem *m, void *dst, uint64_t gsrc, size_t n)
     return 0;
 }
 
-int guest_write(GuestMem *m, uint64_t gdst, const void *src, size_t n)
+static int guest_write_locked(GuestMem *m, uint64_t gdst, const void *src, size_t n)
 {
-    if (!guestmem_check(m, gdst, n, PROT_WRITE))
+    if (!guestmem_check_locked(m, gdst, n, PROT_WRITE))
         return -EFAULT;
     if (n == 0)
         return 0;
@@ -472,14 +534,14 @@ int guest_write(GuestMem *m, uint64_t gdst, const void *src, size_t n)
     return r;
 }
 
-int guest_read_str(const GuestMem *m, char *dst, uint64_t gsrc, size_t max)
+static int guest_read_str_locked(const GuestMem *m, char *dst, uint64_t gsrc, size_t max)
 {
     if (max == 0)
         return -ENAMETOOLONG;
     size_t done = 0;
     uint64_t cur = gsrc;
     while (done < max) {
-        const GuestVma *v = guestmem_find_vma(m, cur);
+        const GuestVma *v = find_vma_locked(m, cur);
         if (!v || !(v->prot & PROT_READ) || cur >= m->limit)
             return -EFAULT;
         uint64_t avail = v->end - cur;
@@ -509,14 +571,14 @@ int guest_read_str(const GuestMem *m, char *dst, uint64_t gsrc, size_t max)
 
 /* ---- moving (mremap) -- declared in runtime/mm.h ---------------------------- */
 
-int guestmem_move(GuestMem *m, uint64_t old_addr, uint64_t old_len, uint64_t new_addr,
+static int guestmem_move_locked(GuestMem *m, uint64_t old_addr, uint64_t old_len, uint64_t new_addr,
                   uint64_t new_len)
 {
     if (check_range(m, old_addr, old_len) < 0 || check_range(m, new_addr, new_len) < 0)
         return -EINVAL;
     if (old_addr < new_addr + new_len && new_addr < old_addr + old_len)
         return -EINVAL;
-    const GuestVma *src = guestmem_find_vma(m, old_addr);
+    const GuestVma *src = find_vma_locked(m, old_addr);
     if (!src || src->end < old_addr + old_len)
         return -EFAULT;
     GuestVma v = *src;
@@ -532,4 +594,95 @@ int guestmem_move(GuestMem *m, uint64_t old_addr, uint64_t old_len, uint64_t new
         guestmem_note_code_change(m, old_addr, old_addr + old_len);
     int r2 = vma_record(m, new_addr, new_len, v.prot, v.flags, v.name);
     return r < 0 ? r : r2;
+}
+
+int guestmem_map(GuestMem *m, uint64_t addr, uint64_t len, int prot, int flags,
+                 const char *name)
+{
+    map_enter(m);
+    int r = guestmem_map_locked(m, addr, len, prot, flags, name);
+    map_leave(m);
+    return r;
+}
+
+int guestmem_map_file(GuestMem *m, uint64_t addr, uint64_t len, int prot, int flags,
+                      int host_fd, uint64_t offset, const char *name)
+{
+    map_enter(m);
+    int r = guestmem_map_file_locked(m, addr, len, prot, flags, host_fd, offset, name);
+    map_leave(m);
+    return r;
+}
+
+int guestmem_unmap(GuestMem *m, uint64_t addr, uint64_t len)
+{
+    map_enter(m);
+    int r = guestmem_unmap_locked(m, addr, len);
+    map_leave(m);
+    return r;
+}
+
+int guestmem_protect(GuestMem *m, uint64_t addr, uint64_t len, int prot)
+{
+    map_enter(m);
+    int r = guestmem_protect_locked(m, addr, len, prot);
+    map_leave(m);
+    return r;
+}
+
+int guestmem_move(GuestMem *m, uint64_t old_addr, uint64_t old_len, uint64_t new_addr,
+                 uint64_t new_len)
+{
+    map_enter(m);
+    int r = guestmem_move_locked(m, old_addr, old_len, new_addr, new_len);
+    map_leave(m);
+    return r;
+}
+
+uint64_t guestmem_find_free(const GuestMem *m, uint64_t len, uint64_t hint)
+{
+    map_enter(m);
+    uint64_t r = guestmem_find_free_locked(m, len, hint);
+    map_leave(m);
+    return r;
+}
+
+bool guestmem_check(const GuestMem *m, uint64_t addr, uint64_t len, int prot)
+{
+    map_enter(m);
+    bool r = guestmem_check_locked(m, addr, len, prot);
+    map_leave(m);
+    return r;
+}
+
+int guest_read(const GuestMem *m, void *dst, uint64_t gsrc, size_t n)
+{
+    map_enter(m);
+    int r = guest_read_locked(m, dst, gsrc, n);
+    map_leave(m);
+    return r;
+}
+
+int guest_write(GuestMem *m, uint64_t gdst, const void *src, size_t n)
+{
+    map_enter(m);
+    int r = guest_write_locked(m, gdst, src, n);
+    map_leave(m);
+    return r;
+}
+
+int guest_read_str(const GuestMem *m, char *dst, uint64_t gsrc, size_t max)
+{
+    map_enter(m);
+    int r = guest_read_str_locked(m, dst, gsrc, max);
+    map_leave(m);
+    return r;
+}
+
+const GuestVma *guestmem_find_vma(const GuestMem *m, uint64_t addr)
+{
+    map_enter(m);
+    const GuestVma *v = find_vma_locked(m, addr);
+    map_leave(m);
+    return v;
 }

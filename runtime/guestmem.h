@@ -7,11 +7,22 @@
  * on the host and becomes a guest SIGSEGV (runtime/signal.c).
  *
  * The mapping list (VMAs) is kept here: for mmap placement, munmap/mprotect,
- * brk and /proc/self/maps.  Not thread-safe yet (U5 adds a lock).
+ * brk and /proc/self/maps.
+ *
+ * Threads: the list is guarded by a lock.  The functions below take it
+ * themselves (a thread that already holds it, e.g. inside guestmem_lock,
+ * does not take it again); a system call that looks and then changes
+ * (mmap: find a free range, map it) holds it across with guestmem_lock.
+ * It is a mutex, not a read-write lock: the sections are short (a check
+ * and a copy of a syscall argument), and a mutex held across fork can be
+ * released in the child (glibc's rwlock checks the writer's tid).  The
+ * code-change record (code_gen and the dirty range) has its own mutex;
+ * code_gen is read without it (guestmem_code_gen) on the hot paths.
  */
 #ifndef FVP_GUESTMEM_H
 #define FVP_GUESTMEM_H
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -49,6 +60,8 @@ typedef struct GuestMem {
     uint64_t code_dirty_lo, code_dirty_hi;
     uint64_t code_noted;
     bool code_sync;
+    pthread_mutex_t map_lock;      /* the VMA list, brk and mmap_top */
+    pthread_mutex_t code_lock;     /* code_gen and the dirty record */
 } GuestMem;
 
 /* What changed in executable memory since the last take (see GuestMem). */
@@ -57,11 +70,29 @@ typedef struct GuestCodeChanges {
     uint64_t noted;        /* of which came with a range or as a sync */
     uint64_t lo, hi;       /* union of the noted ranges ([lo, hi), empty if lo >= hi) */
     bool sync;             /* an icache sync: code in writable mappings may differ */
+    uint64_t gen;          /* code_gen at the take: pass it as since_gen next time */
 } GuestCodeChanges;
 
 /* Reserves the region (PROT_NONE, MAP_NORESERVE).  0 or -errno. */
 int guestmem_init(GuestMem *m) __attribute__((warn_unused_result));
 void guestmem_destroy(GuestMem *m);
+
+/* Holds the mapping lock across several calls (a change that first looks,
+ * or reading the list directly).  Nests with the functions below on the
+ * same thread (they do not lock again). */
+void guestmem_lock(GuestMem *m);
+void guestmem_unlock(GuestMem *m);
+
+/* Both locks (mapping and code record), around fork: the child, whose only
+ * thread is the caller, releases them as the parent does. */
+void guestmem_lock_all(GuestMem *m);
+void guestmem_unlock_all(GuestMem *m);
+
+/* The code generation (see code_gen), read without a lock. */
+static inline uint64_t guestmem_code_gen(const GuestMem *m)
+{
+    return __atomic_load_n(&m->code_gen, __ATOMIC_ACQUIRE);
+}
 
 static inline void *g2h(const GuestMem *m, uint64_t gaddr)
 {
@@ -99,7 +130,8 @@ int guestmem_protect(GuestMem *m, uint64_t addr, uint64_t len, int prot)
  * (or at hint when hint..hint+len is free).  Returns its address or 0. */
 uint64_t guestmem_find_free(const GuestMem *m, uint64_t len, uint64_t hint);
 
-/* The VMA containing addr, or NULL. */
+/* The VMA containing addr, or NULL.  The pointer is valid until the next
+ * change of the list: with more than one thread, hold guestmem_lock. */
 const GuestVma *guestmem_find_vma(const GuestMem *m, uint64_t addr);
 
 /*

@@ -71,7 +71,7 @@ struct Interp {
     const FvpFrontend *fe;
     CacheSlot *slots;
     size_t cap, used;  /* cap is a power of two */
-    uint64_t code_gen; /* p->mem.code_gen the cache was filled under */
+    uint64_t code_gen; /* p->mem's code_gen the cache was filled under */
     uint64_t flushes;  /* flushes so far: remembered successors die with one */
     uint64_t *temps;   /* the temps of the running block */
     size_t ntemps_cap;
@@ -106,7 +106,7 @@ Interp *interp_new(Process *p)
         interp_free(it);
         return NULL;
     }
-    it->code_gen = p->mem.code_gen;
+    it->code_gen = guestmem_code_gen(p->mem);
     return it;
 }
 
@@ -121,7 +121,7 @@ void interp_flush(Interp *it)
     it->used = 0;
     memset(it->jc, 0, sizeof it->jc);
     it->flushes++;
-    it->code_gen = it->p->mem.code_gen;
+    it->code_gen = guestmem_code_gen(it->p->mem);
 }
 
 void interp_free(Interp *it)
@@ -204,7 +204,7 @@ static PBlock *interp_lift(Interp *it, uint64_t pc, bool may_move, int *err)
 {
     Process *p = it->p;
     IrBlock *b = &it->lift;
-    if (fvp_lift_block(it->fe, interp_read_code, &p->mem, pc, INTERP_MAX_BLOCK_INSNS, b) != 0 ||
+    if (fvp_lift_block(it->fe, interp_read_code, p->mem, pc, INTERP_MAX_BLOCK_INSNS, b) != 0 ||
         (!may_move && b->ntemps > it->ntemps_cap) ||
         (*err = interp_reserve_temps(it, b->ntemps)) != 0) {
         *err = -ENOMEM;
@@ -226,7 +226,7 @@ static PBlock *interp_lift(Interp *it, uint64_t pc, bool may_move, int *err)
 static PBlock *interp_lookup(Interp *it, uint64_t pc, int *err)
 {
     Process *p = it->p;
-    if (it->code_gen != p->mem.code_gen)
+    if (it->code_gen != guestmem_code_gen(p->mem))
         interp_flush(it);
     p->st.cache_lookups++;
     CacheSlot *s = cache_find(it, pc);
@@ -556,7 +556,8 @@ miss:
     /* exec.c handles ecalls, traps and fence.i, and notices code changes. */
     why = ip->why;
     if (why == IR_EXIT_SYSCALL || why == IR_EXIT_TRAP || why == IR_EXIT_SYNC || --budget == 0 ||
-        __atomic_load_n(&c->exit_req, __ATOMIC_RELAXED) || it->code_gen != p->mem.code_gen)
+        __atomic_load_n(&c->exit_req, __ATOMIC_RELAXED) ||
+        it->code_gen != guestmem_code_gen(p->mem))
         goto leave;
     {
         uint64_t flushes = it->flushes;

@@ -130,7 +130,7 @@ static int read_phdrs(const LoadSrc *src, PhdrInfo *out, const char *path, char 
  * at the end of the source. */
 static int copy_src(Process *p, const LoadSrc *src, uint64_t off, uint64_t addr, uint64_t len)
 {
-    uint8_t *dst = g2h(&p->mem, addr);
+    uint8_t *dst = g2h(p->mem, addr);
     while (len > 0) {
         int64_t n = src_read(src, dst, len, off);
         if (n < 0)
@@ -169,7 +169,7 @@ static int map_segments(Process *p, const LoadSrc *src, const ElfSegment *const 
                         uint64_t bias, const char *name, const char *path, char *err,
                         size_t errlen)
 {
-    GuestMem *m = &p->mem;
+    GuestMem *m = p->mem;
     uint64_t mapped_end = 0;
     int r;
     for (size_t i = 0; i < n; i++) {
@@ -318,10 +318,10 @@ static int load_image(Process *p, const ElfImage *img, const LoadSrc *src, const
     p->exec_stack = ph.exec_stack;
     p->phnum = ph.phnum;
     p->phent = ph.phentsize;
-    p->mem.brk_start = p->mem.brk_cur = PAGE_UP(hi);
-    p->mem.brk_max = p->mem.mmap_top;
-    p->cpu.mem_base = (uintptr_t)p->mem.base;
-    p->cpu.mem_limit = p->mem.limit;
+    p->mem->brk_start = p->mem->brk_cur = PAGE_UP(hi);
+    p->mem->brk_max = p->mem->mmap_top;
+    p->cpu.mem_base = (uintptr_t)p->mem->base;
+    p->cpu.mem_limit = p->mem->limit;
     p->cpu.res_addr = RV_NO_RES;
     p->cpu.proc = (uintptr_t)p;
     r = 0;
@@ -394,7 +394,7 @@ static uint64_t stack_push(StackBuilder *b, const void *data, size_t n)
     if (b->sp - b->floor < n)
         return 0;
     b->sp -= n;
-    if (guest_write(&b->p->mem, b->sp, data, n) < 0)
+    if (guest_write(b->p->mem, b->sp, data, n) < 0)
         return 0;
     return b->sp;
 }
@@ -402,7 +402,7 @@ static uint64_t stack_push(StackBuilder *b, const void *data, size_t n)
 int loader_setup_stack(Process *p, int argc, char **argv, char **envp, char *err,
                        size_t errlen)
 {
-    GuestMem *m = &p->mem;
+    GuestMem *m = p->mem;
     RvCpu *c = &p->cpu;
     uint64_t lo = GUEST_STACK_TOP - GUEST_STACK_SIZE;
     /* binfmt_elf: PT_GNU_STACK with PF_X makes the stack executable. */

@@ -45,9 +45,9 @@ static bool mm_range_free(const GuestMem *m, uint64_t addr, uint64_t len)
     return true;
 }
 
-int64_t mm_sys_brk(Process *p, uint64_t addr)
+static int64_t mm_sys_brk_locked(Process *p, uint64_t addr)
 {
-    GuestMem *m = &p->mem;
+    GuestMem *m = p->mem;
     if (addr < m->brk_start || addr > m->brk_max)
         return (int64_t)m->brk_cur;
     uint64_t old_top = page_round(m->brk_cur), new_top = page_round(addr);
@@ -74,10 +74,10 @@ static void mm_fd_name(int fd, char *out, size_t n)
     out[l > 0 ? l : 0] = 0;
 }
 
-int64_t mm_sys_mmap(Process *p, uint64_t addr, uint64_t len, int prot, int flags,
+static int64_t mm_sys_mmap_locked(Process *p, uint64_t addr, uint64_t len, int prot, int flags,
                     int fd, uint64_t off)
 {
-    GuestMem *m = &p->mem;
+    GuestMem *m = p->mem;
     int type = flags & MAP_SHARED_VALIDATE;
     if (len == 0 || type == 0 || (off & PAGE_MASK_LOW))
         return -EINVAL;
@@ -119,18 +119,18 @@ int64_t mm_sys_mmap(Process *p, uint64_t addr, uint64_t len, int prot, int flags
     return r < 0 ? r : (int64_t)where;
 }
 
-int64_t mm_sys_munmap(Process *p, uint64_t addr, uint64_t len)
+static int64_t mm_sys_munmap_locked(Process *p, uint64_t addr, uint64_t len)
 {
-    GuestMem *m = &p->mem;
+    GuestMem *m = p->mem;
     uint64_t plen = page_round(len);
     if ((addr & PAGE_MASK_LOW) || plen == 0 || !guestmem_in_space(m, addr, plen))
         return -EINVAL;
     return guestmem_unmap(m, addr, plen);
 }
 
-int64_t mm_sys_mprotect(Process *p, uint64_t addr, uint64_t len, int prot)
+static int64_t mm_sys_mprotect_locked(Process *p, uint64_t addr, uint64_t len, int prot)
 {
-    GuestMem *m = &p->mem;
+    GuestMem *m = p->mem;
     prot &= ~(PROT_GROWSDOWN | PROT_GROWSUP);
     if ((addr & PAGE_MASK_LOW) || (prot & ~PROT_ALL))
         return -EINVAL;
@@ -180,10 +180,10 @@ static int64_t mm_move(GuestMem *m, uint64_t old_addr, uint64_t old_len, uint64_
     return r < 0 ? r : (int64_t)new_addr;
 }
 
-int64_t mm_sys_mremap(Process *p, uint64_t old_addr, uint64_t old_len, uint64_t new_len,
+static int64_t mm_sys_mremap_locked(Process *p, uint64_t old_addr, uint64_t old_len, uint64_t new_len,
                       int flags, uint64_t new_addr)
 {
-    GuestMem *m = &p->mem;
+    GuestMem *m = p->mem;
     if (flags & ~(MREMAP_MAYMOVE | MREMAP_FIXED | MREMAP_DONTUNMAP))
         return -EINVAL;
     if ((flags & MREMAP_FIXED) && !(flags & MREMAP_MAYMOVE))
@@ -246,9 +246,9 @@ int64_t mm_sys_mremap(Process *p, uint64_t old_addr, uint64_t old_len, uint64_t 
     return mm_move(m, old_addr, olen, dest, nlen);
 }
 
-int64_t mm_sys_madvise(Process *p, uint64_t addr, uint64_t len, int advice)
+static int64_t mm_sys_madvise_locked(Process *p, uint64_t addr, uint64_t len, int advice)
 {
-    GuestMem *m = &p->mem;
+    GuestMem *m = p->mem;
     if (addr & PAGE_MASK_LOW)
         return -EINVAL;
     uint64_t plen = page_round(len);
@@ -276,9 +276,9 @@ int64_t mm_sys_madvise(Process *p, uint64_t addr, uint64_t len, int advice)
     return 0;
 }
 
-int mm_format_maps(const Process *p, char *buf, size_t n)
+static int mm_format_maps_locked(const Process *p, char *buf, size_t n)
 {
-    const GuestMem *m = &p->mem;
+    const GuestMem *m = p->mem;
     size_t total = 0;
     for (size_t i = 0; i < m->nvmas; i++) {
         const GuestVma *v = &m->vmas[i];
@@ -304,4 +304,62 @@ int mm_format_maps(const Process *p, char *buf, size_t n)
     if (n > 0)
         buf[total < n ? total : n - 1] = 0;
     return (int)total;
+}
+
+int64_t mm_sys_brk(Process *p, uint64_t addr)
+{
+    guestmem_lock(p->mem);
+    int64_t r = mm_sys_brk_locked(p, addr);
+    guestmem_unlock(p->mem);
+    return r;
+}
+
+int64_t mm_sys_mmap(Process *p, uint64_t addr, uint64_t len, int prot, int flags,
+                    int fd, uint64_t off)
+{
+    guestmem_lock(p->mem);
+    int64_t r = mm_sys_mmap_locked(p, addr, len, prot, flags, fd, off);
+    guestmem_unlock(p->mem);
+    return r;
+}
+
+int64_t mm_sys_munmap(Process *p, uint64_t addr, uint64_t len)
+{
+    guestmem_lock(p->mem);
+    int64_t r = mm_sys_munmap_locked(p, addr, len);
+    guestmem_unlock(p->mem);
+    return r;
+}
+
+int64_t mm_sys_mprotect(Process *p, uint64_t addr, uint64_t len, int prot)
+{
+    guestmem_lock(p->mem);
+    int64_t r = mm_sys_mprotect_locked(p, addr, len, prot);
+    guestmem_unlock(p->mem);
+    return r;
+}
+
+int64_t mm_sys_mremap(Process *p, uint64_t old_addr, uint64_t old_len, uint64_t new_len,
+                      int flags, uint64_t new_addr)
+{
+    guestmem_lock(p->mem);
+    int64_t r = mm_sys_mremap_locked(p, old_addr, old_len, new_len, flags, new_addr);
+    guestmem_unlock(p->mem);
+    return r;
+}
+
+int64_t mm_sys_madvise(Process *p, uint64_t addr, uint64_t len, int advice)
+{
+    guestmem_lock(p->mem);
+    int64_t r = mm_sys_madvise_locked(p, addr, len, advice);
+    guestmem_unlock(p->mem);
+    return r;
+}
+
+int mm_format_maps(const Process *p, char *buf, size_t n)
+{
+    guestmem_lock(p->mem);
+    int r = mm_format_maps_locked(p, buf, n);
+    guestmem_unlock(p->mem);
+    return r;
 }

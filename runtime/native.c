@@ -53,16 +53,17 @@ Native *native_new(Process *p, const FvpAotModule *m)
         n->slots[i].pc = en->pc;
         n->slots[i].fn = en->fn;
     }
-    n->mem = &p->mem;
+    n->mem = p->mem;
     n->mod = m;
-    n->sig = &p->sig;
+    n->act = p->tg->action;
+    pthread_mutex_init(&n->lock, NULL);
     n->imprecise = !(m->flags & FVP_AOT_PRECISE_FAULTS);
     g_native = n;
     /* What the loader and signal_init did to memory is the code the
      * translation was made from: start counting changes now. */
     GuestCodeChanges ch;
-    guestmem_take_code_changes(&p->mem, p->mem.code_gen, &ch);
-    n->seen_gen = p->mem.code_gen;
+    guestmem_take_code_changes(p->mem, guestmem_code_gen(p->mem), &ch);
+    n->seen_gen = ch.gen;
     if (m->profile_out && native_set_profile(n, m->profile_out) != 0) {
         native_free(n);
         return NULL;
@@ -76,18 +77,27 @@ void native_free(Native *n)
         return;
     if (g_native == n)
         g_native = NULL;
+    pthread_mutex_destroy(&n->lock);
     free(n->slots);
     free(n->prof);
     free(n->profile_path);
     free(n);
 }
 
-void native_disable(Native *n, const char *why)
+/* With n->lock held (or before any second thread). */
+static void disable_locked(Native *n, const char *why)
 {
     if (!n->off) {
-        n->off = true;
         n->off_why = why;
+        __atomic_store_n(&n->off, true, __ATOMIC_RELEASE);
     }
+}
+
+void native_disable(Native *n, const char *why)
+{
+    pthread_mutex_lock(&n->lock);
+    disable_locked(n, why);
+    pthread_mutex_unlock(&n->lock);
 }
 
 /* True when [lo, hi) overlaps one of the module's (sorted, disjoint) ranges. */
@@ -107,35 +117,48 @@ static bool overlaps_ranges(const FvpAotModule *m, uint64_t lo, uint64_t hi)
     return a < m->nranges && m->ranges[a].start < hi;
 }
 
-void native_sync(Native *n)
+/* native_sync with n->lock held. */
+static void sync_locked(Native *n)
 {
     if (n->off)
         return;
-    const GuestMem *m = n->mem;
+    GuestMem *m = n->mem;
+    guestmem_lock(m);
     for (size_t i = 0; i < m->nvmas; i++) {
         const GuestVma *v = &m->vmas[i];
         if ((v->prot & PROT_WRITE) && overlaps_ranges(n->mod, v->start, v->end)) {
-            native_disable(n, "fence.i with translated code in a writable mapping");
-            return;
+            disable_locked(n, "fence.i with translated code in a writable mapping");
+            break;
         }
     }
+    guestmem_unlock(m);
+}
+
+void native_sync(Native *n)
+{
+    pthread_mutex_lock(&n->lock);
+    sync_locked(n);
+    pthread_mutex_unlock(&n->lock);
 }
 
 bool native_check_code(Native *n)
 {
+    pthread_mutex_lock(&n->lock);
     GuestCodeChanges ch;
     guestmem_take_code_changes(n->mem, n->seen_gen, &ch);
-    n->seen_gen = n->mem->code_gen;
-    if (n->off)
-        return false;
-    if (ch.bumps > ch.noted)
+    __atomic_store_n(&n->seen_gen, ch.gen, __ATOMIC_RELAXED);
+    if (n->off) {
+    } else if (ch.bumps > ch.noted) {
         /* Someone bumped code_gen without saying where: assume the worst. */
-        native_disable(n, "executable memory changed at an unknown place");
-    else if (overlaps_ranges(n->mod, ch.lo, ch.hi))
-        native_disable(n, "translated guest code was remapped or rewritten");
-    else if (ch.sync)
-        native_sync(n);
-    return !n->off;
+        disable_locked(n, "executable memory changed at an unknown place");
+    } else if (overlaps_ranges(n->mod, ch.lo, ch.hi)) {
+        disable_locked(n, "translated guest code was remapped or rewritten");
+    } else if (ch.sync) {
+        sync_locked(n);
+    }
+    bool on = !n->off;
+    pthread_mutex_unlock(&n->lock);
+    return on;
 }
 
 /* ---- profile ------------------------------------------------------------- */
@@ -185,7 +208,7 @@ static int prof_grow(Native *n)
     return 0;
 }
 
-int native_profile_add(Native *n, uint64_t pc)
+static int profile_add_locked(Native *n, uint64_t pc)
 {
     uint64_t *s = prof_find(n->prof, n->prof_cap, pc);
     if (*s == pc)
@@ -199,6 +222,24 @@ int native_profile_add(Native *n, uint64_t pc)
     *s = pc;
     n->prof_used++;
     return 0;
+}
+
+int native_profile_add(Native *n, uint64_t pc)
+{
+    pthread_mutex_lock(&n->lock);
+    int r = profile_add_locked(n, pc);
+    pthread_mutex_unlock(&n->lock);
+    return r;
+}
+
+void native_lock(Native *n)
+{
+    pthread_mutex_lock(&n->lock);
+}
+
+void native_unlock(Native *n)
+{
+    pthread_mutex_unlock(&n->lock);
 }
 
 static int cmp_u64(const void *a, const void *b)

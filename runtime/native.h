@@ -24,6 +24,7 @@
 #ifndef FVP_NATIVE_H
 #define FVP_NATIVE_H
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -43,9 +44,10 @@ typedef struct Native {
     unsigned shift;       /* 64 - log2(size): Fibonacci hashing */
     bool off;             /* native code disabled for the rest of the run */
     uint64_t seen_gen;    /* mem->code_gen when the ranges were last checked */
+    pthread_mutex_t lock; /* threads: off, seen_gen and the profile change under it */
     GuestMem *mem;
     const FvpAotModule *mod;
-    const SignalState *sig;  /* the guest's signal actions */
+    const GuestSigaction *act;  /* the guest's signal actions (ThreadGroup) */
     bool imprecise;       /* module lacks FVP_AOT_PRECISE_FAULTS */
     const char *off_why;  /* why native code was switched off (stats) */
     /* profile: guest PCs of blocks the interpreter ran (hash set) */
@@ -83,8 +85,8 @@ void native_sync(Native *n);
  * nor SIG_IGN 1): a host fault must then leave exact registers. */
 static inline bool native_faults_observed(const Native *n)
 {
-    return n->sig->action[SIGSEGV].handler > 1 ||
-           n->sig->action[SIGBUS].handler > 1;
+    return __atomic_load_n(&n->act[SIGSEGV].handler, __ATOMIC_RELAXED) > 1 ||
+           __atomic_load_n(&n->act[SIGBUS].handler, __ATOMIC_RELAXED) > 1;
 }
 
 static inline uint64_t native_hash(const Native *n, uint64_t pc)
@@ -96,11 +98,13 @@ static inline uint64_t native_hash(const Native *n, uint64_t pc)
  * code is off).  O(1): one hash probe, short linear run. */
 static inline FvpNativeFn native_lookup(Native *n, uint64_t pc)
 {
-    if (n->off)
+    if (__atomic_load_n(&n->off, __ATOMIC_RELAXED))
         return NULL;
     if (n->imprecise && __builtin_expect(native_faults_observed(n), 0))
         return NULL;
-    if (__builtin_expect(n->mem->code_gen != n->seen_gen, 0) && !native_check_code(n))
+    if (__builtin_expect(guestmem_code_gen(n->mem) !=
+                             __atomic_load_n(&n->seen_gen, __ATOMIC_RELAXED), 0) &&
+        !native_check_code(n))
         return NULL;
     for (uint64_t i = native_hash(n, pc);; i = (i + 1) & n->mask) {
         const NativeSlot *s = &n->slots[i];
@@ -113,6 +117,10 @@ static inline FvpNativeFn native_lookup(Native *n, uint64_t pc)
 
 /* Adds pc to the profile set.  0 or -ENOMEM. */
 int native_profile_add(Native *n, uint64_t pc) __attribute__((warn_unused_result));
+
+/* Holds n's lock (around fork, so that the child finds it free). */
+void native_lock(Native *n);
+void native_unlock(Native *n);
 
 /* The interpreter is about to run the block at pc: profile it. */
 static inline int native_note_interp(Native *n, uint64_t pc)

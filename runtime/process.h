@@ -1,11 +1,16 @@
 /*
- * A guest process in user mode: its memory, its vCPU, its signal state and
- * the options fvp-run (or a translated program) was given.  One per host
- * process (threads come with U5).
+ * A guest process in user mode.  Like a Linux task, a Process is one guest
+ * thread: its vCPU, its signal mask and pending signals, and a copy of the
+ * program facts and options; what the threads of a process share (the
+ * address space, the signal actions, the thread count and how the process
+ * ends) is its ThreadGroup, reached through p->tg (p->mem is &p->tg->mem).
+ * Each guest thread runs on its own host thread (runtime/thread.h); the
+ * guest's thread ids are the host's.
  */
 #ifndef FVP_PROCESS_H
 #define FVP_PROCESS_H
 
+#include <pthread.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -25,8 +30,8 @@ typedef struct GuestSigaction {
     uint64_t mask;         /* sigset: 64 bits */
 } GuestSigaction;
 
+/* The signal state of one thread (the actions are the group's). */
 typedef struct SignalState {
-    GuestSigaction action[GUEST_NSIG + 1]; /* [1..64] */
     uint64_t blocked;                      /* guest signal mask, bit (sig-1) */
     uint64_t pending;                      /* raised, not yet delivered */
     siginfo_t info[GUEST_NSIG + 1];        /* host-format info of a pending signal */
@@ -34,7 +39,13 @@ typedef struct SignalState {
     int altstack_flags;
     bool restore_saved;                    /* rt_sigsuspend: saved_mask goes into */
     uint64_t saved_mask;                   /* the next frame / back into blocked */
+    bool restarting;                       /* the guest pc is an ecall that a signal
+                                              interrupted (runtime/safe_syscall.h) */
     uint64_t sigreturn_tramp;              /* guest address of `li a7,139; ecall` */
+    /* Host signals the host handler recorded on this thread, not yet moved
+     * into pending (runtime/signal.c). */
+    _Atomic uint64_t host_pending;
+    siginfo_t host_info[GUEST_NSIG + 1];
 } SignalState;
 
 typedef struct ExecStats {
@@ -45,8 +56,32 @@ typedef struct ExecStats {
     uint64_t syscalls;
 } ExecStats;
 
-typedef struct Process {
+typedef struct Process Process;
+
+/* What ends the process when a thread other than the one that started it
+ * calls exit_group, dies of a signal, or is the last to exit: set by the
+ * front end (fvp-run, a translated program's main); never returns. */
+typedef void (*GroupFinishFn)(Process *p, int exit_code, int killed_by);
+
+/* The shared part of a guest process (a Linux thread group). */
+typedef struct ThreadGroup {
     GuestMem mem;
+    GuestSigaction action[GUEST_NSIG + 1]; /* [1..64]; changed under lock */
+    pthread_mutex_t lock;      /* the actions, the thread list and counts */
+    Process *leader;           /* the first thread; lives as long as the group */
+    Process *threads;          /* the live threads (Process.next_thread) */
+    int nthreads;              /* guest threads that have not exited */
+    GroupFinishFn finish;      /* NULL: single-threaded use (unit tests) */
+    void *finish_arg;          /* the front end's, for finish */
+    struct Native *nat;        /* translated code new threads enter (NULL: none) */
+    int dying;                 /* finish runs: other threads make no more syscalls */
+    ExecStats st_gone;         /* stats and instret of threads that exited */
+    uint64_t instret_gone;
+} ThreadGroup;
+
+struct Process {
+    GuestMem *mem;             /* &tg->mem */
+    ThreadGroup *tg;
     RvCpu cpu;
     SignalState sig;
 
@@ -65,11 +100,23 @@ typedef struct Process {
     bool stats;                /* --stats: print ExecStats at exit */
 
     /* lifecycle */
-    bool exited;               /* exit/exit_group called */
+    bool exited;               /* this thread ended (exit, exit_group, a fatal signal) */
+    bool group_exit;           /* ... and takes the whole process with it */
     int exit_code;
     int killed_by;             /* guest died of this signal: re-raise it on the host */
-    uint64_t clear_child_tid;  /* set_tid_address */
+    uint64_t clear_child_tid;  /* set_tid_address / CLONE_CHILD_CLEARTID */
+    uint64_t robust_list;      /* set_robust_list: guest struct robust_list_head */
     ExecStats st;
-} Process;
+    int tid;                   /* host (= guest) thread id */
+    Process *next_thread;      /* ThreadGroup.threads */
+};
+
+/* A new process: its thread group with an empty reserved guest address
+ * space, and its first thread (the leader).  0, or -errno with *out NULL. */
+int process_new(Process **out) __attribute__((warn_unused_result));
+
+/* Frees a process made by process_new (its address space too); only when
+ * no other thread of it runs.  NULL is a no-op. */
+void process_free(Process *p);
 
 #endif /* FVP_PROCESS_H */

@@ -5,6 +5,7 @@
 
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <sys/resource.h>
 #include <time.h>
 
@@ -17,12 +18,21 @@ double run_clock_now(void)
 
 void run_print_stats(const Process *p, const char *prog, double secs, const Native *nat)
 {
-    const ExecStats *s = &p->st;
-    double insns = (double)p->cpu.instret;
+    /* the first thread's and those of threads that have exited */
+    const ExecStats *g = &p->tg->st_gone;
+    ExecStats all = p->st, *s = &all;
+    s->blocks_executed += g->blocks_executed;
+    s->native_entries += g->native_entries;
+    s->cache_lookups += g->cache_lookups;
+    s->cache_hits += g->cache_hits;
+    s->blocks_lifted += g->blocks_lifted;
+    s->syscalls += g->syscalls;
+    uint64_t instret = p->cpu.instret + p->tg->instret_gone;
+    double insns = (double)instret;
     fprintf(stderr,
             "%s: stats: %llu guest instructions in %.3f s (%.1f M/s), "
             "%llu blocks executed, %llu lifted, cache hit rate %.2f%%, %llu syscalls",
-            prog, (unsigned long long)p->cpu.instret, secs,
+            prog, (unsigned long long)instret, secs,
             secs > 0 ? insns / secs / 1e6 : 0.0, (unsigned long long)s->blocks_executed,
             (unsigned long long)s->blocks_lifted,
             s->cache_lookups ? 100.0 * (double)s->cache_hits / (double)s->cache_lookups : 0.0,
@@ -33,6 +43,25 @@ void run_print_stats(const Process *p, const char *prog, double secs, const Nati
             fprintf(stderr, " (native code off: %s)", nat->off_why ? nat->off_why : "?");
     }
     fputc('\n', stderr);
+}
+
+void run_report(const RunFront *f, const Process *p)
+{
+    double secs = run_clock_now() - f->t0;
+    char err[512];
+    if (f->nat && native_write_profile(f->nat, err, sizeof err) != 0)
+        fprintf(stderr, "%s: cannot write the profile: %s\n", f->prog, err);
+    if (p->stats)
+        run_print_stats(p, f->prog, secs, f->nat);
+}
+
+void run_group_finish(Process *p, int exit_code, int killed_by)
+{
+    Process *l = p->tg->leader;
+    l->exit_code = exit_code;
+    l->killed_by = killed_by;
+    run_report(p->tg->finish_arg, l);
+    exit(run_finish(l));
 }
 
 int run_finish(const Process *p)

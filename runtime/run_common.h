@@ -8,6 +8,24 @@
 #include "runtime/native.h"
 #include "runtime/process.h"
 
+/* What a front end reports at the end, wherever the end happens (the
+ * first thread returning from exec_run, or ThreadGroup.finish on another
+ * thread). */
+typedef struct RunFront {
+    const char *prog;      /* name for messages: "fvp-run", the program's */
+    Native *nat;           /* translated code (its profile is written), or NULL */
+    double t0;             /* run_clock_now() when the guest started */
+} RunFront;
+
+/* Writes the profile (when nat has one) and, with p->stats, the stats
+ * line; an error writing the profile is one line on stderr. */
+void run_report(const RunFront *f, const Process *p);
+
+/* ThreadGroup.finish for both front ends (tg->finish_arg is the RunFront):
+ * the leader takes the status, run_report, then the host process ends as
+ * the guest did (run_finish).  Does not return. */
+void run_group_finish(Process *p, int exit_code, int killed_by) __attribute__((noreturn));
+
 /* Monotonic clock in seconds, for the stats line. */
 double run_clock_now(void);
 

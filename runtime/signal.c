@@ -1,9 +1,14 @@
 /*
  * Guest signals in user mode (contracts in runtime/signal.h).
  *
- * Guest state lives in p->sig: dispositions, the blocked mask, a pending
- * mask with one siginfo per signal (standard and real-time signals alike
- * are not queued: one pending instance each), the sigaltstack.
+ * Guest state: the dispositions are the thread group's (p->tg->action,
+ * changed under tg->lock); each thread (Process) has in p->sig its blocked
+ * mask, a pending mask with one siginfo per signal (standard and real-time
+ * signals alike are not queued: one pending instance each), and its
+ * sigaltstack.  Guest threads are host threads and guest tids host tids, so
+ * a signal sent to one thread (tgkill) reaches that host thread, and the
+ * host kernel gives a process-directed signal to a thread whose host mask
+ * (= its guest mask) does not block it, as Linux does for the guest.
  *
  * Host side:
  *  - SIGSEGV/SIGBUS run host_fault_handler on a host sigaltstack: a fault
@@ -15,7 +20,8 @@
  *    host SIG_DFL (the host ignores it, or stops fvp-run, which is what the
  *    guest would do), otherwise host_async_handler, which only records the
  *    signal in an atomic pending mask and sets p->cpu.exit_req, so that
- *    translated code, which polls it, returns to the dispatcher.  The host mask likewise follows
+ *    translated code, which polls it, returns to the dispatcher.  The
+ *    handler records into the thread it runs on (tl_self).  The host mask likewise follows
  *    the guest mask (host_sync_mask), so a signal the guest blocks stays
  *    pending in the host kernel and interrupts nothing; rt_sigpending and
  *    rt_sigtimedwait look there too.  The host handler gets SA_RESTART
@@ -43,6 +49,7 @@
 #include <unistd.h>
 
 #include "runtime/fpenv.h"
+#include "runtime/safe_syscall.h"
 #include "runtime/signal_frame.h"
 
 _Thread_local FaultGuard *fvp_fault_guard;
@@ -71,19 +78,20 @@ enum {
 
 typedef enum SigDefault { SIGDEF_TERM, SIGDEF_CORE, SIGDEF_IGN, SIGDEF_STOP } SigDefault;
 
-/* The process whose guest region the host fault handler checks. */
-static Process *g_sig_proc;
-/* Host signals recorded by host_async_handler, not yet moved to p->sig. */
-static _Atomic uint64_t g_host_pending;
-static siginfo_t g_host_info[GUEST_NSIG + 1];
-static void *g_host_altstack;
-/* Signals whose host disposition and mask follow the guest's. */
+/* The guest thread running on this host thread (NULL on host threads that
+ * run none): the host handlers record into it. */
+static _Thread_local Process *tl_self;
+/* This host thread's sigaltstack for host_fault_handler. */
+#define HOST_ALTSTACK_SIZE (64 * 1024)
+static _Thread_local void *tl_host_altstack;
+/* Signals whose host disposition and mask follow the guest's (set once by
+ * signal_init, before any second thread exists). */
 static uint64_t g_mirror_bits;
-/* The host mask last set from the guest's (mirrored bits); MASK_UNKNOWN
- * after anything else changed the host mask (a FaultGuard siglongjmp
- * restores the mask saved by sigsetjmp). */
+/* The host mask of this thread last set from the guest's (mirrored bits);
+ * MASK_UNKNOWN after anything else changed the host mask (a FaultGuard
+ * siglongjmp restores the mask saved by sigsetjmp). */
 #define MASK_UNKNOWN UINT64_MAX
-static uint64_t g_host_mask = MASK_UNKNOWN;
+static _Thread_local uint64_t tl_host_mask = MASK_UNKNOWN;
 
 /* Linux man 7 signal, "Standard signals": the default actions. */
 static SigDefault sig_default(int sig)
@@ -105,7 +113,7 @@ static SigDefault sig_default(int sig)
  * default is ignore; stop is treated as ignore). */
 static bool sig_is_ignored(const Process *p, int sig)
 {
-    uint64_t h = p->sig.action[sig].handler;
+    uint64_t h = __atomic_load_n(&p->tg->action[sig].handler, __ATOMIC_RELAXED);
     if (h == GUEST_SIG_IGN)
         return sig != SIGKILL && sig != SIGSTOP;
     if (h == GUEST_SIG_DFL) {
@@ -117,24 +125,32 @@ static bool sig_is_ignored(const Process *p, int sig)
 
 /* ---- host handlers ------------------------------------------------------ */
 
-static void host_async_handler(int sig, siginfo_t *si, void *uc)
+static void host_async_handler(int sig, siginfo_t *si, void *ucv)
 {
-    (void)uc;
-    if (sig < 1 || sig > GUEST_NSIG)
+    Process *p = tl_self;
+    if (sig < 1 || sig > GUEST_NSIG || !p)
         return;
     if (si)
-        g_host_info[sig] = *si;
+        p->sig.host_info[sig] = *si;
     else {
         siginfo_t z = {0};
         z.si_signo = sig;
-        g_host_info[sig] = z;
+        p->sig.host_info[sig] = z;
     }
-    atomic_fetch_or_explicit(&g_host_pending, SIGBIT(sig), memory_order_release);
+    atomic_fetch_or_explicit(&p->sig.host_pending, SIGBIT(sig), memory_order_release);
     /* Translated code polls exit_req at function entries and loop headers
      * and comes back to the dispatcher, which delivers the signal. */
-    Process *p = g_sig_proc;
-    if (p)
-        __atomic_store_n(&p->cpu.exit_req, 1, __ATOMIC_RELAXED);
+    __atomic_store_n(&p->cpu.exit_req, 1, __ATOMIC_RELAXED);
+    /* About to block (or blocked, to be restarted) in a guest system call:
+     * do not make it (runtime/safe_syscall.h). */
+#if defined(__x86_64__)
+    ucontext_t *uc = ucv;
+    uintptr_t to;
+    if (uc && fvp_safe_syscall_window((uintptr_t)uc->uc_mcontext.gregs[REG_RIP], &to))
+        uc->uc_mcontext.gregs[REG_RIP] = (greg_t)to;
+#else
+    (void)ucv;
+#endif
 }
 
 static void host_fault_handler(int sig, siginfo_t *si, void *ucv)
@@ -145,10 +161,10 @@ static void host_fault_handler(int sig, siginfo_t *si, void *ucv)
         return;
     }
     FaultGuard *g = fvp_fault_guard;
-    Process *p = g_sig_proc;
-    if (g && g->armed && p && p->mem.base && si) {
-        uintptr_t a = (uintptr_t)si->si_addr, b = (uintptr_t)p->mem.base;
-        if (a >= b && a - b < p->mem.limit) {
+    Process *p = tl_self;
+    if (g && g->armed && p && p->mem->base && si) {
+        uintptr_t a = (uintptr_t)si->si_addr, b = (uintptr_t)p->mem->base;
+        if (a >= b && a - b < p->mem->limit) {
             int write = 0;
 #if defined(__x86_64__)
             /* x86-64 page-fault error code bit 1: the access was a write. */
@@ -192,7 +208,7 @@ static void host_mirror(const Process *p, int sig)
 {
     if (!host_mirrorable(sig))
         return;
-    const GuestSigaction *a = &p->sig.action[sig];
+    const GuestSigaction *a = &p->tg->action[sig];
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sigemptyset(&sa.sa_mask);
@@ -229,10 +245,10 @@ static void host_set_mask_bits(uint64_t bits)
 static void host_sync_mask(const Process *p, bool force)
 {
     uint64_t want = p->sig.blocked & g_mirror_bits;
-    if (!force && want == g_host_mask)
+    if (!force && want == tl_host_mask)
         return;
     host_set_mask_bits(want);
-    g_host_mask = want;
+    tl_host_mask = want;
 }
 
 /* Host signals pending (blocked) in the host kernel, as guest bits. */
@@ -251,12 +267,12 @@ static uint64_t host_kernel_pending(void)
 /* Moves signals recorded by the host handler into p->sig.pending. */
 static void merge_host_pending(Process *p)
 {
-    uint64_t bits = atomic_exchange_explicit(&g_host_pending, 0, memory_order_acquire);
+    uint64_t bits = atomic_exchange_explicit(&p->sig.host_pending, 0, memory_order_acquire);
     while (bits) {
         int sig = __builtin_ctzll(bits) + 1;
         bits &= bits - 1;
         if (!(p->sig.pending & SIGBIT(sig)))
-            p->sig.info[sig] = g_host_info[sig];
+            p->sig.info[sig] = p->sig.host_info[sig];
         p->sig.pending |= SIGBIT(sig);
     }
 }
@@ -279,17 +295,17 @@ static void drop_ignored(Process *p)
 
 static int install_tramp(Process *p)
 {
-    uint64_t at = guestmem_find_free(&p->mem, GUEST_PAGE_SIZE, 0);
+    uint64_t at = guestmem_find_free(p->mem, GUEST_PAGE_SIZE, 0);
     if (at == 0)
         return -ENOMEM;
-    int rc = guestmem_map(&p->mem, at, GUEST_PAGE_SIZE, PROT_READ | PROT_WRITE,
+    int rc = guestmem_map(p->mem, at, GUEST_PAGE_SIZE, PROT_READ | PROT_WRITE,
                           MAP_PRIVATE | MAP_ANONYMOUS, "[vdso]");
     if (rc < 0)
         return rc;
     const uint32_t code[2] = { GUEST_TRAMP_LI_A7_139, GUEST_TRAMP_ECALL };
-    rc = guest_write(&p->mem, at, code, sizeof code);
+    rc = guest_write(p->mem, at, code, sizeof code);
     if (rc == 0)
-        rc = guestmem_protect(&p->mem, at, GUEST_PAGE_SIZE, PROT_READ | PROT_EXEC);
+        rc = guestmem_protect(p->mem, at, GUEST_PAGE_SIZE, PROT_READ | PROT_EXEC);
     if (rc < 0)
         return rc;
     p->sig.sigreturn_tramp = at;
@@ -305,9 +321,9 @@ static int install_tramp(Process *p)
 int signal_init(Process *p)
 {
     memset(&p->sig, 0, sizeof p->sig);
+    memset(p->tg->action, 0, sizeof p->tg->action);
     p->sig.altstack_flags = GUEST_SS_DISABLE;
-    g_sig_proc = p;
-    atomic_store(&g_host_pending, 0);
+    tl_self = p;
 
     sigset_t cur;
     if (sigprocmask(SIG_SETMASK, NULL, &cur) < 0)
@@ -322,24 +338,12 @@ int signal_init(Process *p)
         struct sigaction old;
         if (sigaction(sig, NULL, &old) == 0 && !(old.sa_flags & SA_SIGINFO) &&
             old.sa_handler == SIG_IGN)
-            p->sig.action[sig].handler = GUEST_SIG_IGN;
+            p->tg->action[sig].handler = GUEST_SIG_IGN;
         host_mirror(p, sig);
     }
-    host_sync_mask(p, true);
-
-    if (!g_host_altstack) {
-        size_t sz = 64 * 1024;
-        void *st = mmap(NULL, sz, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-        if (st == MAP_FAILED)
-            return -errno;
-        stack_t ss = { .ss_sp = st, .ss_flags = 0, .ss_size = sz };
-        if (sigaltstack(&ss, NULL) < 0) {
-            int e = errno;
-            munmap(st, sz);
-            return -e;
-        }
-        g_host_altstack = st;
-    }
+    int rc = signal_thread_init(p);
+    if (rc < 0)
+        return rc;
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_sigaction = host_fault_handler;
@@ -349,6 +353,54 @@ int signal_init(Process *p)
         return -errno;
 
     return install_tramp(p);
+}
+
+int signal_thread_init(Process *p)
+{
+    tl_self = p;
+    if (!tl_host_altstack) {
+        void *st = mmap(NULL, HOST_ALTSTACK_SIZE, PROT_READ | PROT_WRITE,
+                        MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (st == MAP_FAILED)
+            return -errno;
+        stack_t ss = { .ss_sp = st, .ss_flags = 0, .ss_size = HOST_ALTSTACK_SIZE };
+        if (sigaltstack(&ss, NULL) < 0) {
+            int e = errno;
+            munmap(st, HOST_ALTSTACK_SIZE);
+            return -e;
+        }
+        tl_host_altstack = st;
+    }
+    host_sync_mask(p, true);
+    return 0;
+}
+
+void signal_thread_fini(void)
+{
+    sigset_t all;
+    sigfillset(&all);
+    sigprocmask(SIG_BLOCK, &all, NULL);
+    tl_host_mask = MASK_UNKNOWN;
+    tl_self = NULL;
+    if (tl_host_altstack) {
+        stack_t ss = { .ss_sp = NULL, .ss_flags = SS_DISABLE, .ss_size = 0 };
+        sigaltstack(&ss, NULL);
+        munmap(tl_host_altstack, HOST_ALTSTACK_SIZE);
+        tl_host_altstack = NULL;
+    }
+}
+
+void signal_block_all(void)
+{
+    sigset_t all;
+    sigfillset(&all);
+    sigprocmask(SIG_SETMASK, &all, NULL);
+    tl_host_mask = MASK_UNKNOWN;
+}
+
+void signal_resync_mask(Process *p)
+{
+    host_sync_mask(p, true);
 }
 
 /* ---- raising -------------------------------------------------------------- */
@@ -379,14 +431,16 @@ void signal_raise(Process *p, int sig, const siginfo_t *info)
  * is blocked or ignored gets its default action and is unblocked. */
 static void force_sig(Process *p, int sig, const siginfo_t *si)
 {
-    GuestSigaction *a = &p->sig.action[sig];
+    GuestSigaction *a = &p->tg->action[sig];
     bool blocked = (p->sig.blocked & SIGBIT(sig)) != 0;
+    pthread_mutex_lock(&p->tg->lock);
     if (blocked || a->handler == GUEST_SIG_IGN) {
-        a->handler = GUEST_SIG_DFL;
+        __atomic_store_n(&a->handler, GUEST_SIG_DFL, __ATOMIC_RELAXED);
         if (blocked)
             p->sig.blocked &= ~SIGBIT(sig);
         host_mirror(p, sig);
     }
+    pthread_mutex_unlock(&p->tg->lock);
     p->sig.info[sig] = *si;
     p->sig.pending |= SIGBIT(sig);
 }
@@ -431,7 +485,7 @@ void signal_raise_trap(Process *p, RvCpu *c, uint64_t cause, uint64_t tval)
     case CAUSE_INSN_PAGE:
     case CAUSE_LOAD_PAGE:
     case CAUSE_STORE_PAGE: {
-        int code = guestmem_find_vma(&p->mem, tval) ? SEGV_ACCERR : SEGV_MAPERR;
+        int code = guestmem_find_vma(p->mem, tval) ? SEGV_ACCERR : SEGV_MAPERR;
         force_sig_code(p, SIGSEGV, code, tval);
         break;
     }
@@ -441,9 +495,16 @@ void signal_raise_trap(Process *p, RvCpu *c, uint64_t cause, uint64_t tval)
     }
 }
 
+void signal_syscall_interrupted(Process *p, RvCpu *c)
+{
+    c->pc -= 4;   /* ecall: there is no compressed form */
+    p->sig.restarting = true;
+    merge_host_pending(p);
+}
+
 bool signal_has_deliverable(const Process *p)
 {
-    uint64_t host = atomic_load_explicit(&g_host_pending, memory_order_relaxed);
+    uint64_t host = atomic_load_explicit(&p->sig.host_pending, memory_order_relaxed);
     return ((p->sig.pending | host) & ~p->sig.blocked) != 0;
 }
 
@@ -498,10 +559,10 @@ static int do_sigaltstack(Process *p, const GuestStackT *ss, GuestStackT *oss, u
 int64_t signal_sys_sigaltstack(Process *p, RvCpu *c, uint64_t ss, uint64_t old_ss)
 {
     GuestStackT nss, oss;
-    if (ss && guest_read(&p->mem, &nss, ss, sizeof nss) < 0)
+    if (ss && guest_read(p->mem, &nss, ss, sizeof nss) < 0)
         return -EFAULT;
     int rc = do_sigaltstack(p, ss ? &nss : NULL, old_ss ? &oss : NULL, c->x[2]);
-    if (rc == 0 && old_ss && guest_write(&p->mem, old_ss, &oss, sizeof oss) < 0)
+    if (rc == 0 && old_ss && guest_write(p->mem, old_ss, &oss, sizeof oss) < 0)
         return -EFAULT;
     return rc;
 }
@@ -523,7 +584,7 @@ static int setup_frame(Process *p, RvCpu *c, int sig, const siginfo_t *si,
         sp = p->sig.altstack_sp + p->sig.altstack_size;
     sp = (sp - size) & ~(uint64_t)15;
 
-    static GuestRtSigframe f;   /* 1 KiB: off the (host) stack; single vCPU */
+    static _Thread_local GuestRtSigframe f;   /* 1 KiB: off the (host) stack */
     memset(&f, 0, sizeof f);
     memcpy(f.info, si, sizeof f.info);
     f.uc.uc_stack.ss_sp = p->sig.altstack_sp;
@@ -537,7 +598,7 @@ static int setup_frame(Process *p, RvCpu *c, int sig, const siginfo_t *si,
     for (int i = 0; i < 32; i++)
         f.uc.fpregs[i] = c->f[i];
     f.uc.fcsr = ((c->frm & 7u) << 5) | (c->fflags & 0x1fu);
-    if (guest_write(&p->mem, sp, &f, size) < 0)
+    if (guest_write(p->mem, sp, &f, size) < 0)
         return -EFAULT;
 
     if (p->sig.altstack_flags & GUEST_SS_AUTODISARM) {
@@ -559,6 +620,7 @@ static int setup_frame(Process *p, RvCpu *c, int sig, const siginfo_t *si,
 static void die_of(Process *p, int sig)
 {
     p->exited = true;
+    p->group_exit = true;
     p->killed_by = sig;
     p->exit_code = 128 + sig;
 }
@@ -589,10 +651,18 @@ bool signal_deliver_pending(Process *p, RvCpu *c)
         int sig = next_signal(ready);
         p->sig.pending &= ~SIGBIT(sig);
         siginfo_t si = p->sig.info[sig];
-        GuestSigaction *a = &p->sig.action[sig];
-        if (a->handler == GUEST_SIG_IGN && sig != SIGKILL && sig != SIGSTOP)
+        GuestSigaction *a = &p->tg->action[sig];
+        pthread_mutex_lock(&p->tg->lock);
+        GuestSigaction act = *a;
+        if (act.handler > GUEST_SIG_IGN && (act.flags & SA_RESETHAND)) {
+            /* flags stay, as in Linux get_signal */
+            __atomic_store_n(&a->handler, GUEST_SIG_DFL, __ATOMIC_RELAXED);
+            host_mirror(p, sig);
+        }
+        pthread_mutex_unlock(&p->tg->lock);
+        if (act.handler == GUEST_SIG_IGN && sig != SIGKILL && sig != SIGSTOP)
             continue;
-        if (a->handler == GUEST_SIG_DFL || sig == SIGKILL || sig == SIGSTOP) {
+        if (act.handler == GUEST_SIG_DFL || sig == SIGKILL || sig == SIGSTOP) {
             SigDefault d = sig_default(sig);
             if (d == SIGDEF_IGN || d == SIGDEF_STOP)
                 continue;
@@ -600,10 +670,14 @@ bool signal_deliver_pending(Process *p, RvCpu *c)
             done = true;
             break;
         }
-        GuestSigaction act = *a;
-        if (act.flags & SA_RESETHAND) {
-            a->handler = GUEST_SIG_DFL;   /* flags stay, as in Linux get_signal */
-            host_mirror(p, sig);
+        if (p->sig.restarting) {
+            /* Linux handle_signal: -ERESTARTSYS becomes EINTR unless the
+             * handler asked for SA_RESTART */
+            p->sig.restarting = false;
+            if (!(act.flags & SA_RESTART)) {
+                c->x[10] = (uint64_t)-EINTR;
+                c->pc += 4;
+            }
         }
         uint64_t oldmask = p->sig.restore_saved ? p->sig.saved_mask : p->sig.blocked;
         if (setup_frame(p, c, sig, &si, &act, oldmask) < 0) {
@@ -640,23 +714,28 @@ int64_t signal_sys_rt_sigaction(Process *p, int sig, uint64_t act, uint64_t olda
     if (sigsetsize != sizeof(uint64_t))
         return -EINVAL;
     GuestSigaction na;
-    if (act && guest_read(&p->mem, &na, act, sizeof na) < 0)
+    if (act && guest_read(p->mem, &na, act, sizeof na) < 0)
         return -EFAULT;
     if (sig < 1 || sig > GUEST_NSIG || (act && (sig == SIGKILL || sig == SIGSTOP)))
         return -EINVAL;
-    GuestSigaction old = p->sig.action[sig];
+    pthread_mutex_lock(&p->tg->lock);
+    GuestSigaction old = p->tg->action[sig];
     if (act) {
         na.flags &= GUEST_UAPI_SA_FLAGS;
         na.mask &= ~UNBLOCKABLE;
-        p->sig.action[sig] = na;
-        /* POSIX: setting an ignoring action discards a pending instance. */
+        p->tg->action[sig].flags = na.flags;
+        p->tg->action[sig].mask = na.mask;
+        __atomic_store_n(&p->tg->action[sig].handler, na.handler, __ATOMIC_RELAXED);
+        /* POSIX: setting an ignoring action discards a pending instance
+         * (in this thread; other threads drop theirs at delivery) */
         if (sig_is_ignored(p, sig)) {
             p->sig.pending &= ~SIGBIT(sig);
-            atomic_fetch_and(&g_host_pending, ~SIGBIT(sig));
+            atomic_fetch_and(&p->sig.host_pending, ~SIGBIT(sig));
         }
         host_mirror(p, sig);
     }
-    if (oldact && guest_write(&p->mem, oldact, &old, sizeof old) < 0)
+    pthread_mutex_unlock(&p->tg->lock);
+    if (oldact && guest_write(p->mem, oldact, &old, sizeof old) < 0)
         return -EFAULT;
     return 0;
 }
@@ -671,7 +750,7 @@ int64_t signal_sys_rt_sigprocmask(Process *p, int how, uint64_t set, uint64_t ol
     uint64_t old = p->sig.blocked;
     if (set) {
         uint64_t ns;
-        if (guest_read(&p->mem, &ns, set, sizeof ns) < 0)
+        if (guest_read(p->mem, &ns, set, sizeof ns) < 0)
             return -EFAULT;
         ns &= ~UNBLOCKABLE;
         switch (how) {
@@ -682,7 +761,7 @@ int64_t signal_sys_rt_sigprocmask(Process *p, int how, uint64_t set, uint64_t ol
         }
         host_sync_mask(p, false);
     }
-    if (oldset && guest_write(&p->mem, oldset, &old, sizeof old) < 0)
+    if (oldset && guest_write(p->mem, oldset, &old, sizeof old) < 0)
         return -EFAULT;
     return 0;
 }
@@ -696,8 +775,8 @@ int64_t signal_sys_rt_sigprocmask(Process *p, int how, uint64_t set, uint64_t ol
  */
 int64_t signal_sys_rt_sigreturn(Process *p, RvCpu *c)
 {
-    static GuestRtSigframe f;   /* single vCPU (see setup_frame) */
-    if (guest_read(&p->mem, &f, c->x[2], sizeof f) < 0 ||
+    static _Thread_local GuestRtSigframe f;   /* see setup_frame */
+    if (guest_read(p->mem, &f, c->x[2], sizeof f) < 0 ||
         f.uc.fp_reserved[0] || f.uc.fp_reserved[1] || f.uc.fp_reserved[2]) {
         force_sig_code(p, SIGSEGV, SI_KERNEL, 0);
         return (int64_t)c->x[10];
@@ -727,13 +806,18 @@ static void self_info(siginfo_t *si, int sig, int code)
 }
 
 /* kill(pid, sig): the guest itself (pid == its pid, or 0: its process
- * group is treated as just itself) -> signal_raise with SI_USER; any other
- * pid goes to the host kill. */
+ * group is treated as just itself) -> signal_raise with SI_USER on the
+ * calling thread; with more than one thread, a signal whose host mask
+ * follows the guest's goes through the host kill, so that a thread that
+ * does not block it gets it, as on Linux.  Any other pid: the host kill. */
 int64_t signal_sys_kill(Process *p, int pid, int sig)
 {
     if (sig < 0 || sig > GUEST_NSIG)
         return -EINVAL;
     if (pid == 0 || pid == getpid()) {
+        if (sig && __atomic_load_n(&p->tg->nthreads, __ATOMIC_RELAXED) > 1 &&
+            (g_mirror_bits & SIGBIT(sig)))
+            return kill(getpid(), sig) < 0 ? -errno : 0;
         if (sig) {
             siginfo_t si;
             self_info(&si, sig, SI_USER);
@@ -752,7 +836,7 @@ int64_t signal_sys_tgkill(Process *p, int tgid, int tid, int sig)
 {
     if (tgid <= 0 || tid <= 0 || sig < 0 || sig > GUEST_NSIG)
         return -EINVAL;
-    if (tgid == getpid() && tid == (int)syscall(SYS_gettid)) {
+    if (tgid == getpid() && tid == p->tid) {
         if (sig) {
             siginfo_t si;
             self_info(&si, sig, SI_TKILL);
@@ -773,7 +857,7 @@ int64_t signal_sys_rt_sigpending(Process *p, uint64_t set, uint64_t sigsetsize)
         return -EINVAL;
     merge_host_pending(p);
     uint64_t v = (p->sig.pending | host_kernel_pending()) & p->sig.blocked;
-    if (guest_write(&p->mem, set, &v, (size_t)sigsetsize) < 0)
+    if (guest_write(p->mem, set, &v, (size_t)sigsetsize) < 0)
         return -EFAULT;
     return 0;
 }
@@ -792,7 +876,7 @@ int64_t signal_sys_rt_sigsuspend(Process *p, uint64_t mask, uint64_t sigsetsize)
     if (sigsetsize != sizeof(uint64_t))
         return -EINVAL;
     uint64_t m;
-    if (guest_read(&p->mem, &m, mask, sizeof m) < 0)
+    if (guest_read(p->mem, &m, mask, sizeof m) < 0)
         return -EFAULT;
     p->sig.saved_mask = p->sig.blocked;
     p->sig.restore_saved = true;
@@ -828,10 +912,10 @@ int64_t signal_sys_rt_sigtimedwait(Process *p, uint64_t uthese, uint64_t uinfo, 
     if (sigsetsize != sizeof(uint64_t))
         return -EINVAL;
     uint64_t these;
-    if (guest_read(&p->mem, &these, uthese, sizeof these) < 0)
+    if (guest_read(p->mem, &these, uthese, sizeof these) < 0)
         return -EFAULT;
     struct { int64_t sec, nsec; } gts = { 0, 0 };
-    if (uts && guest_read(&p->mem, &gts, uts, sizeof gts) < 0)
+    if (uts && guest_read(p->mem, &gts, uts, sizeof gts) < 0)
         return -EFAULT;
     if (uts && (gts.sec < 0 || gts.nsec < 0 || gts.nsec >= 1000000000))
         return -EINVAL;
@@ -839,7 +923,7 @@ int64_t signal_sys_rt_sigtimedwait(Process *p, uint64_t uthese, uint64_t uinfo, 
 
     /* Block `these` on the host first, so none slips past the check. */
     host_set_mask_bits((p->sig.blocked | these) & g_mirror_bits);
-    g_host_mask = MASK_UNKNOWN;
+    tl_host_mask = MASK_UNKNOWN;
     merge_host_pending(p);
     siginfo_t si;
     int sig = 0;
@@ -870,7 +954,7 @@ int64_t signal_sys_rt_sigtimedwait(Process *p, uint64_t uthese, uint64_t uinfo, 
     si = p->sig.info[sig];
 found:
     sig = si.si_signo;
-    if (uinfo && guest_write(&p->mem, uinfo, &si, sizeof si) < 0)
+    if (uinfo && guest_write(p->mem, uinfo, &si, sizeof si) < 0)
         return -EFAULT;
     return sig;
 }
@@ -881,7 +965,7 @@ found:
 int64_t signal_sys_rt_sigqueueinfo(Process *p, int pid, int sig, uint64_t uinfo)
 {
     siginfo_t si;
-    if (guest_read(&p->mem, &si, uinfo, sizeof si) < 0)
+    if (guest_read(p->mem, &si, uinfo, sizeof si) < 0)
         return -EFAULT;
     if (pid == getpid()) {
         if (sig < 0 || sig > GUEST_NSIG)

@@ -37,6 +37,21 @@ extern _Thread_local FaultGuard *fvp_fault_guard;
  * 0 or -errno. */
 int signal_init(Process *p) __attribute__((warn_unused_result));
 
+/* Sets up the calling host thread to run guest thread p: the host
+ * handlers record into p, a host sigaltstack for the fault handler, the
+ * host mask from p's guest mask.  signal_init does it for the first
+ * thread.  0 or -errno. */
+int signal_thread_init(Process *p) __attribute__((warn_unused_result));
+
+/* The calling host thread runs no guest thread any more: blocks every host
+ * signal and drops its sigaltstack. */
+void signal_thread_fini(void);
+
+/* Blocks every host signal on the calling thread (around creating a
+ * thread); signal_resync_mask sets the host mask from p's guest mask again. */
+void signal_block_all(void);
+void signal_resync_mask(Process *p);
+
 /*
  * A synchronous guest fault at c->pc: turns a RISC-V trap (cause, tval)
  * into the Linux signal (illegal insn -> SIGILL/ILL_ILLOPC, breakpoint ->
@@ -59,6 +74,12 @@ void signal_raise(Process *p, int sig, const siginfo_t *info);
  * Returns true if something was delivered.
  */
 bool signal_deliver_pending(Process *p, RvCpu *c);
+
+/* A blocking system call returned -FVP_ERESTARTSYS (runtime/safe_syscall.h):
+ * c->pc goes back to the ecall and the host signals are taken in; the next
+ * delivery of a handler without SA_RESTART makes the call fail with EINTR
+ * instead of running again. */
+void signal_syscall_interrupted(Process *p, RvCpu *c);
 
 /* True if a signal is pending and not blocked (cheap; checked per block). */
 bool signal_has_deliverable(const Process *p);

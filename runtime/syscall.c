@@ -16,7 +16,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "runtime/signal.h"
 #include "runtime/syscall_priv.h"
+#include "runtime/thread.h"
 
 #define S(nr, nm, rk, ...) [nr] = {#nm, sys_##nm, rk, {__VA_ARGS__}}
 #define N(nr, nm) [nr] = {#nm, NULL, SR_INT, {SA_HEX, SA_HEX, SA_HEX}}
@@ -259,7 +261,7 @@ static void sb_guest_str(StrBuf *b, const Process *p, uint64_t addr)
         return;
     }
     while (n <= STRACE_STR_MAX) {
-        if (guest_read(&p->mem, &s[n], addr + n, 1) < 0) {
+        if (guest_read(p->mem, &s[n], addr + n, 1) < 0) {
             if (n == 0) {
                 sb_printf(b, "0x%" PRIx64, addr);
                 return;
@@ -280,7 +282,7 @@ static void sb_guest_buf(StrBuf *b, const Process *p, uint64_t addr, uint64_t le
 {
     unsigned char s[STRACE_STR_MAX];
     size_t n = len < STRACE_STR_MAX ? (size_t)len : STRACE_STR_MAX;
-    if (guest_read(&p->mem, s, addr, n) < 0) {
+    if (guest_read(p->mem, s, addr, n) < 0) {
         sb_printf(b, "0x%" PRIx64, addr);
         return;
     }
@@ -522,6 +524,11 @@ void syscall_dispatch(Process *p, RvCpu *c)
     StrBuf b = {line, sizeof line, 0};
     int64_t r;
 
+    /* Another thread is ending the process: like Linux's group exit, this
+     * thread does nothing more. */
+    if (thread_group_dying(p))
+        thread_park();
+    p->sig.restarting = false;
     for (int i = 0; i < SYS_MAX_ARGS; i++)
         a[i] = c->x[10 + i];   /* a0..a5 */
 
@@ -537,6 +544,17 @@ void syscall_dispatch(Process *p, RvCpu *c)
     }
 
     r = d && d->fn ? d->fn(p, c, a) : -ENOSYS;
+
+    if (r == -FVP_ERESTARTSYS) {
+        /* A signal came before the blocking call could block: back to the
+         * ecall; signal delivery decides between restart and EINTR. */
+        signal_syscall_interrupted(p, c);
+        if (p->strace) {
+            fprintf(strace_file(p), "%s = ? ERESTARTSYS (to be restarted)\n", line);
+            fflush(strace_file(p));
+        }
+        return;
+    }
 
     if (retkind == SR_KEEP) {
         r = (int64_t)c->x[10];   /* rt_sigreturn restored the whole vCPU */

@@ -58,12 +58,12 @@ int sys_get_path(Process *p, uint64_t addr, char *out)
 {
     if (addr == 0)
         return -EFAULT;
-    return guest_read_str(&p->mem, out, addr, PATH_MAX);
+    return guest_read_str(p->mem, out, addr, PATH_MAX);
 }
 
 void sys_note_guest_write(Process *p, uint64_t addr, uint64_t len)
 {
-    GuestMem *m = &p->mem;
+    GuestMem *m = p->mem;
     uint64_t end = addr + len;
     if (len == 0)
         return;
@@ -174,7 +174,7 @@ int64_t sys_read(Process *p, RvCpu *c, const uint64_t *a)
     SYS_UNUSED_ARGS;
     if (!buf)
         return -EFAULT;
-    int64_t r = sys_result(read((int)a[0], buf, a[2]));
+    int64_t r = sys_blocking(p, SYS_read, (int)a[0], (long)buf, (long)a[2], 0, 0, 0);
     if (r > 0)
         sys_note_guest_write(p, a[1], (uint64_t)r);
     return r;
@@ -186,7 +186,7 @@ int64_t sys_write(Process *p, RvCpu *c, const uint64_t *a)
     SYS_UNUSED_ARGS;
     if (!buf)
         return -EFAULT;
-    return sys_result(write((int)a[0], buf, a[2]));
+    return sys_blocking(p, SYS_write, (int)a[0], (long)buf, (long)a[2], 0, 0, 0);
 }
 
 int64_t sys_pread64(Process *p, RvCpu *c, const uint64_t *a)
@@ -220,11 +220,11 @@ static int fs_iov_from_guest(Process *p, uint64_t giov, uint64_t cnt, struct iov
     if (cnt > IOV_MAX)
         return -EINVAL;
     for (uint64_t i = 0; i < cnt; i++) {
-        if (guest_read(&p->mem, raw, giov + 16 * i, sizeof raw) < 0)
+        if (guest_read(p->mem, raw, giov + 16 * i, sizeof raw) < 0)
             return -EFAULT;
-        if (!guestmem_in_space(&p->mem, raw[0], raw[1]))
+        if (!guestmem_in_space(p->mem, raw[0], raw[1]))
             return -EFAULT;
-        out[i].iov_base = g2h(&p->mem, raw[0]);
+        out[i].iov_base = g2h(p->mem, raw[0]);
         out[i].iov_len = raw[1];
     }
     return (int)cnt;
@@ -234,7 +234,7 @@ static void fs_iov_note(Process *p, const struct iovec *iov, int n, int64_t done
 {
     for (int i = 0; i < n && done > 0; i++) {
         uint64_t len = iov[i].iov_len < (uint64_t)done ? iov[i].iov_len : (uint64_t)done;
-        sys_note_guest_write(p, (uint64_t)((uint8_t *)iov[i].iov_base - p->mem.base), len);
+        sys_note_guest_write(p, (uint64_t)((uint8_t *)iov[i].iov_base - p->mem->base), len);
         done -= (int64_t)len;
     }
 }
@@ -246,7 +246,7 @@ int64_t sys_readv(Process *p, RvCpu *c, const uint64_t *a)
     SYS_UNUSED_ARGS;
     if (n < 0)
         return n;
-    int64_t r = sys_result(readv((int)a[0], iov, n));
+    int64_t r = sys_blocking(p, SYS_readv, (int)a[0], (long)iov, n, 0, 0, 0);
     fs_iov_note(p, iov, n, r);
     return r;
 }
@@ -258,7 +258,7 @@ int64_t sys_writev(Process *p, RvCpu *c, const uint64_t *a)
     SYS_UNUSED_ARGS;
     if (n < 0)
         return n;
-    return sys_result(writev((int)a[0], iov, n));
+    return sys_blocking(p, SYS_writev, (int)a[0], (long)iov, n, 0, 0, 0);
 }
 
 /* preadv/pwritev: riscv64 passes the 64-bit offset in one register
@@ -317,7 +317,7 @@ static int64_t fs_put_stat(Process *p, uint64_t gaddr, const struct stat *st)
 {
     GuestStat g;
     fs_stat_to_guest(st, &g);
-    return guest_write(&p->mem, gaddr, &g, sizeof g) < 0 ? -EFAULT : 0;
+    return guest_write(p->mem, gaddr, &g, sizeof g) < 0 ? -EFAULT : 0;
 }
 
 int64_t sys_fstat(Process *p, RvCpu *c, const uint64_t *a)
@@ -502,7 +502,7 @@ int64_t sys_readlinkat(Process *p, RvCpu *c, const uint64_t *a)
         size_t n = strlen(p->exe_realpath);
         if (n > (size_t)(int)a[3])
             n = (size_t)(int)a[3];
-        if (guest_write(&p->mem, a[2], p->exe_realpath, n) < 0)
+        if (guest_write(p->mem, a[2], p->exe_realpath, n) < 0)
             return -EFAULT;
         return (int64_t)n;
     }
@@ -736,7 +736,7 @@ int64_t sys_ppoll(Process *p, RvCpu *c, const uint64_t *a)
     fds = sys_gbuf(p, a[0], a[1] * sizeof(struct pollfd));
     if (!fds || sys_gbuf_opt(p, a[2], sizeof(struct timespec), &ts) < 0)
         return -EFAULT;
-    return sys_result(syscall(SYS_ppoll, fds, (unsigned long)a[1], ts, NULL, (size_t)8));
+    return sys_blocking(p, SYS_ppoll, (long)fds, (long)a[1], (long)ts, 0, 8, 0);
 }
 
 int64_t sys_pselect6(Process *p, RvCpu *c, const uint64_t *a)
@@ -753,7 +753,8 @@ int64_t sys_pselect6(Process *p, RvCpu *c, const uint64_t *a)
             return -EFAULT;
     if (sys_gbuf_opt(p, a[4], sizeof(struct timespec), &ts) < 0)
         return -EFAULT;
-    return sys_result(syscall(SYS_pselect6, nfds, sets[0], sets[1], sets[2], ts, NULL));
+    return sys_blocking(p, SYS_pselect6, nfds, (long)sets[0], (long)sets[1], (long)sets[2],
+                        (long)ts, 0);
 }
 
 int64_t sys_fadvise64(Process *p, RvCpu *c, const uint64_t *a)

@@ -63,7 +63,7 @@ static int net_addr_len(Process *p, uint64_t gaddr, uint64_t glen, void **out_ad
     *out_len = NULL;
     if (glen == 0)
         return gaddr == 0 ? 0 : -EFAULT;
-    if (guest_read(&p->mem, &len, glen, sizeof len) < 0)
+    if (guest_read(p->mem, &len, glen, sizeof len) < 0)
         return -EFAULT;
     if (!(*out_len = sys_gbuf(p, glen, sizeof len)))
         return -EFAULT;
@@ -105,7 +105,10 @@ int64_t sys_bind(Process *p, RvCpu *c, const uint64_t *a)
 int64_t sys_connect(Process *p, RvCpu *c, const uint64_t *a)
 {
     SYS_UNUSED_ARGS;
-    return net_sockaddr_in(p, a, SYS_connect);
+    void *sa = sys_gbuf(p, a[1], (uint32_t)a[2]);
+    if (!sa)
+        return -EFAULT;
+    return sys_blocking(p, SYS_connect, (int)a[0], (long)sa, (socklen_t)a[2], 0, 0, 0);
 }
 
 int64_t sys_listen(Process *p, RvCpu *c, const uint64_t *a)
@@ -121,7 +124,7 @@ int64_t sys_accept4(Process *p, RvCpu *c, const uint64_t *a)
     SYS_UNUSED_ARGS;
     if ((r = net_addr_len(p, a[1], a[2], &sa, &len)) < 0)
         return r;
-    return sys_result(syscall(SYS_accept4, (int)a[0], sa, len, (int)a[3]));
+    return sys_blocking(p, SYS_accept4, (int)a[0], (long)sa, (long)len, (int)a[3], 0, 0);
 }
 
 int64_t sys_accept(Process *p, RvCpu *c, const uint64_t *a)
@@ -160,8 +163,8 @@ int64_t sys_sendto(Process *p, RvCpu *c, const uint64_t *a)
     SYS_UNUSED_ARGS;
     if (!buf || sys_gbuf_opt(p, a[4], (uint32_t)a[5], &sa) < 0)
         return -EFAULT;
-    return sys_result(syscall(SYS_sendto, (int)a[0], buf, (size_t)a[2], (int)a[3], sa,
-                              (socklen_t)a[5]));
+    return sys_blocking(p, SYS_sendto, (int)a[0], (long)buf, (long)a[2], (int)a[3], (long)sa,
+                        (socklen_t)a[5]);
 }
 
 int64_t sys_recvfrom(Process *p, RvCpu *c, const uint64_t *a)
@@ -173,8 +176,8 @@ int64_t sys_recvfrom(Process *p, RvCpu *c, const uint64_t *a)
         return -EFAULT;
     if ((r = net_addr_len(p, a[4], a[5], &sa, &len)) < 0)
         return r;
-    int64_t n = sys_result(syscall(SYS_recvfrom, (int)a[0], buf, (size_t)a[2], (int)a[3], sa,
-                                   len));
+    int64_t n = sys_blocking(p, SYS_recvfrom, (int)a[0], (long)buf, (long)a[2], (int)a[3],
+                             (long)sa, (long)len);
     if (n > 0)
         sys_note_guest_write(p, a[1], (uint64_t)n);
     return n;
@@ -215,16 +218,16 @@ static int net_msg_from_guest(Process *p, uint64_t gmsg, GuestMsghdr *g, struct 
                               struct iovec *iov)
 {
     uint64_t raw[2];
-    if (guest_read(&p->mem, g, gmsg, sizeof *g) < 0)
+    if (guest_read(p->mem, g, gmsg, sizeof *g) < 0)
         return -EFAULT;
     memset(h, 0, sizeof *h);
     if (g->iovlen > IOV_MAX)
         return -EMSGSIZE;
     for (uint64_t i = 0; i < g->iovlen; i++) {
-        if (guest_read(&p->mem, raw, g->iov + 16 * i, sizeof raw) < 0 ||
-            !guestmem_in_space(&p->mem, raw[0], raw[1]))
+        if (guest_read(p->mem, raw, g->iov + 16 * i, sizeof raw) < 0 ||
+            !guestmem_in_space(p->mem, raw[0], raw[1]))
             return -EFAULT;
-        iov[i].iov_base = g2h(&p->mem, raw[0]);
+        iov[i].iov_base = g2h(p->mem, raw[0]);
         iov[i].iov_len = raw[1];
     }
     if (sys_gbuf_opt(p, g->name, g->namelen, &h->msg_name) < 0 ||
@@ -247,7 +250,7 @@ int64_t sys_sendmsg(Process *p, RvCpu *c, const uint64_t *a)
     SYS_UNUSED_ARGS;
     if ((r = net_msg_from_guest(p, a[1], &g, &h, iov)) < 0)
         return r;
-    return sys_result(sendmsg((int)a[0], &h, (int)a[2]));
+    return sys_blocking(p, SYS_sendmsg, (int)a[0], (long)&h, (int)a[2], 0, 0, 0);
 }
 
 int64_t sys_recvmsg(Process *p, RvCpu *c, const uint64_t *a)
@@ -259,14 +262,14 @@ int64_t sys_recvmsg(Process *p, RvCpu *c, const uint64_t *a)
     SYS_UNUSED_ARGS;
     if ((r = net_msg_from_guest(p, a[1], &g, &h, iov)) < 0)
         return r;
-    int64_t n = sys_result(recvmsg((int)a[0], &h, (int)a[2]));
+    int64_t n = sys_blocking(p, SYS_recvmsg, (int)a[0], (long)&h, (int)a[2], 0, 0, 0);
     if (n < 0)
         return n;
     /* the kernel updates msg_namelen, msg_controllen and msg_flags */
     g.namelen = h.msg_name ? h.msg_namelen : g.namelen;
     g.controllen = h.msg_control ? h.msg_controllen : g.controllen;
     g.flags = h.msg_flags;
-    if (guest_write(&p->mem, a[1], &g, sizeof g) < 0)
+    if (guest_write(p->mem, a[1], &g, sizeof g) < 0)
         return -EFAULT;
     return n;
 }
@@ -285,7 +288,7 @@ int64_t sys_epoll_ctl(Process *p, RvCpu *c, const uint64_t *a)
     struct epoll_event he, *hp = NULL;
     SYS_UNUSED_ARGS;
     if ((int)a[1] != EPOLL_CTL_DEL || a[3] != 0) {
-        if (guest_read(&p->mem, &ge, a[3], sizeof ge) < 0)
+        if (guest_read(p->mem, &ge, a[3], sizeof ge) < 0)
             return -EFAULT;
         he.events = ge.events;
         he.data.u64 = ge.data;
@@ -307,7 +310,7 @@ int64_t sys_epoll_pwait(Process *p, RvCpu *c, const uint64_t *a)
         return -EINVAL;
     if (maxev > NET_MAX_EVENTS)
         maxev = NET_MAX_EVENTS;
-    if (!guestmem_check(&p->mem, a[1], (uint64_t)maxev * sizeof(GuestEpollEvent), PROT_WRITE))
+    if (!guestmem_check(p->mem, a[1], (uint64_t)maxev * sizeof(GuestEpollEvent), PROT_WRITE))
         return -EFAULT;
     hev = malloc((size_t)maxev * sizeof *hev);
     if (!hev)
@@ -316,7 +319,7 @@ int64_t sys_epoll_pwait(Process *p, RvCpu *c, const uint64_t *a)
     int64_t r = n < 0 ? -errno : n;
     for (int i = 0; i < n; i++) {
         GuestEpollEvent ge = {hev[i].events, 0, hev[i].data.u64};
-        if (guest_write(&p->mem, a[1] + (uint64_t)i * sizeof ge, &ge, sizeof ge) < 0) {
+        if (guest_write(p->mem, a[1] + (uint64_t)i * sizeof ge, &ge, sizeof ge) < 0) {
             r = -EFAULT;
             break;
         }

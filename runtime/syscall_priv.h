@@ -20,6 +20,7 @@
 
 #include "runtime/guestmem.h"
 #include "runtime/process.h"
+#include "runtime/safe_syscall.h"
 #include "runtime/syscall.h"
 
 /* A handler gets the six guest arguments a0..a5 and returns a0 or -errno. */
@@ -122,6 +123,16 @@ static inline int64_t sys_result(long r)
     return r < 0 ? -(int64_t)errno : (int64_t)r;
 }
 
+/* A host system call that may block, interruptible by a guest signal
+ * without a lost wake-up (runtime/safe_syscall.h): the result or -errno,
+ * or -FVP_ERESTARTSYS, which syscall_dispatch turns into a restart. */
+static inline int64_t sys_blocking(Process *p, long nr, long a1, long a2, long a3, long a4,
+                                   long a5, long a6)
+{
+    return fvp_safe_syscall((const volatile uint64_t *)&p->sig.host_pending, nr, a1, a2, a3,
+                            a4, a5, a6);
+}
+
 /*
  * The host pointer for a guest buffer [addr, addr+len) that the host kernel
  * will access directly, or NULL if it leaves the guest space.  Callers turn
@@ -130,9 +141,9 @@ static inline int64_t sys_result(long r)
  */
 static inline void *sys_gbuf(Process *p, uint64_t addr, uint64_t len)
 {
-    if (!guestmem_in_space(&p->mem, addr, len))
+    if (!guestmem_in_space(p->mem, addr, len))
         return NULL;
-    return g2h(&p->mem, addr);
+    return g2h(p->mem, addr);
 }
 
 /* Like sys_gbuf for optional arguments: guest NULL gives *out = NULL.
@@ -152,7 +163,7 @@ static inline int sys_gbuf_opt(Process *p, uint64_t addr, uint64_t len, void **o
 int sys_get_path(Process *p, uint64_t addr, char *out);
 
 /* Called after the host kernel wrote guest memory [addr, addr+len): bumps
- * p->mem.code_gen if that range touches an executable mapping. */
+ * p->mem->code_gen if that range touches an executable mapping. */
 void sys_note_guest_write(Process *p, uint64_t addr, uint64_t len);
 
 /*

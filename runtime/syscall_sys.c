@@ -34,9 +34,11 @@
 #include <unistd.h>
 
 #include "runtime/mm.h"
+#include "runtime/native.h"
 #include "runtime/signal.h"
 #include "runtime/signal_frame.h"   /* rt_sigtimedwait, rt_sigqueueinfo */
 #include "runtime/syscall_priv.h"
+#include "runtime/thread.h"
 
 _Static_assert(sizeof(struct timespec) == 16, "timespec");
 _Static_assert(sizeof(struct timeval) == 16, "timeval");
@@ -99,13 +101,13 @@ int64_t sys_msync(Process *p, RvCpu *c, const uint64_t *a)
 int64_t sys_mlock(Process *p, RvCpu *c, const uint64_t *a)
 {
     SYS_UNUSED_ARGS;
-    return guestmem_in_space(&p->mem, a[0], a[1]) ? 0 : -ENOMEM;
+    return guestmem_in_space(p->mem, a[0], a[1]) ? 0 : -ENOMEM;
 }
 
 int64_t sys_munlock(Process *p, RvCpu *c, const uint64_t *a)
 {
     SYS_UNUSED_ARGS;
-    return guestmem_in_space(&p->mem, a[0], a[1]) ? 0 : -ENOMEM;
+    return guestmem_in_space(p->mem, a[0], a[1]) ? 0 : -ENOMEM;
 }
 
 /* Linux arch/riscv/kernel/sys_riscv.c: riscv_flush_icache(start, end,
@@ -115,7 +117,7 @@ int64_t sys_riscv_flush_icache(Process *p, RvCpu *c, const uint64_t *a)
     SYS_UNUSED_ARGS;
     if (a[2] & ~1ull)   /* only SYS_RISCV_FLUSH_ICACHE_LOCAL */
         return -EINVAL;
-    guestmem_note_code_sync(&p->mem); /* like fence.i, for every hart */
+    guestmem_note_code_sync(p->mem); /* like fence.i, for every hart */
     return 0;
 }
 
@@ -155,7 +157,7 @@ int64_t sys_nanosleep(Process *p, RvCpu *c, const uint64_t *a)
     SYS_UNUSED_ARGS;
     if (!req || sys_gbuf_opt(p, a[1], sizeof(struct timespec), &rem) < 0)
         return -EFAULT;
-    return sys_result(syscall(SYS_nanosleep, req, rem));
+    return sys_blocking(p, SYS_nanosleep, (long)req, (long)rem, 0, 0, 0, 0);
 }
 
 int64_t sys_clock_nanosleep(Process *p, RvCpu *c, const uint64_t *a)
@@ -164,7 +166,8 @@ int64_t sys_clock_nanosleep(Process *p, RvCpu *c, const uint64_t *a)
     SYS_UNUSED_ARGS;
     if (!req || sys_gbuf_opt(p, a[3], sizeof(struct timespec), &rem) < 0)
         return -EFAULT;
-    return sys_result(syscall(SYS_clock_nanosleep, (clockid_t)a[0], (int)a[1], req, rem));
+    return sys_blocking(p, SYS_clock_nanosleep, (clockid_t)a[0], (int)a[1], (long)req, (long)rem,
+                        0, 0);
 }
 
 int64_t sys_times(Process *p, RvCpu *c, const uint64_t *a)
@@ -276,7 +279,7 @@ int64_t sys_uname(Process *p, RvCpu *c, const uint64_t *a)
         return -errno;
     memset(u.machine, 0, sizeof u.machine);
     strcpy(u.machine, "riscv64");
-    return guest_write(&p->mem, a[0], &u, sizeof u) < 0 ? -EFAULT : 0;
+    return guest_write(p->mem, a[0], &u, sizeof u) < 0 ? -EFAULT : 0;
 }
 
 /* ---- limits and resources --------------------------------------------------- */
@@ -301,7 +304,7 @@ int64_t sys_prlimit64(Process *p, RvCpu *c, const uint64_t *a)
         return -EFAULT;
     if (nl && (pid == 0 || pid == getpid()) && sys_rlimit_is_host_only(res)) {
         struct rlimit tmp;
-        if (guest_read(&p->mem, &tmp, a[2], sizeof tmp) < 0)
+        if (guest_read(p->mem, &tmp, a[2], sizeof tmp) < 0)
             return -EFAULT;
         if (tmp.rlim_cur > tmp.rlim_max)
             return -EINVAL;
@@ -386,7 +389,7 @@ int64_t sys_prctl(Process *p, RvCpu *c, const uint64_t *a)
     case PR_SET_NAME:
         memset(name, 0, sizeof name);
         for (size_t i = 0; i < sizeof name - 1; i++) {
-            if (guest_read(&p->mem, &name[i], a[1] + i, 1) < 0)
+            if (guest_read(p->mem, &name[i], a[1] + i, 1) < 0)
                 return -EFAULT;
             if (!name[i])
                 break;
@@ -395,7 +398,7 @@ int64_t sys_prctl(Process *p, RvCpu *c, const uint64_t *a)
     case PR_GET_NAME:
         if (prctl(PR_GET_NAME, name, 0, 0, 0) < 0)
             return -errno;
-        return guest_write(&p->mem, a[1], name, sizeof name) < 0 ? -EFAULT : 0;
+        return guest_write(p->mem, a[1], name, sizeof name) < 0 ? -EFAULT : 0;
     default:
         return -EINVAL;
     }
@@ -409,7 +412,8 @@ int64_t sys_umask(Process *p, RvCpu *c, const uint64_t *a)
 
 /* ---- process lifecycle ---------------------------------------------------- */
 
-/* exit and exit_group end the (single-threaded) process. */
+/* exit ends the calling thread, exit_group the process (runtime/thread.h
+ * says what happens to the other threads). */
 int64_t sys_exit(Process *p, RvCpu *c, const uint64_t *a)
 {
     SYS_UNUSED_ARGS;
@@ -420,6 +424,7 @@ int64_t sys_exit(Process *p, RvCpu *c, const uint64_t *a)
 
 int64_t sys_exit_group(Process *p, RvCpu *c, const uint64_t *a)
 {
+    p->group_exit = true;
     return sys_exit(p, c, a);
 }
 
@@ -430,51 +435,72 @@ int64_t sys_set_tid_address(Process *p, RvCpu *c, const uint64_t *a)
     return sys_result(syscall(SYS_gettid));
 }
 
-/* The robust list matters only when a thread dies holding a lock: nothing
- * to do for one thread.  sizeof(struct robust_list_head) is 24 on LP64. */
+/* The robust list is walked when the thread exits (runtime/thread.c).
+ * sizeof(struct robust_list_head) is 24 on LP64. */
 int64_t sys_set_robust_list(Process *p, RvCpu *c, const uint64_t *a)
 {
     SYS_UNUSED_ARGS;
-    return a[1] == 24 ? 0 : -EINVAL;
+    if (a[1] != 24)
+        return -EINVAL;
+    p->robust_list = a[0];
+    return 0;
 }
 
+/* Only the calling thread's list (another thread's: -ESRCH, where Linux
+ * would check ptrace permission and answer). */
 int64_t sys_get_robust_list(Process *p, RvCpu *c, const uint64_t *a)
 {
-    uint64_t head = 0, len = 24;
+    uint64_t head = p->robust_list, len = 24;
     SYS_UNUSED_ARGS;
-    if (a[0] != 0 && (pid_t)a[0] != (pid_t)syscall(SYS_gettid))
+    if (a[0] != 0 && (pid_t)a[0] != p->tid)
         return -ESRCH;
-    if (guest_write(&p->mem, a[1], &head, sizeof head) < 0 ||
-        guest_write(&p->mem, a[2], &len, sizeof len) < 0)
+    if (guest_write(p->mem, a[1], &head, sizeof head) < 0 ||
+        guest_write(p->mem, a[2], &len, sizeof len) < 0)
         return -EFAULT;
     return 0;
 }
 
-/* FUTEX_WAIT/WAKE (and the _BITSET forms) on the host futex at the g2h
- * address: the guest word is the host word.  Others: -ENOSYS for now. */
+/*
+ * futex on the host futex at the g2h address: the guest word is the host
+ * word, guest threads are host threads and guest tids host tids, so every
+ * operation (PI and requeue included) is the host's.  The arguments that
+ * are guest addresses are translated: uaddr, uaddr2 (requeue, wake_op,
+ * requeue_pi) and the timeout (struct timespec: the same layout on both).
+ * For REQUEUE, CMP_REQUEUE and WAKE_OP the fourth argument is a count.
+ */
 int64_t sys_futex(Process *p, RvCpu *c, const uint64_t *a)
 {
     int op = (int)a[1], cmd = op & FUTEX_CMD_MASK;
-    void *uaddr, *ts = NULL;
+    void *uaddr, *uaddr2 = NULL, *ts = NULL;
+    bool timeout = false, second = false;
     SYS_UNUSED_ARGS;
+    switch (cmd) {
+    case FUTEX_WAIT: case FUTEX_WAIT_BITSET: case FUTEX_LOCK_PI: case FUTEX_LOCK_PI2:
+        timeout = true;
+        break;
+    case FUTEX_WAIT_REQUEUE_PI:
+        timeout = second = true;
+        break;
+    case FUTEX_REQUEUE: case FUTEX_CMP_REQUEUE: case FUTEX_WAKE_OP:
+    case FUTEX_CMP_REQUEUE_PI:
+        second = true;
+        break;
+    case FUTEX_WAKE: case FUTEX_WAKE_BITSET: case FUTEX_UNLOCK_PI: case FUTEX_TRYLOCK_PI:
+        break;
+    default:
+        return -ENOSYS;
+    }
     if (a[0] & 3)
         return -EINVAL;
     if (!(uaddr = sys_gbuf(p, a[0], 4)))
         return -EFAULT;
-    switch (cmd) {
-    case FUTEX_WAIT:
-    case FUTEX_WAIT_BITSET:
-        if (sys_gbuf_opt(p, a[3], sizeof(struct timespec), &ts) < 0)
-            return -EFAULT;
-        return sys_result(syscall(SYS_futex, uaddr, op, (uint32_t)a[2], ts, NULL,
-                                  (uint32_t)a[5]));
-    case FUTEX_WAKE:
-    case FUTEX_WAKE_BITSET:
-        return sys_result(syscall(SYS_futex, uaddr, op, (uint32_t)a[2], NULL, NULL,
-                                  (uint32_t)a[5]));
-    default:
-        return -ENOSYS;
-    }
+    if (second && ((a[4] & 3) || !(uaddr2 = sys_gbuf(p, a[4], 4))))
+        return (a[4] & 3) ? -EINVAL : -EFAULT;
+    if (timeout && sys_gbuf_opt(p, a[3], sizeof(struct timespec), &ts) < 0)
+        return -EFAULT;
+    unsigned long arg4 = timeout ? (unsigned long)(uintptr_t)ts : (unsigned long)a[3];
+    return sys_blocking(p, SYS_futex, (long)uaddr, op, (uint32_t)a[2], (long)arg4, (long)uaddr2,
+                        (uint32_t)a[5]);
 }
 
 /* ---- signals (runtime/signal.c) ------------------------------------------- */
@@ -562,6 +588,8 @@ int64_t sys_rt_sigqueueinfo(Process *p, RvCpu *c, const uint64_t *a)
 int64_t sys_clone(Process *p, RvCpu *c, const uint64_t *a)
 {
     uint64_t flags = a[0], newsp = a[1], ptid = a[2], tls = a[3], ctid = a[4];
+    if (thread_clone_is_thread(flags))
+        return thread_clone(p, c, flags, newsp, ptid, tls, ctid);
     const uint64_t kept = CSIGNAL | CLONE_PARENT_SETTID | CLONE_CHILD_SETTID |
                           CLONE_CHILD_CLEARTID | CLONE_SETTLS;
     /* vfork (CLONE_VM with CLONE_VFORK, glibc's posix_spawn): the child only
@@ -573,20 +601,41 @@ int64_t sys_clone(Process *p, RvCpu *c, const uint64_t *a)
     int sig = (int)(flags & CSIGNAL);
     if (sig > 64)
         return -EINVAL;
+    /* Other host threads (guest threads) do not exist in the child; its
+     * one thread is the caller's. */
     fflush(NULL); /* the runtime's own buffered output (strace) is not written twice */
+    ThreadGroup *tg = p->tg;
+    /* The runtime's locks are held across fork, so that no other thread
+     * is inside them, and released in both processes. */
+    pthread_mutex_lock(&tg->lock);
+    if (tg->nat)
+        native_lock(tg->nat);
+    guestmem_lock_all(p->mem);
     pid_t pid = sig == SIGCHLD ? fork() : (pid_t)syscall(SYS_clone, (unsigned long)sig, 0, NULL,
                                                             NULL, 0);
+    int e = errno;
+    if (pid == 0) {
+        /* the child's only thread is this one */
+        tg->threads = tg->leader = p;
+        p->next_thread = NULL;
+        tg->nthreads = 1;
+    }
+    guestmem_unlock_all(p->mem);
+    if (tg->nat)
+        native_unlock(tg->nat);
+    pthread_mutex_unlock(&tg->lock);
     if (pid < 0)
-        return -errno;
+        return -e;
     if (pid > 0) {
         uint32_t v = (uint32_t)pid;
-        if ((flags & CLONE_PARENT_SETTID) && guest_write(&p->mem, ptid, &v, sizeof v) != 0)
+        if ((flags & CLONE_PARENT_SETTID) && guest_write(p->mem, ptid, &v, sizeof v) != 0)
             return -EFAULT; /* Linux: the child exists all the same */
         return pid;
     }
     /* the child */
-    uint32_t tid = (uint32_t)syscall(SYS_gettid);
-    if ((flags & CLONE_CHILD_SETTID) && guest_write(&p->mem, ctid, &tid, sizeof tid) != 0) {
+    p->tid = (int)syscall(SYS_gettid);
+    uint32_t tid = (uint32_t)p->tid;
+    if ((flags & CLONE_CHILD_SETTID) && guest_write(p->mem, ctid, &tid, sizeof tid) != 0) {
         /* Linux's schedule_tail ignores a bad child_tid as well */
     }
     if (flags & CLONE_CHILD_CLEARTID)
@@ -607,7 +656,7 @@ int64_t sys_wait4(Process *p, RvCpu *c, const uint64_t *a)
     if (sys_gbuf_opt(p, a[1], sizeof(int), &status) < 0 ||
         sys_gbuf_opt(p, a[3], sizeof(struct rusage), &ru) < 0)
         return -EFAULT;
-    return sys_result(syscall(SYS_wait4, (pid_t)a[0], status, (int)a[2], ru));
+    return sys_blocking(p, SYS_wait4, (pid_t)a[0], (long)status, (int)a[2], (long)ru, 0, 0);
 }
 
 /* siginfo_t (128 bytes) has the generic layout on both. */
@@ -618,7 +667,7 @@ int64_t sys_waitid(Process *p, RvCpu *c, const uint64_t *a)
     if (sys_gbuf_opt(p, a[2], 128, &info) < 0 ||
         sys_gbuf_opt(p, a[4], sizeof(struct rusage), &ru) < 0)
         return -EFAULT;
-    return sys_result(syscall(SYS_waitid, (int)a[0], (id_t)a[1], info, (int)a[3], ru));
+    return sys_blocking(p, SYS_waitid, (int)a[0], (id_t)a[1], (long)info, (int)a[3], (long)ru, 0);
 }
 
 /* A guest array of string pointers (argv/envp, NULL-terminated) as a
@@ -635,7 +684,7 @@ static char **read_strv(Process *p, uint64_t gv, int *err)
         goto fail;
     for (; gv; n++) {
         uint64_t ptr;
-        if ((*err = guest_read(&p->mem, &ptr, gv + 8 * n, sizeof ptr)) != 0)
+        if ((*err = guest_read(p->mem, &ptr, gv + 8 * n, sizeof ptr)) != 0)
             goto fail;
         if (!ptr)
             break;
@@ -652,7 +701,7 @@ static char **read_strv(Process *p, uint64_t gv, int *err)
             v = nv;
             cap *= 2;
         }
-        int r = guest_read_str(&p->mem, buf, ptr, MAX_STR);
+        int r = guest_read_str(p->mem, buf, ptr, MAX_STR);
         if (r != 0) {
             *err = r == -ENAMETOOLONG ? -E2BIG : r;
             goto fail;

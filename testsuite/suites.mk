@@ -38,6 +38,17 @@ build/riscv/prog_libm: testsuite/programs/prog_libm.c
 	@mkdir -p $(@D)
 	$(RV_CC) -O2 -static -o $@ $< -lm
 
+# thr_atomic: gcc 12 has no inline 8- and 16-bit atomics on RV64; the C11 ones are libatomic
+# calls (masked LR/SC loops).  thr_omp: OpenMP, libgomp linked statically (its warning that
+# dlopen in a static program needs the shared libraries at run time is harmless here).
+build/riscv/thr_atomic: testsuite/programs/thr_atomic.c
+	@mkdir -p $(@D)
+	$(RV_CC) -O2 -static -o $@ $< -latomic
+
+build/riscv/thr_omp: testsuite/programs/thr_omp.c
+	@mkdir -p $(@D)
+	$(RV_CC) -O2 -static -fopenmp -o $@ $<
+
 # The whole of gcc.c-torture/execute, in parallel, under the engines of ENGINE (fvp-run,
 # xlat); each engine's tool is built first (xlat runs the translations of fvp-xlat).
 ENGINE        ?= fvp-run

@@ -19,6 +19,7 @@
 #include "runtime/process.h"
 #include "runtime/run_common.h"
 #include "runtime/signal.h"
+#include "runtime/thread.h"
 
 extern char **environ;
 
@@ -60,9 +61,10 @@ int main(int argc, char **argv)
         return 2;
     }
 
-    Process *p = calloc(1, sizeof *p);
-    if (!p) {
-        fprintf(stderr, "fvp-run: out of memory\n");
+    Process *p = NULL;
+    int rc = process_new(&p);
+    if (rc != 0) {
+        fprintf(stderr, "fvp-run: cannot reserve guest memory: %s\n", strerror(-rc));
         return 1;
     }
     p->exe_path = argv[first];
@@ -73,12 +75,6 @@ int main(int argc, char **argv)
     char err[512];
     int status = 1;
     Interp *it = NULL;
-    int rc = guestmem_init(&p->mem);
-    if (rc != 0) {
-        fprintf(stderr, "fvp-run: cannot reserve guest memory: %s\n", strerror(-rc));
-        free(p);
-        return 1;
-    }
     if (loader_load_elf(p, argv[first], err, sizeof err) != 0 ||
         loader_setup_stack(p, argc - first, argv + first, environ, err, sizeof err) != 0) {
         fprintf(stderr, "fvp-run: %s\n", err);
@@ -95,26 +91,27 @@ int main(int argc, char **argv)
         goto out;
     }
 
-    double t0 = run_clock_now();
+    RunFront front = { .prog = "fvp-run", .nat = NULL, .t0 = run_clock_now() };
+    p->tg->finish = run_group_finish;
+    p->tg->finish_arg = &front;
     rc = exec_run(p, it, NULL);
-    double secs = run_clock_now() - t0;
     if (rc != 0) {
         fprintf(stderr, "fvp-run: %s (guest pc 0x%llx)\n", strerror(-rc),
                 (unsigned long long)p->cpu.pc);
         goto out;
     }
-    if (stats)
-        run_print_stats(p, "fvp-run", secs, NULL);
+    /* returns when this was the last thread (else the process ends there) */
+    (void)thread_exit(p);
+    run_report(&front, p);
     interp_free(it);
     it = NULL;
-    guestmem_destroy(&p->mem);
+    guestmem_destroy(p->mem);
     status = run_finish(p);
     free(p);
     return status;
 
 out:
     interp_free(it);
-    guestmem_destroy(&p->mem);
-    free(p);
+    process_free(p);
     return status;
 }

@@ -16,13 +16,11 @@
  * Free with fixture_free. */
 static Process *fixture_process(uint64_t pc)
 {
-    Process *p = calloc(1, sizeof *p);
-    if (!p || guestmem_init(&p->mem) < 0) {
-        free(p);
+    Process *p = NULL;
+    if (process_new(&p) != 0)
         return NULL;
-    }
-    p->cpu.mem_base = (uint64_t)(uintptr_t)p->mem.base;
-    p->cpu.mem_limit = p->mem.limit;
+    p->cpu.mem_base = (uint64_t)(uintptr_t)p->mem->base;
+    p->cpu.mem_limit = p->mem->limit;
     p->cpu.res_addr = RV_NO_RES;
     p->cpu.proc = (uint64_t)(uintptr_t)p;
     p->cpu.pc = pc;
@@ -33,8 +31,7 @@ static void fixture_free(Process *p)
 {
     if (!p)
         return;
-    guestmem_destroy(&p->mem);
-    free(p);
+    process_free(p);
 }
 
 /* cmocka teardown for a state made by fixture_process. */

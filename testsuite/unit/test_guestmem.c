@@ -29,22 +29,18 @@
 
 static int setup(void **state)
 {
-    Process *p = calloc(1, sizeof *p);
-    if (!p || guestmem_init(&p->mem) != 0) {
-        free(p);
+    Process *p = NULL;
+    if (process_new(&p) != 0)
         return -1;
-    }
-    p->mem.brk_start = p->mem.brk_cur = 0x400000;
-    p->mem.brk_max = 0x400000 + (64ull << 20);
+    p->mem->brk_start = p->mem->brk_cur = 0x400000;
+    p->mem->brk_max = 0x400000 + (64ull << 20);
     *state = p;
     return 0;
 }
 
 static int teardown(void **state)
 {
-    Process *p = *state;
-    guestmem_destroy(&p->mem);
-    free(p);
+    process_free(*state);
     return 0;
 }
 
@@ -69,19 +65,19 @@ static void expect_vmas(const GuestMem *m, const VmaWant *w, size_t n)
 static void test_init(void **state)
 {
     Process *p = *state;
-    assert_non_null(p->mem.base);
-    assert_int_equal(p->mem.limit, GUEST_SPACE_SIZE);
-    assert_int_equal(p->mem.nvmas, 0);
-    assert_int_equal(p->mem.mmap_top, GUEST_MMAP_TOP);
+    assert_non_null(p->mem->base);
+    assert_int_equal(p->mem->limit, GUEST_SPACE_SIZE);
+    assert_int_equal(p->mem->nvmas, 0);
+    assert_int_equal(p->mem->mmap_top, GUEST_MMAP_TOP);
     /* nothing mapped: every guarded access fails cleanly */
     uint8_t b[8];
-    assert_int_equal(guest_read(&p->mem, b, A0, 8), -EFAULT);
-    assert_int_equal(guest_write(&p->mem, A0, b, 8), -EFAULT);
+    assert_int_equal(guest_read(p->mem, b, A0, 8), -EFAULT);
+    assert_int_equal(guest_write(p->mem, A0, b, 8), -EFAULT);
 }
 
 static void test_map_bad_args(void **state)
 {
-    GuestMem *m = &((Process *)*state)->mem;
+    GuestMem *m = ((Process *)*state)->mem;
     assert_int_equal(guestmem_map(m, A0 + 1, PG, RW, ANON, ""), -EINVAL);
     assert_int_equal(guestmem_map(m, A0, PG + 1, RW, ANON, ""), -EINVAL);
     assert_int_equal(guestmem_map(m, A0, 0, RW, ANON, ""), -EINVAL);
@@ -95,7 +91,7 @@ static void test_map_bad_args(void **state)
 
 static void test_map_unmap_split_merge(void **state)
 {
-    GuestMem *m = &((Process *)*state)->mem;
+    GuestMem *m = ((Process *)*state)->mem;
     assert_int_equal(guestmem_map(m, A0, 4 * PG, RW, ANON, "a"), 0);
     assert_int_equal(guestmem_map(m, A0 + 4 * PG, 2 * PG, RW, ANON, "a"), 0);
     expect_vmas(m, (VmaWant[]){ { A0, A0 + 6 * PG, RW } }, 1);   /* merged */
@@ -132,7 +128,7 @@ static void test_map_unmap_split_merge(void **state)
 
 static void test_map_replaces_and_zeroes(void **state)
 {
-    GuestMem *m = &((Process *)*state)->mem;
+    GuestMem *m = ((Process *)*state)->mem;
     assert_int_equal(guestmem_map(m, A0, 4 * PG, RW, ANON, ""), 0);
     memset(g2h(m, A0), 0xab, 4 * PG);
     assert_int_equal(guestmem_map(m, A0 + PG, PG, PROT_READ, ANON, ""), 0);
@@ -147,7 +143,7 @@ static void test_map_replaces_and_zeroes(void **state)
 
 static void test_protect_split_merge(void **state)
 {
-    GuestMem *m = &((Process *)*state)->mem;
+    GuestMem *m = ((Process *)*state)->mem;
     assert_int_equal(guestmem_map(m, A0, 8 * PG, RW, ANON, ""), 0);
     assert_int_equal(guestmem_protect(m, A0 + 2 * PG, 2 * PG, PROT_READ), 0);
     expect_vmas(m, (VmaWant[]){ { A0, A0 + 2 * PG, RW }, { A0 + 2 * PG, A0 + 4 * PG, PROT_READ },
@@ -174,7 +170,7 @@ static void test_protect_split_merge(void **state)
 
 static void test_find_free(void **state)
 {
-    GuestMem *m = &((Process *)*state)->mem;
+    GuestMem *m = ((Process *)*state)->mem;
     uint64_t top = m->mmap_top;
     assert_int_equal(guestmem_find_free(m, PG, 0), top - PG);
     assert_int_equal(guestmem_map(m, top - 4 * PG, 4 * PG, RW, ANON, ""), 0);
@@ -215,7 +211,7 @@ typedef struct CopyCase {
 
 static void test_guarded_copies(void **state)
 {
-    GuestMem *m = &((Process *)*state)->mem;
+    GuestMem *m = ((Process *)*state)->mem;
     assert_int_equal(guestmem_map(m, A0, 2 * PG, RW, ANON, ""), 0);
     assert_int_equal(guestmem_map(m, A0 + 2 * PG, PG, PROT_READ, ANON, ""), 0);
     assert_int_equal(guestmem_map(m, A0 + 3 * PG, PG, PROT_WRITE, ANON, ""), 0);
@@ -263,7 +259,7 @@ static void test_guarded_copies(void **state)
 
 static void test_read_str(void **state)
 {
-    GuestMem *m = &((Process *)*state)->mem;
+    GuestMem *m = ((Process *)*state)->mem;
     assert_int_equal(guestmem_map(m, A0, 2 * PG, RW, ANON, ""), 0);
     char out[64];
     assert_int_equal(guest_write(m, A0 + PG - 3, "abcdef", 7), 0);
@@ -285,7 +281,7 @@ static void test_read_str(void **state)
 
 static void test_code_gen(void **state)
 {
-    GuestMem *m = &((Process *)*state)->mem;
+    GuestMem *m = ((Process *)*state)->mem;
     uint64_t g = m->code_gen;
     assert_int_equal(guestmem_map(m, A0, 4 * PG, RW, ANON, ""), 0);
     assert_int_equal(guest_write(m, A0, "x", 1), 0);
@@ -390,7 +386,7 @@ static void host_check(const GuestMem *m, const int *prot)
 
 static void test_random_model(void **state)
 {
-    GuestMem *m = &((Process *)*state)->mem;
+    GuestMem *m = ((Process *)*state)->mem;
     int prot[MODEL_PAGES];
     uint8_t mark[MODEL_PAGES] = { 0 };
     static const int prots[] = { PROT_NONE, PROT_READ, RW, PROT_READ | PROT_EXEC, PROT_WRITE };
@@ -443,33 +439,33 @@ static void test_random_model(void **state)
 static void test_brk(void **state)
 {
     Process *p = *state;
-    uint64_t b0 = p->mem.brk_start;
+    uint64_t b0 = p->mem->brk_start;
     assert_int_equal(mm_sys_brk(p, 0), b0);
     assert_int_equal(mm_sys_brk(p, b0 - 1), b0);          /* below the start */
     assert_int_equal(mm_sys_brk(p, b0 + 100), b0 + 100);  /* grow */
     assert_int_equal(mm_sys_brk(p, 0), b0 + 100);
-    const GuestVma *v = guestmem_find_vma(&p->mem, b0);
+    const GuestVma *v = guestmem_find_vma(p->mem, b0);
     assert_non_null(v);
     assert_string_equal(v->name, "[heap]");
     assert_int_equal(v->end, b0 + PG);
     assert_int_equal(mm_sys_brk(p, b0 + 3 * PG + 1), b0 + 3 * PG + 1);
-    expect_vmas(&p->mem, (VmaWant[]){ { b0, b0 + 4 * PG, RW } }, 1);
-    memset(g2h(&p->mem, b0), 0x5a, 4 * PG);
+    expect_vmas(p->mem, (VmaWant[]){ { b0, b0 + 4 * PG, RW } }, 1);
+    memset(g2h(p->mem, b0), 0x5a, 4 * PG);
     /* shrink: pages go, growing again gives zeroes */
     assert_int_equal(mm_sys_brk(p, b0 + PG), b0 + PG);
-    expect_vmas(&p->mem, (VmaWant[]){ { b0, b0 + PG, RW } }, 1);
+    expect_vmas(p->mem, (VmaWant[]){ { b0, b0 + PG, RW } }, 1);
     assert_int_equal(mm_sys_brk(p, b0 + 2 * PG), b0 + 2 * PG);
-    assert_int_equal(((uint8_t *)g2h(&p->mem, b0 + PG))[10], 0);
-    assert_int_equal(((uint8_t *)g2h(&p->mem, b0))[10], 0x5a);
+    assert_int_equal(((uint8_t *)g2h(p->mem, b0 + PG))[10], 0);
+    assert_int_equal(((uint8_t *)g2h(p->mem, b0))[10], 0x5a);
     /* past brk_max: refused */
-    assert_int_equal(mm_sys_brk(p, p->mem.brk_max + PG), b0 + 2 * PG);
+    assert_int_equal(mm_sys_brk(p, p->mem->brk_max + PG), b0 + 2 * PG);
     /* into another mapping: refused */
     assert_int_equal(mm_sys_mmap(p, b0 + 8 * PG, PG, RW, ANON | MAP_FIXED, -1, 0), b0 + 8 * PG);
     assert_int_equal(mm_sys_brk(p, b0 + 9 * PG), b0 + 2 * PG);
     assert_int_equal(mm_sys_brk(p, b0 + 8 * PG), b0 + 8 * PG);   /* up to it is fine */
     /* back to the start: heap empty */
     assert_int_equal(mm_sys_brk(p, b0), b0);
-    assert_null(guestmem_find_vma(&p->mem, b0));
+    assert_null(guestmem_find_vma(p->mem, b0));
 }
 
 /* ---- mm: mmap ----------------------------------------------------------------- */
@@ -513,22 +509,22 @@ static void test_mmap_anon_fixed_noreplace_hint(void **state)
 {
     Process *p = *state;
     int64_t a = mm_sys_mmap(p, 0, 2 * PG, RW, ANON, -1, 0);
-    assert_int_equal(a, p->mem.mmap_top - 2 * PG);
+    assert_int_equal(a, p->mem->mmap_top - 2 * PG);
     int64_t b = mm_sys_mmap(p, 0, PG, PROT_READ, ANON, -1, 0);
     assert_int_equal(b, a - PG);
     /* zeroed, writable */
-    assert_int_equal(((uint8_t *)g2h(&p->mem, (uint64_t)a))[100], 0);
-    assert_int_equal(guest_write(&p->mem, (uint64_t)a, "hi", 2), 0);
-    assert_int_equal(guest_write(&p->mem, (uint64_t)b, "hi", 2), -EFAULT);
+    assert_int_equal(((uint8_t *)g2h(p->mem, (uint64_t)a))[100], 0);
+    assert_int_equal(guest_write(p->mem, (uint64_t)a, "hi", 2), 0);
+    assert_int_equal(guest_write(p->mem, (uint64_t)b, "hi", 2), -EFAULT);
     /* hint free: used */
     assert_int_equal(mm_sys_mmap(p, A0, PG, RW, ANON, -1, 0), A0);
     /* hint taken: placed elsewhere */
     int64_t c = mm_sys_mmap(p, A0, PG, RW, ANON, -1, 0);
     assert_true(c > 0 && (uint64_t)c != A0);
     /* MAP_FIXED replaces */
-    memset(g2h(&p->mem, A0), 7, PG);
+    memset(g2h(p->mem, A0), 7, PG);
     assert_int_equal(mm_sys_mmap(p, A0, PG, RW, ANON | MAP_FIXED, -1, 0), A0);
-    assert_int_equal(((uint8_t *)g2h(&p->mem, A0))[5], 0);
+    assert_int_equal(((uint8_t *)g2h(p->mem, A0))[5], 0);
     /* MAP_FIXED_NOREPLACE: -EEXIST on overlap, else like MAP_FIXED */
     assert_int_equal(mm_sys_mmap(p, A0, PG, RW, ANON | MAP_FIXED_NOREPLACE, -1, 0), -EEXIST);
     assert_int_equal(mm_sys_mmap(p, A0 - PG, 2 * PG, RW, ANON | MAP_FIXED_NOREPLACE, -1, 0), -EEXIST);
@@ -536,7 +532,7 @@ static void test_mmap_anon_fixed_noreplace_hint(void **state)
     /* shared anonymous */
     int64_t s = mm_sys_mmap(p, 0, PG, RW, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
     assert_true(s > 0);
-    assert_true(guestmem_find_vma(&p->mem, (uint64_t)s)->flags & MAP_SHARED);
+    assert_true(guestmem_find_vma(p->mem, (uint64_t)s)->flags & MAP_SHARED);
 }
 
 static void test_mmap_file(void **state)
@@ -555,38 +551,38 @@ static void test_mmap_file(void **state)
     int64_t a = mm_sys_mmap(p, 0, 3 * PG, PROT_READ, MAP_PRIVATE, fd, PG);
     assert_true(a > 0);
     uint8_t buf[2 * 4096];
-    assert_int_equal(guest_read(&p->mem, buf, (uint64_t)a, sizeof buf), 0);
+    assert_int_equal(guest_read(p->mem, buf, (uint64_t)a, sizeof buf), 0);
     assert_memory_equal(buf, data + PG, sizeof buf);
-    assert_int_equal(guest_write(&p->mem, (uint64_t)a, "x", 1), -EFAULT);
-    const GuestVma *v = guestmem_find_vma(&p->mem, (uint64_t)a);
+    assert_int_equal(guest_write(p->mem, (uint64_t)a, "x", 1), -EFAULT);
+    const GuestVma *v = guestmem_find_vma(p->mem, (uint64_t)a);
     assert_non_null(v);
     assert_false(v->flags & MAP_ANONYMOUS);
     /* the third page lies past the end of the file: SIGBUS if touched on
      * the host, -EFAULT through the guarded copies */
-    assert_int_equal(guest_read(&p->mem, buf, (uint64_t)a + 2 * PG, 16), -EFAULT);
-    assert_int_equal(guest_read(&p->mem, buf, (uint64_t)a + 2 * PG - 8, 16), -EFAULT);
+    assert_int_equal(guest_read(p->mem, buf, (uint64_t)a + 2 * PG, 16), -EFAULT);
+    assert_int_equal(guest_read(p->mem, buf, (uint64_t)a + 2 * PG - 8, 16), -EFAULT);
     char str[64];
-    assert_int_equal(guest_read_str(&p->mem, str, (uint64_t)a + 2 * PG - 8, sizeof str), -EFAULT);
+    assert_int_equal(guest_read_str(p->mem, str, (uint64_t)a + 2 * PG - 8, sizeof str), -EFAULT);
     /* strings in a file mapping, across a page boundary */
     assert_int_equal(pwrite(fd, "file str", 9, 2 * PG - 4), 9);
-    assert_int_equal(guest_read_str(&p->mem, str, (uint64_t)a + PG - 4, sizeof str), 0);
+    assert_int_equal(guest_read_str(p->mem, str, (uint64_t)a + PG - 4, sizeof str), 0);
     assert_string_equal(str, "file str");
 
     /* MAP_FIXED over existing memory, shared: writes reach the file */
     assert_int_equal(mm_sys_mmap(p, A0, 2 * PG, RW, ANON | MAP_FIXED, -1, 0), A0);
     assert_int_equal(mm_sys_mmap(p, A0, PG, RW, MAP_SHARED | MAP_FIXED, fd, 0), A0);
-    assert_int_equal(guest_write(&p->mem, A0 + 1, "Z", 1), 0);
+    assert_int_equal(guest_write(p->mem, A0 + 1, "Z", 1), 0);
     uint8_t c = 0;
     assert_int_equal(pread(fd, &c, 1, 1), 1);
     assert_int_equal(c, 'Z');
     /* a refused file mapping leaves MAP_FIXED's target alone */
-    memset(g2h(&p->mem, A0 + PG), 0x11, 16);
+    memset(g2h(p->mem, A0 + PG), 0x11, 16);
     assert_int_equal(mm_sys_mmap(p, A0 + PG, PG, RW, MAP_PRIVATE | MAP_FIXED, 9999, 0), -EBADF);
-    assert_int_equal(((uint8_t *)g2h(&p->mem, A0 + PG))[3], 0x11);
+    assert_int_equal(((uint8_t *)g2h(p->mem, A0 + PG))[3], 0x11);
     /* a shared writable page past the end of the file */
     assert_int_equal(mm_sys_mmap(p, A0 + 8 * PG, PG, RW, MAP_SHARED | MAP_FIXED, fd, 4 * PG),
                      A0 + 8 * PG);
-    assert_int_equal(guest_write(&p->mem, A0 + 8 * PG, "x", 1), -EFAULT);
+    assert_int_equal(guest_write(p->mem, A0 + 8 * PG, "x", 1), -EFAULT);
 
     char maps[4096];
     int n = mm_format_maps(p, maps, sizeof maps);
@@ -604,13 +600,13 @@ static void test_munmap_partial(void **state)
     assert_true(a > 0);
     uint64_t u = (uint64_t)a;
     assert_int_equal(mm_sys_munmap(p, u + PG, 2 * PG - 100), 0);   /* rounded up */
-    expect_vmas(&p->mem, (VmaWant[]){ { u, u + PG, RW }, { u + 3 * PG, u + 5 * PG, RW } }, 2);
+    expect_vmas(p->mem, (VmaWant[]){ { u, u + PG, RW }, { u + 3 * PG, u + 5 * PG, RW } }, 2);
     assert_int_equal(mm_sys_munmap(p, u + 1, PG), -EINVAL);
     assert_int_equal(mm_sys_munmap(p, u, 0), -EINVAL);
     assert_int_equal(mm_sys_munmap(p, GUEST_SPACE_SIZE, PG), -EINVAL);
     assert_int_equal(mm_sys_munmap(p, u - 16 * PG, 16 * PG), 0);   /* nothing there: fine */
     assert_int_equal(mm_sys_munmap(p, u, 5 * PG), 0);
-    assert_int_equal(p->mem.nvmas, 0);
+    assert_int_equal(p->mem->nvmas, 0);
 }
 
 static void test_mprotect(void **state)
@@ -619,7 +615,7 @@ static void test_mprotect(void **state)
     int64_t a = mm_sys_mmap(p, 0, 4 * PG, RW, ANON, -1, 0);
     uint64_t u = (uint64_t)a;
     assert_int_equal(mm_sys_mprotect(p, u + PG, PG + 1, PROT_READ), 0);
-    expect_vmas(&p->mem, (VmaWant[]){ { u, u + PG, RW }, { u + PG, u + 3 * PG, PROT_READ },
+    expect_vmas(p->mem, (VmaWant[]){ { u, u + PG, RW }, { u + PG, u + 3 * PG, PROT_READ },
                                       { u + 3 * PG, u + 4 * PG, RW } }, 3);
     assert_int_equal(mm_sys_mprotect(p, u + 1, PG, PROT_READ), -EINVAL);
     assert_int_equal(mm_sys_mprotect(p, u, PG, 0x100), -EINVAL);
@@ -627,7 +623,7 @@ static void test_mprotect(void **state)
     assert_int_equal(mm_sys_mprotect(p, u, 8 * PG, PROT_READ), -ENOMEM);
     assert_int_equal(mm_sys_mprotect(p, GUEST_SPACE_SIZE - PG, 4 * PG, PROT_READ), -ENOMEM);
     assert_int_equal(mm_sys_mprotect(p, u, 4 * PG, PROT_READ | PROT_WRITE), 0);
-    expect_vmas(&p->mem, (VmaWant[]){ { u, u + 4 * PG, RW } }, 1);
+    expect_vmas(p->mem, (VmaWant[]){ { u, u + 4 * PG, RW } }, 1);
 }
 
 static void test_mremap(void **state)
@@ -637,32 +633,32 @@ static void test_mremap(void **state)
     /* something right above so in-place growth is impossible */
     assert_int_equal(mm_sys_mmap(p, u + 4 * PG, PG, RW, ANON | MAP_FIXED, -1, 0), u + 4 * PG);
     for (uint64_t i = 0; i < 4 * PG; i++)
-        ((uint8_t *)g2h(&p->mem, u))[i] = (uint8_t)(i * 13);
+        ((uint8_t *)g2h(p->mem, u))[i] = (uint8_t)(i * 13);
     assert_int_equal(mm_sys_mremap(p, u, 4 * PG, 8 * PG, 0, 0), -ENOMEM);
     int64_t n = mm_sys_mremap(p, u, 4 * PG, 8 * PG, MREMAP_MAYMOVE, 0);
     assert_true(n > 0 && (uint64_t)n != u);
     uint64_t v = (uint64_t)n;
     for (uint64_t i = 0; i < 4 * PG; i++)
-        assert_int_equal(((uint8_t *)g2h(&p->mem, v))[i], (uint8_t)(i * 13));
-    assert_int_equal(((uint8_t *)g2h(&p->mem, v))[6 * PG], 0);   /* growth is zero */
-    assert_null(guestmem_find_vma(&p->mem, u));                   /* old range gone */
+        assert_int_equal(((uint8_t *)g2h(p->mem, v))[i], (uint8_t)(i * 13));
+    assert_int_equal(((uint8_t *)g2h(p->mem, v))[6 * PG], 0);   /* growth is zero */
+    assert_null(guestmem_find_vma(p->mem, u));                   /* old range gone */
     uint8_t x;
-    assert_int_equal(guest_read(&p->mem, &x, u, 1), -EFAULT);
-    const GuestVma *vm = guestmem_find_vma(&p->mem, v);
+    assert_int_equal(guest_read(p->mem, &x, u, 1), -EFAULT);
+    const GuestVma *vm = guestmem_find_vma(p->mem, v);
     assert_int_equal(vm->end - vm->start, 8 * PG);
 
     /* shrink in place */
     assert_int_equal(mm_sys_mremap(p, v, 8 * PG, 2 * PG, 0, 0), v);
-    assert_int_equal(guestmem_find_vma(&p->mem, v)->end, v + 2 * PG);
+    assert_int_equal(guestmem_find_vma(p->mem, v)->end, v + 2 * PG);
     /* grow in place (space above is free now) */
     assert_int_equal(mm_sys_mremap(p, v, 2 * PG, 3 * PG, 0, 0), v);
-    assert_int_equal(((uint8_t *)g2h(&p->mem, v))[PG + 1], (uint8_t)((PG + 1) * 13));
-    assert_int_equal(((uint8_t *)g2h(&p->mem, v))[2 * PG + 1], 0);
+    assert_int_equal(((uint8_t *)g2h(p->mem, v))[PG + 1], (uint8_t)((PG + 1) * 13));
+    assert_int_equal(((uint8_t *)g2h(p->mem, v))[2 * PG + 1], 0);
     /* MREMAP_FIXED to a chosen place, replacing what is there */
     assert_int_equal(mm_sys_mmap(p, A0, PG, PROT_READ, ANON | MAP_FIXED, -1, 0), A0);
     assert_int_equal(mm_sys_mremap(p, v, 3 * PG, 3 * PG, MREMAP_MAYMOVE | MREMAP_FIXED, A0), A0);
-    assert_int_equal(((uint8_t *)g2h(&p->mem, A0))[PG + 1], (uint8_t)((PG + 1) * 13));
-    assert_int_equal(guestmem_find_vma(&p->mem, A0)->prot, RW);
+    assert_int_equal(((uint8_t *)g2h(p->mem, A0))[PG + 1], (uint8_t)((PG + 1) * 13));
+    assert_int_equal(guestmem_find_vma(p->mem, A0)->prot, RW);
     /* errors */
     assert_int_equal(mm_sys_mremap(p, A0, 3 * PG, 0, MREMAP_MAYMOVE, 0), -EINVAL);
     assert_int_equal(mm_sys_mremap(p, A0 + 1, PG, PG, 0, 0), -EINVAL);
@@ -678,18 +674,18 @@ static void test_mremap_split_host_mapping(void **state)
 {
     Process *p = *state;
     assert_int_equal(mm_sys_mmap(p, A0, 4 * PG, RW, ANON | MAP_FIXED, -1, 0), A0);
-    assert_int_equal(madvise(g2h(&p->mem, A0 + 2 * PG), 2 * PG, MADV_DONTFORK), 0);
-    expect_vmas(&p->mem, (VmaWant[]){ { A0, A0 + 4 * PG, RW } }, 1);
+    assert_int_equal(madvise(g2h(p->mem, A0 + 2 * PG), 2 * PG, MADV_DONTFORK), 0);
+    expect_vmas(p->mem, (VmaWant[]){ { A0, A0 + 4 * PG, RW } }, 1);
     for (uint64_t i = 0; i < 4 * PG; i++)
-        ((uint8_t *)g2h(&p->mem, A0))[i] = (uint8_t)(i * 3);
+        ((uint8_t *)g2h(p->mem, A0))[i] = (uint8_t)(i * 3);
     assert_int_equal(mm_sys_mmap(p, A0 + 4 * PG, PG, RW, ANON | MAP_FIXED, -1, 0), A0 + 4 * PG);
     int64_t n = mm_sys_mremap(p, A0, 4 * PG, 6 * PG, MREMAP_MAYMOVE, 0);
     assert_true(n > 0 && (uint64_t)n != A0);
     for (uint64_t i = 0; i < 4 * PG; i++)
-        assert_int_equal(((uint8_t *)g2h(&p->mem, (uint64_t)n))[i], (uint8_t)(i * 3));
-    assert_int_equal(((uint8_t *)g2h(&p->mem, (uint64_t)n))[5 * PG], 0);
-    assert_null(guestmem_find_vma(&p->mem, A0));
-    const GuestVma *v = guestmem_find_vma(&p->mem, (uint64_t)n);
+        assert_int_equal(((uint8_t *)g2h(p->mem, (uint64_t)n))[i], (uint8_t)(i * 3));
+    assert_int_equal(((uint8_t *)g2h(p->mem, (uint64_t)n))[5 * PG], 0);
+    assert_null(guestmem_find_vma(p->mem, A0));
+    const GuestVma *v = guestmem_find_vma(p->mem, (uint64_t)n);
     assert_int_equal(v->end - v->start, 6 * PG);
     assert_int_equal(v->prot, RW);
 }
@@ -708,7 +704,7 @@ static void test_mremap_file_grow_in_place(void **state)
     assert_int_equal(mm_sys_mmap(p, A0, PG, PROT_READ, MAP_PRIVATE | MAP_FIXED, fd, 0), A0);
     assert_int_equal(mm_sys_mremap(p, A0, PG, 2 * PG, 0, 0), A0);
     uint8_t buf[2 * 4096];
-    assert_int_equal(guest_read(&p->mem, buf, A0, sizeof buf), 0);
+    assert_int_equal(guest_read(p->mem, buf, A0, sizeof buf), 0);
     assert_memory_equal(buf, data, sizeof buf);   /* the second page comes from the file */
     close(fd);
 }
@@ -717,12 +713,12 @@ static void test_madvise(void **state)
 {
     Process *p = *state;
     uint64_t u = (uint64_t)mm_sys_mmap(p, 0, 3 * PG, RW, ANON, -1, 0);
-    memset(g2h(&p->mem, u), 0x77, 3 * PG);
+    memset(g2h(p->mem, u), 0x77, 3 * PG);
     assert_int_equal(mm_sys_madvise(p, u + PG, PG, MADV_DONTNEED), 0);
-    assert_int_equal(((uint8_t *)g2h(&p->mem, u))[PG - 1], 0x77);
-    assert_int_equal(((uint8_t *)g2h(&p->mem, u))[PG], 0);
-    assert_int_equal(((uint8_t *)g2h(&p->mem, u))[2 * PG - 1], 0);
-    assert_int_equal(((uint8_t *)g2h(&p->mem, u))[2 * PG], 0x77);
+    assert_int_equal(((uint8_t *)g2h(p->mem, u))[PG - 1], 0x77);
+    assert_int_equal(((uint8_t *)g2h(p->mem, u))[PG], 0);
+    assert_int_equal(((uint8_t *)g2h(p->mem, u))[2 * PG - 1], 0);
+    assert_int_equal(((uint8_t *)g2h(p->mem, u))[2 * PG], 0x77);
     assert_int_equal(mm_sys_madvise(p, u, 3 * PG, MADV_WILLNEED), 0);
     assert_int_equal(mm_sys_madvise(p, u + 1, PG, MADV_DONTNEED), -EINVAL);
     assert_int_equal(mm_sys_madvise(p, u, 8 * PG, MADV_DONTNEED), -ENOMEM);
@@ -733,8 +729,8 @@ static void test_madvise(void **state)
 static void test_format_maps(void **state)
 {
     Process *p = *state;
-    assert_int_equal(mm_sys_brk(p, p->mem.brk_start + PG), p->mem.brk_start + PG);
-    assert_int_equal(guestmem_map(&p->mem, A0, PG, PROT_READ | PROT_EXEC, MAP_PRIVATE, "prog"), 0);
+    assert_int_equal(mm_sys_brk(p, p->mem->brk_start + PG), p->mem->brk_start + PG);
+    assert_int_equal(guestmem_map(p->mem, A0, PG, PROT_READ | PROT_EXEC, MAP_PRIVATE, "prog"), 0);
     char buf[1024];
     int n = mm_format_maps(p, buf, sizeof buf);
     const char *want = "00100000-00101000 r-xp 00000000 00:00 0"

@@ -80,7 +80,7 @@ static uint32_t enc_jal(unsigned rd, int off)
 
 static void put(Process *p, uint64_t at, const uint32_t *code, size_t n)
 {
-    memcpy(g2h(&p->mem, at), code, n * sizeof *code);
+    memcpy(g2h(p->mem, at), code, n * sizeof *code);
 }
 
 static int setup(void **state)
@@ -89,9 +89,9 @@ static int setup(void **state)
     *state = p;
     if (!p)
         return -1;
-    if (guestmem_map(&p->mem, CODE, PG, PROT_READ | PROT_WRITE | PROT_EXEC,
+    if (guestmem_map(p->mem, CODE, PG, PROT_READ | PROT_WRITE | PROT_EXEC,
                      MAP_PRIVATE | MAP_ANONYMOUS, "code") < 0 ||
-        guestmem_map(&p->mem, DATA, PG, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+        guestmem_map(p->mem, DATA, PG, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
                      "data") < 0)
         return -1;
     return 0;
@@ -197,7 +197,7 @@ static void test_fence_i_drops_chains(void **state)
     const uint32_t table[] = { 0, ADDI(A0, 0, 1000), ADDI(A0, 0, 200), ADDI(A0, 0, 30) };
     put(p, CODE, code, sizeof code / sizeof code[0]);
     put(p, CODE + 0x100, f, 2);
-    memcpy(g2h(&p->mem, DATA), table, sizeof table);
+    memcpy(g2h(p->mem, DATA), table, sizeof table);
     p->cpu.x[S4] = DATA;
     p->cpu.x[S5] = CODE + 0x100;
     run(p);

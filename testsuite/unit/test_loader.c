@@ -167,22 +167,20 @@ static void file_write(const FileImage *fi, const char *path)
 
 static Process *proc_new(void)
 {
-    Process *p = calloc(1, sizeof *p);
-    assert_non_null(p);
-    assert_int_equal(guestmem_init(&p->mem), 0);
+    Process *p = NULL;
+    assert_int_equal(process_new(&p), 0);
     return p;
 }
 
 static void proc_free(Process *p)
 {
-    guestmem_destroy(&p->mem);
-    free(p);
+    process_free(p);
 }
 
 /* Checks everything the loader promised about a loaded file. */
 static void check_loaded(const Process *p, const FileImage *fi, uint64_t want_bias)
 {
-    const GuestMem *m = &p->mem;
+    const GuestMem *m = p->mem;
     assert_int_equal(p->load_bias, want_bias);
     assert_int_equal(p->entry, fi->eh->e_entry + want_bias);
     assert_int_equal(p->phnum, fi->eh->e_phnum);
@@ -293,7 +291,7 @@ static void test_stack_layout(void **state)
     p->cpu.x[5] = 77;
     p->cpu.f[3] = 99;
     assert_int_equal(loader_setup_stack(p, 4, argv, envp, err, sizeof err), 0);
-    const GuestMem *m = &p->mem;
+    const GuestMem *m = p->mem;
     uint64_t sp = p->cpu.x[2];
     assert_int_equal(sp % 16, 0);
     assert_int_equal(p->cpu.pc, p->entry);
@@ -374,7 +372,7 @@ static void test_stack_empty_and_huge(void **state)
     assert_int_equal(loader_setup_stack(p, 0, (char *[]){ NULL }, (char *[]){ NULL }, err,
                                         sizeof err), 0);
     assert_int_equal(p->cpu.x[2] % 16, 0);
-    assert_int_equal(rd64(&p->mem, p->cpu.x[2]), 0);
+    assert_int_equal(rd64(p->mem, p->cpu.x[2]), 0);
     proc_free(p);
 
     /* arguments bigger than the stack allows: E2BIG, no crash */

@@ -73,7 +73,7 @@ static void put_program(Process *p)
         { 0x10030, enc_addi(A0, 0, 1) }, { 0x10034, ECALL },
     };
     for (size_t i = 0; i < sizeof prog / sizeof prog[0]; i++)
-        memcpy(g2h(&p->mem, prog[i].at), &prog[i].insn, 4);
+        memcpy(g2h(p->mem, prog[i].at), &prog[i].insn, 4);
 }
 
 /* Stand-ins for translated code (runtime/aot.h contract). */
@@ -142,11 +142,11 @@ static int setup(void **state)
     *state = p;
     if (!p)
         return -1;
-    if (guestmem_map(&p->mem, CODE, PG, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+    if (guestmem_map(p->mem, CODE, PG, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
                      "code") < 0)
         return -1;
     put_program(p);
-    if (guestmem_protect(&p->mem, CODE, PG, PROT_READ | PROT_EXEC) < 0)
+    if (guestmem_protect(p->mem, CODE, PG, PROT_READ | PROT_EXEC) < 0)
         return -1;
     return 0;
 }
@@ -225,15 +225,15 @@ static void test_other_code_changes_keep_native(void **state)
     FvpAotEntry e[2];
     Native *n = new_bc(p, &m, e);
     /* A JIT: fresh RW buffer, code written, made executable, rewritten. */
-    assert_int_equal(guestmem_map(&p->mem, OTHER, PG, PROT_READ | PROT_WRITE | PROT_EXEC,
+    assert_int_equal(guestmem_map(p->mem, OTHER, PG, PROT_READ | PROT_WRITE | PROT_EXEC,
                                   MAP_PRIVATE | MAP_ANONYMOUS, ""), 0);
     uint32_t insn = ECALL;
-    assert_int_equal(guest_write(&p->mem, OTHER, &insn, 4), 0);
-    assert_int_equal(guestmem_protect(&p->mem, OTHER, PG, PROT_READ | PROT_EXEC), 0);
+    assert_int_equal(guest_write(p->mem, OTHER, &insn, 4), 0);
+    assert_int_equal(guestmem_protect(p->mem, OTHER, PG, PROT_READ | PROT_EXEC), 0);
     assert_ptr_equal(native_lookup(n, 0x10010), native_b);
-    guestmem_note_code_sync(&p->mem);           /* riscv_flush_icache */
+    guestmem_note_code_sync(p->mem);           /* riscv_flush_icache */
     native_sync(n);                             /* fence.i */
-    assert_int_equal(guestmem_unmap(&p->mem, OTHER, PG), 0);
+    assert_int_equal(guestmem_unmap(p->mem, OTHER, PG), 0);
     assert_ptr_equal(native_lookup(n, 0x10020), native_c);
     assert_false(n->off);
     native_free(n);
@@ -246,7 +246,7 @@ static void test_overlapping_change_disables(void **state)
     FvpAotEntry e[2];
     /* mprotect of the translated page */
     Native *n = new_bc(p, &m, e);
-    assert_int_equal(guestmem_protect(&p->mem, CODE, PG, PROT_READ | PROT_WRITE | PROT_EXEC), 0);
+    assert_int_equal(guestmem_protect(p->mem, CODE, PG, PROT_READ | PROT_WRITE | PROT_EXEC), 0);
     assert_null(native_lookup(n, 0x10010));
     assert_null(native_lookup(n, 0x10020));
     assert_true(n->off);
@@ -255,19 +255,19 @@ static void test_overlapping_change_disables(void **state)
     /* a syscall writing into it (the page is RWX now) */
     n = new_bc(p, &m, e);
     uint32_t insn = ECALL;
-    assert_int_equal(guest_write(&p->mem, CODE + 0x3c, &insn, 4), 0);
+    assert_int_equal(guest_write(p->mem, CODE + 0x3c, &insn, 4), 0);
     assert_null(native_lookup(n, 0x10010));
     native_free(n);
 
     /* a change that says not where */
     n = new_bc(p, &m, e);
-    p->mem.code_gen++;
+    p->mem->code_gen++;
     assert_null(native_lookup(n, 0x10010));
     native_free(n);
 
     /* munmap of part of the range */
     n = new_bc(p, &m, e);
-    assert_int_equal(guestmem_unmap(&p->mem, CODE, PG), 0);
+    assert_int_equal(guestmem_unmap(p->mem, CODE, PG), 0);
     assert_null(native_lookup(n, 0x10010));
     native_free(n);
 }
@@ -285,7 +285,7 @@ static void test_sync_with_writable_range(void **state)
 
     /* RWX text (mapped so before native_new): plain stores may have
      * rewritten it, so fence.i / riscv_flush_icache switch native off. */
-    assert_int_equal(guestmem_protect(&p->mem, CODE, PG, PROT_READ | PROT_WRITE | PROT_EXEC), 0);
+    assert_int_equal(guestmem_protect(p->mem, CODE, PG, PROT_READ | PROT_WRITE | PROT_EXEC), 0);
     n = new_bc(p, &m, e);
     native_sync(n);
     assert_true(n->off);
@@ -293,7 +293,7 @@ static void test_sync_with_writable_range(void **state)
     native_free(n);
 
     n = new_bc(p, &m, e);
-    guestmem_note_code_sync(&p->mem);
+    guestmem_note_code_sync(p->mem);
     assert_null(native_lookup(n, 0x10010));
     native_free(n);
 }
@@ -469,40 +469,37 @@ static void test_load_elf_mem(void **state)
     fclose(f);
 
     char err[256];
-    Process *a = calloc(1, sizeof *a), *b = calloc(1, sizeof *b);
-    assert_int_equal(guestmem_init(&a->mem), 0);
-    assert_int_equal(guestmem_init(&b->mem), 0);
+    Process *a = NULL, *b = NULL;
+    assert_int_equal(process_new(&a), 0);
+    assert_int_equal(process_new(&b), 0);
     assert_int_equal(loader_load_elf(a, HELLO, err, sizeof err), 0);
     assert_int_equal(loader_load_elf_mem(b, buf, (size_t)len, "hello", "/opt/x/hello-aot",
                                          err, sizeof err), 0);
     assert_int_equal(a->entry, b->entry);
     assert_int_equal(a->phdr_addr, b->phdr_addr);
-    assert_int_equal(a->mem.brk_start, b->mem.brk_start);
-    assert_int_equal(a->mem.nvmas, b->mem.nvmas);
-    for (size_t i = 0; i < a->mem.nvmas; i++) {
-        const GuestVma *va = &a->mem.vmas[i], *vb = &b->mem.vmas[i];
+    assert_int_equal(a->mem->brk_start, b->mem->brk_start);
+    assert_int_equal(a->mem->nvmas, b->mem->nvmas);
+    for (size_t i = 0; i < a->mem->nvmas; i++) {
+        const GuestVma *va = &a->mem->vmas[i], *vb = &b->mem->vmas[i];
         assert_int_equal(va->start, vb->start);
         assert_int_equal(va->end, vb->end);
         assert_int_equal(va->prot, vb->prot);
         assert_string_equal(vb->name, "hello");
-        assert_memory_equal(g2h(&a->mem, va->start), g2h(&b->mem, vb->start),
+        assert_memory_equal(g2h(a->mem, va->start), g2h(b->mem, vb->start),
                             va->end - va->start);
     }
     assert_string_equal(b->exe_realpath, "/opt/x/hello-aot");
 
     /* A truncated image is refused with one line naming it. */
-    Process *c = calloc(1, sizeof *c);
-    assert_int_equal(guestmem_init(&c->mem), 0);
+    Process *c = NULL;
+    assert_int_equal(process_new(&c), 0);
     assert_true(loader_load_elf_mem(c, buf, 200, "cut", NULL, err, sizeof err) < 0);
     assert_non_null(strstr(err, "cut"));
     assert_null(strchr(err, '\n'));
 
-    guestmem_destroy(&a->mem);
-    guestmem_destroy(&b->mem);
-    guestmem_destroy(&c->mem);
-    free(a);
-    free(b);
-    free(c);
+    process_free(a);
+    process_free(b);
+    process_free(c);
     free(buf);
 }
 

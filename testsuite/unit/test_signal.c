@@ -39,40 +39,33 @@ static int setup(void **state)
     sigset_t none;
     sigemptyset(&none);
     sigprocmask(SIG_SETMASK, &none, NULL);
-    Process *p = calloc(1, sizeof *p);
-    if (!p)
+    Process *p = NULL;
+    if (process_new(&p) != 0)
         return -1;
-    if (guestmem_init(&p->mem) < 0)
-        goto err;
-    if (guestmem_map(&p->mem, STACK_LO, STACK_SIZE, PROT_READ | PROT_WRITE,
+    if (guestmem_map(p->mem, STACK_LO, STACK_SIZE, PROT_READ | PROT_WRITE,
                      MAP_PRIVATE | MAP_ANONYMOUS, "[stack]") < 0 ||
-        guestmem_map(&p->mem, SCRATCH, GUEST_PAGE_SIZE, PROT_READ | PROT_WRITE,
+        guestmem_map(p->mem, SCRATCH, GUEST_PAGE_SIZE, PROT_READ | PROT_WRITE,
                      MAP_PRIVATE | MAP_ANONYMOUS, "") < 0 ||
         signal_init(p) < 0) {
-        guestmem_destroy(&p->mem);
-        goto err;
+        process_free(p);
+        return -1;
     }
     p->cpu.x[2] = STACK_TOP - 64;
     p->cpu.pc = 0x10000;
     *state = p;
     return 0;
-err:
-    free(p);
-    return -1;
 }
 
 static int teardown(void **state)
 {
-    Process *p = *state;
-    guestmem_destroy(&p->mem);
-    free(p);
+    process_free(*state);
     return 0;
 }
 
 static void put_action(Process *p, uint64_t at, uint64_t handler, uint64_t flags, uint64_t mask)
 {
     GuestSigaction a = { .handler = handler, .flags = flags, .mask = mask };
-    assert_int_equal(guest_write(&p->mem, at, &a, sizeof a), 0);
+    assert_int_equal(guest_write(p->mem, at, &a, sizeof a), 0);
 }
 
 static void set_handler(Process *p, int sig, uint64_t handler, uint64_t flags, uint64_t mask)
@@ -96,12 +89,12 @@ static void test_sigaction_roundtrip(void **state)
                BIT(SIGUSR2) | BIT(SIGKILL) | BIT(SIGSTOP) | BIT(40));
     assert_int_equal(signal_sys_rt_sigaction(p, SIGUSR1, SCRATCH, SCRATCH + 64, 8), 0);
     GuestSigaction old;
-    assert_int_equal(guest_read(&p->mem, &old, SCRATCH + 64, sizeof old), 0);
+    assert_int_equal(guest_read(p->mem, &old, SCRATCH + 64, sizeof old), 0);
     assert_int_equal(old.handler, 0);
     assert_int_equal(old.flags, 0);
     assert_int_equal(old.mask, 0);
     assert_int_equal(signal_sys_rt_sigaction(p, SIGUSR1, 0, SCRATCH + 64, 8), 0);
-    assert_int_equal(guest_read(&p->mem, &old, SCRATCH + 64, sizeof old), 0);
+    assert_int_equal(guest_read(p->mem, &old, SCRATCH + 64, sizeof old), 0);
     assert_int_equal(old.handler, HANDLER);
     assert_int_equal(old.flags, SA_SIGINFO | SA_RESTART);
     assert_int_equal(old.mask, BIT(SIGUSR2) | BIT(40));
@@ -157,13 +150,13 @@ static void test_procmask(void **state)
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         p->sig.blocked = cases[i].start;
-        assert_int_equal(guest_write(&p->mem, SCRATCH, &cases[i].set, 8), 0);
+        assert_int_equal(guest_write(p->mem, SCRATCH, &cases[i].set, 8), 0);
         int64_t r = signal_sys_rt_sigprocmask(p, cases[i].how, SCRATCH, SCRATCH + 8, 8);
         assert_int_equal(r, cases[i].want);
         assert_int_equal(p->sig.blocked, cases[i].want_mask);
         if (r == 0) {
             uint64_t old;
-            assert_int_equal(guest_read(&p->mem, &old, SCRATCH + 8, 8), 0);
+            assert_int_equal(guest_read(p->mem, &old, SCRATCH + 8, 8), 0);
             assert_int_equal(old, cases[i].start);
         }
     }
@@ -216,7 +209,7 @@ static void test_deliver_sigreturn_exact(void **state)
     assert_int_equal(p->sig.blocked, BIT(SIGHUP) | BIT(SIGUSR1) | BIT(SIGUSR2));
 
     GuestRtSigframe f;
-    assert_int_equal(guest_read(&p->mem, &f, sp, sizeof f), 0);
+    assert_int_equal(guest_read(p->mem, &f, sp, sizeof f), 0);
     siginfo_t si;
     memcpy(&si, f.info, sizeof si);
     assert_int_equal(si.si_signo, SIGUSR1);
@@ -273,7 +266,7 @@ static void test_resethand_nodefer(void **state)
     raise_user(p, SIGUSR2);
     assert_true(signal_deliver_pending(p, &p->cpu));
     assert_int_equal(p->cpu.pc, HANDLER);
-    assert_int_equal(p->sig.action[SIGUSR2].handler, 0);
+    assert_int_equal(p->tg->action[SIGUSR2].handler, 0);
     assert_int_equal(p->sig.blocked & BIT(SIGUSR2), 0);
     /* Second one: default action, terminate. */
     raise_user(p, SIGUSR2);
@@ -317,7 +310,7 @@ static void test_default_actions(void **state)
         p->killed_by = 0;
         /* a process started in the background inherits SIGINT and SIGQUIT
          * ignored, and the guest inherits that (as across execve) */
-        p->sig.action[cases[i].sig].handler = 0; /* SIG_DFL */
+        p->tg->action[cases[i].sig].handler = 0; /* SIG_DFL */
         raise_user(p, cases[i].sig);
         signal_deliver_pending(p, &p->cpu);
         if (p->exited != cases[i].dies)
@@ -342,7 +335,7 @@ static void test_ignored_discarded(void **state)
     raise_user(p, SIGUSR2);
     assert_int_equal(signal_sys_rt_sigpending(p, SCRATCH, 8), 0);
     uint64_t v;
-    assert_int_equal(guest_read(&p->mem, &v, SCRATCH, 8), 0);
+    assert_int_equal(guest_read(p->mem, &v, SCRATCH, 8), 0);
     assert_int_equal(v, BIT(SIGUSR2));
     set_handler(p, SIGUSR2, 1, 0, 0);
     assert_int_equal(p->sig.pending, 0);
@@ -379,14 +372,14 @@ static void test_trap_mapping(void **state)
         assert_true(signal_deliver_pending(p, &p->cpu));
         assert_int_equal(p->cpu.x[10], cases[i].sig);
         siginfo_t si;
-        assert_int_equal(guest_read(&p->mem, &si, p->cpu.x[11], sizeof si), 0);
+        assert_int_equal(guest_read(p->mem, &si, p->cpu.x[11], sizeof si), 0);
         assert_int_equal(si.si_signo, cases[i].sig);
         if (si.si_code != cases[i].code)
             fail_msg("case %zu: si_code %d want %d", i, si.si_code, cases[i].code);
         uint64_t want = cases[i].addr_is_pc ? 0x10040 : cases[i].tval;
         assert_int_equal((uint64_t)(uintptr_t)si.si_addr, want);
         GuestRtSigframe f;
-        assert_int_equal(guest_read(&p->mem, &f, p->cpu.x[2], sizeof f), 0);
+        assert_int_equal(guest_read(p->mem, &f, p->cpu.x[2], sizeof f), 0);
         assert_int_equal(f.uc.gregs[0], 0x10040);   /* the faulting insn */
     }
 }
@@ -431,16 +424,16 @@ static void test_altstack(void **state)
     GuestStackT ss = { .ss_sp = alt, .ss_flags = 0, .ss_size = alt_size }, old;
     /* Too small, bad flags. */
     GuestStackT small = { .ss_sp = alt, .ss_size = 100 };
-    assert_int_equal(guest_write(&p->mem, SCRATCH, &small, sizeof small), 0);
+    assert_int_equal(guest_write(p->mem, SCRATCH, &small, sizeof small), 0);
     assert_int_equal(signal_sys_sigaltstack(p, c, SCRATCH, 0), -ENOMEM);
     GuestStackT bad = { .ss_sp = alt, .ss_flags = 4, .ss_size = alt_size };
-    assert_int_equal(guest_write(&p->mem, SCRATCH, &bad, sizeof bad), 0);
+    assert_int_equal(guest_write(p->mem, SCRATCH, &bad, sizeof bad), 0);
     assert_int_equal(signal_sys_sigaltstack(p, c, SCRATCH, 0), -EINVAL);
     assert_int_equal(signal_sys_sigaltstack(p, c, UNMAPPED, 0), -EFAULT);
 
-    assert_int_equal(guest_write(&p->mem, SCRATCH, &ss, sizeof ss), 0);
+    assert_int_equal(guest_write(p->mem, SCRATCH, &ss, sizeof ss), 0);
     assert_int_equal(signal_sys_sigaltstack(p, c, SCRATCH, SCRATCH + 64), 0);
-    assert_int_equal(guest_read(&p->mem, &old, SCRATCH + 64, sizeof old), 0);
+    assert_int_equal(guest_read(p->mem, &old, SCRATCH + 64, sizeof old), 0);
     assert_int_equal(old.ss_flags, GUEST_SS_DISABLE);
 
     set_handler(p, SIGUSR1, HANDLER, SA_ONSTACK, 0);
@@ -451,7 +444,7 @@ static void test_altstack(void **state)
     assert_true(sp >= alt && sp + sizeof(GuestRtSigframe) <= alt + alt_size);
     /* On the alternate stack now: query says SS_ONSTACK, changing is EPERM. */
     assert_int_equal(signal_sys_sigaltstack(p, c, 0, SCRATCH + 64), 0);
-    assert_int_equal(guest_read(&p->mem, &old, SCRATCH + 64, sizeof old), 0);
+    assert_int_equal(guest_read(p->mem, &old, SCRATCH + 64, sizeof old), 0);
     assert_int_equal(old.ss_flags, GUEST_SS_ONSTACK);
     assert_int_equal(old.ss_sp, alt);
     assert_int_equal(old.ss_size, alt_size);
@@ -481,12 +474,12 @@ static void test_sigsuspend_pending(void **state)
     p->sig.blocked = BIT(SIGUSR1) | BIT(SIGHUP);
     raise_user(p, SIGUSR1);
     uint64_t m = BIT(SIGHUP);
-    assert_int_equal(guest_write(&p->mem, SCRATCH, &m, 8), 0);
+    assert_int_equal(guest_write(p->mem, SCRATCH, &m, 8), 0);
     assert_int_equal(signal_sys_rt_sigsuspend(p, SCRATCH, 4), -EINVAL);
     assert_int_equal(signal_sys_rt_sigsuspend(p, SCRATCH, 8), -EINTR);
     assert_true(signal_deliver_pending(p, &p->cpu));
     GuestRtSigframe f;
-    assert_int_equal(guest_read(&p->mem, &f, p->cpu.x[2], sizeof f), 0);
+    assert_int_equal(guest_read(p->mem, &f, p->cpu.x[2], sizeof f), 0);
     assert_int_equal(f.uc.uc_sigmask, BIT(SIGUSR1) | BIT(SIGHUP));
     signal_sys_rt_sigreturn(p, &p->cpu);
     assert_int_equal(p->sig.blocked, BIT(SIGUSR1) | BIT(SIGHUP));
@@ -497,7 +490,7 @@ static void test_sigsuspend_host_wakeup(void **state)
     Process *p = *state;
     set_handler(p, SIGALRM, HANDLER, 0, 0);
     uint64_t m = 0;
-    assert_int_equal(guest_write(&p->mem, SCRATCH, &m, 8), 0);
+    assert_int_equal(guest_write(p->mem, SCRATCH, &m, 8), 0);
     ualarm(20000, 0);
     assert_int_equal(signal_sys_rt_sigsuspend(p, SCRATCH, 8), -EINTR);
     assert_true(signal_deliver_pending(p, &p->cpu));
@@ -516,7 +509,7 @@ static void test_host_signal_recorded(void **state)
     assert_true(signal_deliver_pending(p, &p->cpu));
     assert_int_equal(p->cpu.x[10], SIGUSR2);
     siginfo_t si;
-    assert_int_equal(guest_read(&p->mem, &si, p->cpu.x[11], sizeof si), 0);
+    assert_int_equal(guest_read(p->mem, &si, p->cpu.x[11], sizeof si), 0);
     assert_int_equal(si.si_code, SI_USER);
     assert_int_equal(si.si_pid, getpid());
 
@@ -535,10 +528,10 @@ static void test_trampoline(void **state)
     Process *p = *state;
     uint32_t code[2];
     assert_int_not_equal(p->sig.sigreturn_tramp, 0);
-    assert_int_equal(guest_read(&p->mem, code, p->sig.sigreturn_tramp, sizeof code), 0);
+    assert_int_equal(guest_read(p->mem, code, p->sig.sigreturn_tramp, sizeof code), 0);
     assert_int_equal(code[0], 0x08b00893u);
     assert_int_equal(code[1], 0x00000073u);
-    const GuestVma *v = guestmem_find_vma(&p->mem, p->sig.sigreturn_tramp);
+    const GuestVma *v = guestmem_find_vma(p->mem, p->sig.sigreturn_tramp);
     assert_non_null(v);
     assert_int_equal(v->prot, PROT_READ | PROT_EXEC);
 }
@@ -555,7 +548,7 @@ static void test_fault_guard(void **state)
     volatile int hit = 0;
     if (sigsetjmp(g.jb, 1) == 0) {
         g.armed = 1;
-        *(volatile uint32_t *)g2h(&p->mem, UNMAPPED + 0x124) = 5;
+        *(volatile uint32_t *)g2h(p->mem, UNMAPPED + 0x124) = 5;
         fail_msg("store to an unmapped guest page did not fault");
     } else {
         hit = 1;
@@ -568,7 +561,7 @@ static void test_fault_guard(void **state)
     /* A read of a mapped-but-PROT_NONE-reserved page, not a write. */
     if (sigsetjmp(g.jb, 1) == 0) {
         g.armed = 1;
-        (void)*(volatile uint8_t *)g2h(&p->mem, 0x1000);
+        (void)*(volatile uint8_t *)g2h(p->mem, 0x1000);
         fail_msg("load from an unmapped guest page did not fault");
     }
     g.armed = 0;
@@ -595,7 +588,7 @@ static void test_kill_tgkill_args(void **state)
     assert_int_equal(signal_sys_tgkill(p, getpid(), gettid(), SIGUSR1), 0);
     assert_true(signal_deliver_pending(p, &p->cpu));
     siginfo_t si;
-    assert_int_equal(guest_read(&p->mem, &si, p->cpu.x[11], sizeof si), 0);
+    assert_int_equal(guest_read(p->mem, &si, p->cpu.x[11], sizeof si), 0);
     assert_int_equal(si.si_code, SI_TKILL);
     /* A pid that does not exist goes to the host. */
     assert_int_equal(signal_sys_kill(p, 0x3fffffff, SIGUSR1), -ESRCH);
@@ -606,7 +599,7 @@ static void test_host_mask_mirrored(void **state)
     Process *p = *state;
     set_handler(p, SIGUSR1, HANDLER, 0, 0);
     uint64_t set = BIT(SIGUSR1);
-    assert_int_equal(guest_write(&p->mem, SCRATCH, &set, 8), 0);
+    assert_int_equal(guest_write(p->mem, SCRATCH, &set, 8), 0);
     assert_int_equal(signal_sys_rt_sigprocmask(p, SIG_BLOCK, SCRATCH, 0, 8), 0);
     sigset_t host;
     sigprocmask(SIG_SETMASK, NULL, &host);
@@ -617,7 +610,7 @@ static void test_host_mask_mirrored(void **state)
     assert_false(signal_has_deliverable(p));
     assert_int_equal(signal_sys_rt_sigpending(p, SCRATCH + 8, 8), 0);
     uint64_t v;
-    assert_int_equal(guest_read(&p->mem, &v, SCRATCH + 8, 8), 0);
+    assert_int_equal(guest_read(p->mem, &v, SCRATCH + 8, 8), 0);
     assert_int_equal(v, BIT(SIGUSR1));
     /* Unblocking lets the host handler record it at once. */
     assert_int_equal(signal_sys_rt_sigprocmask(p, SIG_UNBLOCK, SCRATCH, 0, 8), 0);
@@ -633,10 +626,10 @@ static void test_sigtimedwait(void **state)
     Process *p = *state;
     uint64_t these = BIT(SIGUSR1) | BIT(SIGUSR2);
     struct { int64_t sec, nsec; } ts = { 0, 1000000 }, bad = { 0, 1000000000 };
-    assert_int_equal(guest_write(&p->mem, SCRATCH, &these, 8), 0);
-    assert_int_equal(guest_write(&p->mem, SCRATCH + 8, &ts, sizeof ts), 0);
-    assert_int_equal(guest_write(&p->mem, SCRATCH + 32, &bad, sizeof bad), 0);
-    assert_int_equal(guest_write(&p->mem, SCRATCH + 48, &these, 8), 0);
+    assert_int_equal(guest_write(p->mem, SCRATCH, &these, 8), 0);
+    assert_int_equal(guest_write(p->mem, SCRATCH + 8, &ts, sizeof ts), 0);
+    assert_int_equal(guest_write(p->mem, SCRATCH + 32, &bad, sizeof bad), 0);
+    assert_int_equal(guest_write(p->mem, SCRATCH + 48, &these, 8), 0);
     assert_int_equal(signal_sys_rt_sigprocmask(p, SIG_BLOCK, SCRATCH, 0, 8), 0);
 
     assert_int_equal(signal_sys_rt_sigtimedwait(p, SCRATCH, 0, SCRATCH + 8, 4), -EINVAL);
@@ -649,7 +642,7 @@ static void test_sigtimedwait(void **state)
     assert_int_equal(signal_sys_rt_sigtimedwait(p, SCRATCH, SCRATCH + 256, SCRATCH + 8, 8),
                      SIGUSR2);
     siginfo_t si;
-    assert_int_equal(guest_read(&p->mem, &si, SCRATCH + 256, sizeof si), 0);
+    assert_int_equal(guest_read(p->mem, &si, SCRATCH + 256, sizeof si), 0);
     assert_int_equal(si.si_signo, SIGUSR2);
     assert_int_equal(si.si_code, SI_USER);
     assert_false(signal_has_deliverable(p));
@@ -657,7 +650,7 @@ static void test_sigtimedwait(void **state)
     /* From the host, pending in the host kernel. */
     assert_int_equal(kill(getpid(), SIGUSR1), 0);
     assert_int_equal(signal_sys_rt_sigtimedwait(p, SCRATCH, SCRATCH + 256, 0, 8), SIGUSR1);
-    assert_int_equal(guest_read(&p->mem, &si, SCRATCH + 256, sizeof si), 0);
+    assert_int_equal(guest_read(p->mem, &si, SCRATCH + 256, sizeof si), 0);
     assert_int_equal(si.si_signo, SIGUSR1);
     assert_int_equal(si.si_pid, getpid());
     assert_int_equal(p->sig.blocked, these);
@@ -675,13 +668,13 @@ static void test_sigqueueinfo(void **state)
     si.si_code = SI_QUEUE;
     si.si_pid = getpid();
     si.si_value.sival_int = 1234;
-    assert_int_equal(guest_write(&p->mem, SCRATCH, &si, sizeof si), 0);
+    assert_int_equal(guest_write(p->mem, SCRATCH, &si, sizeof si), 0);
     assert_int_equal(signal_sys_rt_sigqueueinfo(p, getpid(), 65, SCRATCH), -EINVAL);
     assert_int_equal(signal_sys_rt_sigqueueinfo(p, getpid(), SIGUSR1, UNMAPPED), -EFAULT);
     assert_int_equal(signal_sys_rt_sigqueueinfo(p, getpid(), SIGUSR1, SCRATCH), 0);
     assert_true(signal_deliver_pending(p, &p->cpu));
     siginfo_t got;
-    assert_int_equal(guest_read(&p->mem, &got, p->cpu.x[11], sizeof got), 0);
+    assert_int_equal(guest_read(p->mem, &got, p->cpu.x[11], sizeof got), 0);
     assert_int_equal(got.si_signo, SIGUSR1);
     assert_int_equal(got.si_code, SI_QUEUE);
     assert_int_equal(got.si_value.sival_int, 1234);

@@ -52,14 +52,13 @@ static int setup(void **state)
     Fixture *f = calloc(1, sizeof *f);
     if (!f)
         return -1;
-    f->p = calloc(1, sizeof *f->p);
-    if (!f->p || guestmem_init(&f->p->mem) < 0)
+    if (process_new(&f->p) != 0)
         return -1;
-    if (guestmem_map(&f->p->mem, DATA, DATA_LEN, PROT_READ | PROT_WRITE,
+    if (guestmem_map(f->p->mem, DATA, DATA_LEN, PROT_READ | PROT_WRITE,
                      MAP_PRIVATE | MAP_ANONYMOUS, "data") < 0)
         return -1;
-    f->p->cpu.mem_base = (uint64_t)(uintptr_t)f->p->mem.base;
-    f->p->cpu.mem_limit = f->p->mem.limit;
+    f->p->cpu.mem_base = (uint64_t)(uintptr_t)f->p->mem->base;
+    f->p->cpu.mem_limit = f->p->mem->limit;
     snprintf(f->p->exe_realpath, sizeof f->p->exe_realpath, "/opt/guest/prog.elf");
     strcpy(f->dir, "/tmp/fvp_test_syscall_XXXXXX");
     if (!mkdtemp(f->dir))
@@ -75,8 +74,7 @@ static int teardown(void **state)
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
     if (system(cmd) != 0)
         return -1;
-    guestmem_destroy(&f->p->mem);
-    free(f->p);
+    process_free(f->p);
     free(f);
     return 0;
 }
@@ -106,7 +104,7 @@ static int64_t gcall(Process *p, uint64_t nr, int nargs, ...)
 
 static void put_str(Process *p, uint64_t addr, const char *s)
 {
-    assert_int_equal(guest_write(&p->mem, addr, s, strlen(s) + 1), 0);
+    assert_int_equal(guest_write(p->mem, addr, s, strlen(s) + 1), 0);
 }
 
 /* Absolute host path of name inside the fixture's temp dir, stored at STR. */
@@ -123,10 +121,14 @@ static void test_unknown_and_enosys(void **state)
     static const uint64_t nrs[] = {999, 451, 1ull << 40, 435 /* clone3 */, 293 /* rseq */};
     for (size_t i = 0; i < sizeof nrs / sizeof nrs[0]; i++)
         assert_int_equal(G3(f->p, nrs[i], 1, 2, 3), -ENOSYS);
-    /* clone with a shared address space (threads, vfork): not yet */
+    /* clone sharing the address space without being a thread: not served */
     assert_int_equal(G3(f->p, NR_clone, 0x100 /* CLONE_VM */ | 17, 0, 0), -ENOSYS);
+    /* a thread needs CLONE_SIGHAND and CLONE_VM (Linux copy_process) */
     assert_int_equal(G3(f->p, NR_clone, 0x100 /* CLONE_VM */ | 0x10000 /* CLONE_THREAD */, 0, 0),
-                     -ENOSYS);
+                     -EINVAL);
+    assert_int_equal(G3(f->p, NR_clone, 0x800 /* CLONE_SIGHAND */ | 0x10000, 0, 0), -EINVAL);
+    /* a thread with its own file table or cwd: host threads cannot be one */
+    assert_int_equal(G3(f->p, NR_clone, 0x100 | 0x800 | 0x10000, 0, 0), -ENOSYS);
     /* execve of an unreadable path: EFAULT, and the process goes on */
     assert_int_equal(G3(f->p, 221 /* execve */, 1, 0, 0), -EFAULT);
     /* wait4 without children */
@@ -147,12 +149,12 @@ static void test_open_write_read_close(void **state)
     put_path(f, "rt.txt");
     int64_t fd = G4(p, NR_openat, (uint64_t)AT_FDCWD, STR, O_RDWR | O_CREAT | O_TRUNC, 0600);
     assert_true(fd >= 0);
-    assert_int_equal(guest_write(&p->mem, BUF, msg, sizeof msg - 1), 0);
+    assert_int_equal(guest_write(p->mem, BUF, msg, sizeof msg - 1), 0);
     assert_int_equal(G3(p, NR_write, fd, BUF, sizeof msg - 1), (int64_t)sizeof msg - 1);
     assert_int_equal(G3(p, NR_lseek, fd, 0, SEEK_SET), 0);
     assert_int_equal(G3(p, NR_read, fd, BUF2, 4096), (int64_t)sizeof msg - 1);
     char back[64] = {0};
-    assert_int_equal(guest_read(&p->mem, back, BUF2, sizeof msg - 1), 0);
+    assert_int_equal(guest_read(p->mem, back, BUF2, sizeof msg - 1), 0);
     assert_string_equal(back, msg);
     assert_int_equal(G1(p, NR_close, fd), 0);
     assert_int_equal(G1(p, NR_close, fd), -EBADF);
@@ -179,20 +181,20 @@ static void test_readv_writev(void **state)
     put_str(p, BUF, "abc");
     put_str(p, BUF + 16, "defgh");
     uint64_t iov[4] = {BUF, 3, BUF + 16, 5};   /* guest addresses */
-    assert_int_equal(guest_write(&p->mem, BUF2, iov, sizeof iov), 0);
+    assert_int_equal(guest_write(p->mem, BUF2, iov, sizeof iov), 0);
     assert_int_equal(G3(p, NR_writev, fd, BUF2, 2), 8);
     assert_int_equal(G3(p, NR_lseek, fd, 0, SEEK_SET), 0);
     uint64_t riov[4] = {BUF + 0x100, 2, BUF + 0x200, 6};
-    assert_int_equal(guest_write(&p->mem, BUF2, riov, sizeof riov), 0);
+    assert_int_equal(guest_write(p->mem, BUF2, riov, sizeof riov), 0);
     assert_int_equal(G3(p, NR_readv, fd, BUF2, 2), 8);
     char a[3] = {0}, b[7] = {0};
-    assert_int_equal(guest_read(&p->mem, a, BUF + 0x100, 2), 0);
-    assert_int_equal(guest_read(&p->mem, b, BUF + 0x200, 6), 0);
+    assert_int_equal(guest_read(p->mem, a, BUF + 0x100, 2), 0);
+    assert_int_equal(guest_read(p->mem, b, BUF + 0x200, 6), 0);
     assert_string_equal(a, "ab");
     assert_string_equal(b, "cdefgh");
     /* an iovec whose base is outside the space, or the array itself unmapped */
     uint64_t bad[2] = {1ull << 45, 4};
-    assert_int_equal(guest_write(&p->mem, BUF2, bad, sizeof bad), 0);
+    assert_int_equal(guest_write(p->mem, BUF2, bad, sizeof bad), 0);
     assert_int_equal(G3(p, NR_writev, fd, BUF2, 1), -EFAULT);
     assert_int_equal(G3(p, NR_writev, fd, UNMAPPED, 1), -EFAULT);
     assert_int_equal(G3(p, NR_writev, fd, BUF2, 100000), -EINVAL);
@@ -220,8 +222,8 @@ static void test_stat_layout(void **state)
     /* newfstatat by path, then fstat by fd: both in the guest layout */
     uint8_t raw[sizeof(GuestStat) + 8];
     memset(raw, 0xAA, sizeof raw);
-    assert_int_equal(guest_write(&p->mem, BUF, raw, sizeof raw), 0);
-    assert_int_equal(guest_write(&p->mem, BUF2, raw, sizeof raw), 0);
+    assert_int_equal(guest_write(p->mem, BUF, raw, sizeof raw), 0);
+    assert_int_equal(guest_write(p->mem, BUF2, raw, sizeof raw), 0);
     put_str(p, STR, host);
     assert_int_equal(G4(p, NR_newfstatat, (uint64_t)AT_FDCWD, STR, BUF, 0), 0);
     int64_t fd = G4(p, NR_openat, (uint64_t)AT_FDCWD, STR, O_RDONLY, 0);
@@ -231,7 +233,7 @@ static void test_stat_layout(void **state)
 
     uint64_t addrs[2] = {BUF, BUF2};
     for (int k = 0; k < 2; k++) {
-        assert_int_equal(guest_read(&p->mem, raw, addrs[k], sizeof raw), 0);
+        assert_int_equal(guest_read(p->mem, raw, addrs[k], sizeof raw), 0);
         uint64_t u64;
         uint32_t u32;
         int64_t i64;
@@ -256,7 +258,7 @@ static void test_stat_layout(void **state)
     /* statx passes straight through: stx_size at offset 40 */
     assert_int_equal(G5(p, NR_statx, (uint64_t)AT_FDCWD, STR, 0, 0x7ff, BUF), 0);
     uint64_t sz;
-    assert_int_equal(guest_read(&p->mem, &sz, BUF + 40, 8), 0);
+    assert_int_equal(guest_read(p->mem, &sz, BUF + 40, 8), 0);
     assert_int_equal(sz, 1234);
 }
 
@@ -291,7 +293,7 @@ static void test_getdents64(void **state)
         if (len == 0)
             break;
         uint8_t dbuf[0x4000];
-        assert_int_equal(guest_read(&p->mem, dbuf, BUF, (size_t)len), 0);
+        assert_int_equal(guest_read(p->mem, dbuf, BUF, (size_t)len), 0);
         for (int64_t off = 0; off < len;) {
             uint16_t reclen;
             memcpy(&reclen, dbuf + off + 16, 2);   /* linux_dirent64.d_reclen */
@@ -345,19 +347,19 @@ static void test_uname_and_limits(void **state)
     Process *p = f->p;
     struct utsname u;
     assert_int_equal(G1(p, NR_uname, BUF), 0);
-    assert_int_equal(guest_read(&p->mem, &u, BUF, sizeof u), 0);
+    assert_int_equal(guest_read(p->mem, &u, BUF, sizeof u), 0);
     assert_string_equal(u.machine, "riscv64");
     assert_string_equal(u.sysname, "Linux");
 
     /* RLIMIT_STACK: accepted, but fvp-run's own limit does not change */
     struct rlimit before, lim = {4096, 4096}, after;
     assert_int_equal(getrlimit(RLIMIT_STACK, &before), 0);
-    assert_int_equal(guest_write(&p->mem, BUF, &lim, sizeof lim), 0);
+    assert_int_equal(guest_write(p->mem, BUF, &lim, sizeof lim), 0);
     assert_int_equal(G4(p, NR_prlimit64, 0, RLIMIT_STACK, BUF, 0), 0);
     assert_int_equal(getrlimit(RLIMIT_STACK, &after), 0);
     assert_int_equal(after.rlim_cur, before.rlim_cur);
     assert_int_equal(G2(p, NR_getrlimit, RLIMIT_NOFILE, BUF), 0);
-    assert_int_equal(guest_read(&p->mem, &lim, BUF, sizeof lim), 0);
+    assert_int_equal(guest_read(p->mem, &lim, BUF, sizeof lim), 0);
     assert_true(lim.rlim_cur <= lim.rlim_max);
 }
 
@@ -369,7 +371,7 @@ static void test_proc_self(void **state)
     int64_t n = G4(p, NR_readlinkat, (uint64_t)AT_FDCWD, STR, BUF, 256);
     assert_int_equal(n, strlen("/opt/guest/prog.elf"));
     char got[64] = {0};
-    assert_int_equal(guest_read(&p->mem, got, BUF, (size_t)n), 0);
+    assert_int_equal(guest_read(p->mem, got, BUF, (size_t)n), 0);
     assert_string_equal(got, "/opt/guest/prog.elf");
     /* truncated, like Linux */
     assert_int_equal(G4(p, NR_readlinkat, (uint64_t)AT_FDCWD, STR, BUF2, 4), 4);
@@ -381,7 +383,7 @@ static void test_proc_self(void **state)
     int64_t len = G3(p, NR_read, fd, BUF, 4096);
     assert_true(len > 0);
     char text[4097] = {0};
-    assert_int_equal(guest_read(&p->mem, text, BUF, (size_t)len), 0);
+    assert_int_equal(guest_read(p->mem, text, BUF, (size_t)len), 0);
     assert_non_null(strstr(text, "00010000-00020000 rw-p"));
     G1(p, NR_close, fd);
     assert_int_equal(G4(p, NR_openat, (uint64_t)AT_FDCWD, STR, O_RDWR, 0), -EACCES);
@@ -394,20 +396,20 @@ static void test_code_gen_on_read(void **state)
     Fixture *f = *state;
     Process *p = f->p;
     const uint64_t code = 0x40000;
-    assert_int_equal(guestmem_map(&p->mem, code, 0x1000, PROT_READ | PROT_WRITE | PROT_EXEC,
+    assert_int_equal(guestmem_map(p->mem, code, 0x1000, PROT_READ | PROT_WRITE | PROT_EXEC,
                                   MAP_PRIVATE | MAP_ANONYMOUS, "jit"), 0);
     assert_int_equal(G2(p, NR_pipe2, BUF, 0), 0);
     int fds[2];
-    assert_int_equal(guest_read(&p->mem, fds, BUF, sizeof fds), 0);
+    assert_int_equal(guest_read(p->mem, fds, BUF, sizeof fds), 0);
     assert_int_equal(write(fds[1], "\x13\x00\x00\x00\x13\x00\x00\x00", 8), 8);
-    uint64_t gen = p->mem.code_gen;
+    uint64_t gen = p->mem->code_gen;
     assert_int_equal(G3(p, NR_read, fds[0], BUF2, 4), 4);
-    assert_int_equal(p->mem.code_gen, gen);
+    assert_int_equal(p->mem->code_gen, gen);
     assert_int_equal(G3(p, NR_read, fds[0], code, 4), 4);
-    assert_true(p->mem.code_gen != gen);
+    assert_true(p->mem->code_gen != gen);
     close(fds[0]);
     close(fds[1]);
-    assert_int_equal(guestmem_unmap(&p->mem, code, 0x1000), 0);
+    assert_int_equal(guestmem_unmap(p->mem, code, 0x1000), 0);
 }
 
 /* struct epoll_event: 16 bytes in the guest, 12 (packed) on x86-64. */
@@ -424,15 +426,15 @@ static void test_epoll_layout(void **state)
     uint64_t data = 0xa1b2c3d4e5f60718ull;
     memcpy(ev, &events, 4);
     memcpy(ev + 8, &data, 8);
-    assert_int_equal(guest_write(&p->mem, BUF, ev, sizeof ev), 0);
+    assert_int_equal(guest_write(p->mem, BUF, ev, sizeof ev), 0);
     assert_int_equal(G4(p, NR_epoll_ctl, ep, 1 /* ADD */, fds[0], BUF), 0);
     assert_int_equal(write(fds[1], "x", 1), 1);
     uint8_t out[32];
     memset(out, 0xcc, sizeof out);
-    assert_int_equal(guest_write(&p->mem, BUF2, out, sizeof out), 0);
+    assert_int_equal(guest_write(p->mem, BUF2, out, sizeof out), 0);
     assert_int_equal(gcall(p, NR_epoll_pwait, 6, (uint64_t)ep, BUF2, (uint64_t)2,
                            (uint64_t)1000, (uint64_t)0, (uint64_t)8), 1);
-    assert_int_equal(guest_read(&p->mem, out, BUF2, sizeof out), 0);
+    assert_int_equal(guest_read(p->mem, out, BUF2, sizeof out), 0);
     uint64_t got;
     memcpy(&events, out, 4);
     memcpy(&got, out + 8, 8);
