@@ -162,10 +162,17 @@ demo: setup
 
 # make check: the normal build, the unit tests built again under ASan+UBSan,
 # then every suite through one runner that prints the summary line.
+# make SAN=tsan check: the ThreadSanitizer build, its unit tests and the guest programs
+# (threads included) through its fvp-run.
 check: setup
+ifeq ($(SAN),tsan)
+	@$(MAKE) --no-print-directory -j$(JOBS) tools tests rv-progs
+	@bash testsuite/run.sh unit-tsan programs-tsan
+else
 	@$(MAKE) --no-print-directory -j$(JOBS) tools tests rv-progs
 	@$(MAKE) --no-print-directory -j$(JOBS) SAN=asan tools tests
 	@bash testsuite/run.sh
+endif
 
 # make bench: the benchmark programs of bench/src under native, fvp-xlat, qemu-riscv64 and
 # fvp-run; writes bench/results/<date>.md and .svg (bench/README.md: REPS, BENCH_ENGINES, ...).
