@@ -21,6 +21,7 @@
 
 #include "runtime/aot.h"
 #include "runtime/exec.h"
+#include "runtime/exec_guest.h"
 #include "runtime/interp.h"
 #include "runtime/loader.h"
 #include "runtime/native.h"
@@ -48,7 +49,7 @@ static const char *aot_basename(const char *path)
  * the stack, signals, the interpreter and the native table.  0, or 1 after
  * printing one error line. */
 static int aot_setup(Process *p, const FvpAotModule *m, const char *prog, int argc,
-                     char **argv, Interp **out_it, Native **out_nat)
+                     char **argv, const char *exec_elf, Interp **out_it, Native **out_nat)
 {
     static char self[PATH_MAX];
     char err[512];
@@ -57,18 +58,27 @@ static int aot_setup(Process *p, const FvpAotModule *m, const char *prog, int ar
     /* The guest's AT_EXECFN is what ours is: the name we were exec'd by. */
     const char *execfn = (const char *)getauxval(AT_EXECFN);
     p->exe_path = execfn ? execfn : self;
-    if (loader_load_elf_mem(p, m->image, (size_t)m->image_size, m->image_name, self, err,
-                            sizeof err) != 0 ||
-        loader_setup_stack(p, argc, argv, environ, err, sizeof err) != 0) {
+    int rc;
+    if (exec_elf) {
+        /* a guest's execve of another RV64 program (runtime/exec_guest.h) */
+        p->exe_path = exec_elf;
+        rc = loader_load_elf(p, exec_elf, err, sizeof err);
+    } else {
+        rc = loader_load_elf_mem(p, m->image, (size_t)m->image_size, m->image_name, self, err,
+                                 sizeof err);
+    }
+    if (rc != 0 || loader_setup_stack(p, argc, argv, environ, err, sizeof err) != 0) {
         fprintf(stderr, "%s: %s\n", prog, err);
         return 1;
     }
-    int rc = signal_init(p);
+    rc = signal_init(p);
     if (rc != 0) {
         fprintf(stderr, "%s: cannot set up signals: %s\n", prog, strerror(-rc));
         return 1;
     }
     *out_it = interp_new(p);
+    if (*out_it && exec_elf)
+        return 0;   /* the translated code is for our own image only */
     *out_nat = *out_it ? native_new(p, m) : NULL;
     if (!*out_nat) {
         fprintf(stderr, "%s: out of memory\n", prog);
@@ -107,7 +117,8 @@ int main(int argc, char **argv)
     Interp *it = NULL;
     Native *nat = NULL;
     int status = 1;
-    if (aot_setup(p, m, prog, argc, argv, &it, &nat) != 0)
+    char *exec_elf = exec_guest_take();
+    if (aot_setup(p, m, prog, argc, argv, exec_elf, &it, &nat) != 0)
         goto out;
 
     RunFront front = { .prog = prog, .nat = nat, .t0 = run_clock_now() };
@@ -126,14 +137,15 @@ int main(int argc, char **argv)
     run_report(&front, p);
     native_free(nat);
     interp_free(it);
-    guestmem_destroy(p->mem);
     status = run_finish(p);
-    free(p);
+    process_free(p);
+    free(exec_elf);
     return status;
 
 out:
     native_free(nat);
     interp_free(it);
     process_free(p);
+    free(exec_elf);
     return status;
 }

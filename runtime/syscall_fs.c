@@ -67,15 +67,17 @@ void sys_note_guest_write(Process *p, uint64_t addr, uint64_t len)
     uint64_t end = addr + len;
     if (len == 0)
         return;
+    guestmem_lock(m);   /* another thread may change the list */
     for (size_t i = 0; i < m->nvmas; i++) {
         const GuestVma *v = &m->vmas[i];
         if (v->start >= end)
             break;
         if (v->end > addr && (v->prot & PROT_EXEC)) {
             guestmem_note_code_change(m, addr, end);
-            return;
+            break;
         }
     }
+    guestmem_unlock(m);
 }
 
 /* True when path names /proc/self/<leaf> or /proc/<our pid>/<leaf>. */

@@ -33,6 +33,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "runtime/exec_guest.h"
 #include "runtime/mm.h"
 #include "runtime/native.h"
 #include "runtime/signal.h"
@@ -730,10 +731,9 @@ static void free_strv(char **v)
 }
 
 /*
- * execve passes through to the host, as in qemu-user: a host program or a
- * script runs as itself; an RV64 ELF runs only if the host kernel has an
- * interpreter registered for it (binfmt_misc), else ENOEXEC.  Running RV64
- * programs with FVP itself (fvp-run, or a cached translation) is U5 work.
+ * execve: an RV64 program runs in this runtime again (runtime/exec_guest.h:
+ * fvp-run, or the translated program acting as fvp-run); anything else (host
+ * programs, scripts) goes to the host's execve, as in qemu-user.
  * On success this process image is gone; the runtime's own buffered output
  * is flushed first.
  */
@@ -753,8 +753,14 @@ int64_t sys_execve(Process *p, RvCpu *c, const uint64_t *a)
         return err;
     }
     fflush(NULL);
-    syscall(SYS_execve, path, argv, envp);
-    err = -errno;
+    if (access(path, X_OK) != 0)
+        err = -errno;   /* what the kernel would say first */
+    else if (exec_guest_is_rv64(path))
+        err = (int)exec_guest_exec(path, argv, envp);
+    else {
+        syscall(SYS_execve, path, argv, envp);
+        err = -errno;
+    }
     free_strv(argv);
     free_strv(envp);
     return err;

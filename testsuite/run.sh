@@ -18,6 +18,7 @@
 #         xlat-golden (LLVM IR of tiny functions vs testsuite/xlat/golden/*.ll), xlat-profile
 #         (FVP_PROFILE -> fvp-xlat --profile round trip), xlat-cache (the persistent translation
 #         cache end to end).
+#         exec (a guest's execve of RV64 programs: fvp-run, ASan fvp-run, xlat -O0),
 #         unit-tsan / programs-tsan: the unit tests and the guest programs (fvp-run) with the
 #         ThreadSanitizer build (make SAN=tsan check runs these two; guest memory is exempt,
 #         see testsuite/tsan.supp).
@@ -98,7 +99,7 @@ host_has_v3() {
 TSAN_OPTS="halt_on_error=1 exitcode=66 second_deadlock_stack=1 suppressions=$PWD/testsuite/tsan.supp"
 
 suites=("$@")
-[ ${#suites[@]} -eq 0 ] && suites=(unit elf elf-run corpus isa programs programs-asan torture
+[ ${#suites[@]} -eq 0 ] && suites=(unit elf elf-run corpus isa programs programs-asan torture exec
                                       xlat-golden xlat-profile xlat-cache isa-xlat isa-xlat-v3 programs-xlat
                                       programs-xlat-O2 programs-xlat-v3 torture-xlat)
 
@@ -145,6 +146,7 @@ for s in "${suites[@]}"; do
     xlat-golden) run_tap xlat/golden bash testsuite/xlat/run_golden.sh "$PLAIN" ;;
     xlat-profile) run_tap xlat/profile bash testsuite/xlat/run_profile.sh "$PLAIN" ;;
     xlat-cache) run_tap xlat/cache bash testsuite/xlat/run_cache.sh "$PLAIN" ;;
+    exec)       run_tap exec/rv64 bash testsuite/exec/run_exec.sh "$PLAIN" "$ASAN" ;;
     *) echo "run.sh: unknown suite '$s'" >&2; exit 2 ;;
     esac
 done

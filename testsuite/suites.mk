@@ -49,6 +49,11 @@ build/riscv/thr_omp: testsuite/programs/thr_omp.c
 	@mkdir -p $(@D)
 	$(RV_CC) -O2 -static -fopenmp -o $@ $<
 
+# execve of RV64 programs (testsuite/exec/run_exec.sh): not one of the qemu-compared programs
+build/exec/exec_rv: testsuite/exec/exec_rv.c
+	@mkdir -p $(@D)
+	$(RV_CC) -O2 -static -pthread -o $@ $<
+
 # The whole of gcc.c-torture/execute, in parallel, under the engines of ENGINE (fvp-run,
 # xlat); each engine's tool is built first (xlat runs the translations of fvp-xlat).
 ENGINE        ?= fvp-run

@@ -5,7 +5,10 @@
  *   fvp-run [--strace] [--stats] [--] prog.elf [args...]
  *
  * Exit status: the guest's; a guest killed by a signal kills fvp-run with
- * the same signal.  1 when the program cannot be loaded (one error line),
+ * the same signal.
+ *
+ * A guest's execve of an RV64 program comes back here (runtime/exec_guest.h):
+ * FVP_EXEC_ELF names the program and argv is the guest's, argv[0] included.  1 when the program cannot be loaded (one error line),
  * 2 on bad command-line arguments.
  */
 #include <errno.h>
@@ -14,6 +17,7 @@
 #include <string.h>
 
 #include "runtime/exec.h"
+#include "runtime/exec_guest.h"
 #include "runtime/interp.h"
 #include "runtime/loader.h"
 #include "runtime/process.h"
@@ -36,7 +40,10 @@ int main(int argc, char **argv)
 {
     bool strace = false, stats = false;
     int first = argc;
-    for (int i = 1; i < argc; i++) {
+    char *exec_elf = exec_guest_take();
+    if (exec_elf)
+        first = 0;
+    for (int i = 1; i < argc && !exec_elf; i++) {
         const char *a = argv[i];
         if (strcmp(a, "--strace") == 0) {
             strace = true;
@@ -67,7 +74,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "fvp-run: cannot reserve guest memory: %s\n", strerror(-rc));
         return 1;
     }
-    p->exe_path = argv[first];
+    const char *elf = exec_elf ? exec_elf : argv[first];
+    p->exe_path = elf;
     p->strace = strace;
     p->strace_out = stderr;
     p->stats = stats;
@@ -75,7 +83,7 @@ int main(int argc, char **argv)
     char err[512];
     int status = 1;
     Interp *it = NULL;
-    if (loader_load_elf(p, argv[first], err, sizeof err) != 0 ||
+    if (loader_load_elf(p, elf, err, sizeof err) != 0 ||
         loader_setup_stack(p, argc - first, argv + first, environ, err, sizeof err) != 0) {
         fprintf(stderr, "fvp-run: %s\n", err);
         goto out;
@@ -105,13 +113,14 @@ int main(int argc, char **argv)
     run_report(&front, p);
     interp_free(it);
     it = NULL;
-    guestmem_destroy(p->mem);
     status = run_finish(p);
-    free(p);
+    process_free(p);
+    free(exec_elf);
     return status;
 
 out:
     interp_free(it);
     process_free(p);
+    free(exec_elf);
     return status;
 }
