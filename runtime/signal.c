@@ -33,8 +33,12 @@
  *    synchronous).  A signal arriving between the check before a block
  *    and a blocking host call is only seen when that call returns (qemu
  *    closes this window with its safe_syscall; we do not yet).
- *    SIGILL/SIGFPE/SIGTRAP/SIGSYS and glibc's internal 32/33 keep their
- *    host disposition.
+ *    SIGILL/SIGFPE/SIGTRAP/SIGSYS keep their host disposition.  Signals 32
+ *    and 33 (the guest glibc's SIGCANCEL and SIGSETXID: pthread_cancel,
+ *    setuid in a threaded program) are mirrored like the others; the host
+ *    runtime never uses them for itself, but the host glibc's sigaction and
+ *    sigset functions refuse them, so host dispositions, masks and sets are
+ *    made with the raw system calls and bit masks (kset_*, host_sigaction).
  *  - Stop signals (SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU) raised by the guest
  *    at itself are ignored: fvp-run does not stop itself.
  */
@@ -92,6 +96,61 @@ static uint64_t g_mirror_bits;
  * siglongjmp restores the mask saved by sigsetjmp). */
 #define MASK_UNKNOWN UINT64_MAX
 static _Thread_local uint64_t tl_host_mask = MASK_UNKNOWN;
+
+/* ---- raw host signal sets and actions (32 and 33 included) ---------------- */
+
+/* A host sigset_t holding exactly the guest bits (the kernel's first word). */
+static void kset_from_bits(sigset_t *set, uint64_t bits)
+{
+    sigemptyset(set);
+    memcpy(set, &bits, sizeof bits);
+}
+
+static uint64_t kset_to_bits(const sigset_t *set)
+{
+    uint64_t bits;
+    memcpy(&bits, set, sizeof bits);
+    return bits;
+}
+
+static void host_setmask_raw(uint64_t bits)
+{
+    syscall(SYS_rt_sigprocmask, SIG_SETMASK, &bits, NULL, sizeof bits);
+}
+
+#if defined(__x86_64__)
+/* x86-64 needs SA_RESTORER with a trampoline that calls rt_sigreturn. */
+__asm__(".text\n"
+        ".globl fvp_host_sigreturn\n"
+        ".type fvp_host_sigreturn, @function\n"
+        "fvp_host_sigreturn:\n"
+        "  mov $15, %eax\n"   /* __NR_rt_sigreturn */
+        "  syscall\n"
+        ".size fvp_host_sigreturn, .-fvp_host_sigreturn\n");
+void fvp_host_sigreturn(void);
+#define HOST_SA_RESTORER 0x04000000ul
+#endif
+
+/* sigaction for the signals glibc keeps for itself (32, 33): the raw call.
+ * Others go through the C library (sanitizers intercept it). */
+static void host_sigaction(int sig, const struct sigaction *sa)
+{
+#if defined(__x86_64__)
+    if (sig == 32 || sig == 33) {
+        struct {
+            void *handler;
+            unsigned long flags;
+            void (*restorer)(void);
+            uint64_t mask;
+        } k = { (sa->sa_flags & SA_SIGINFO) ? (void *)sa->sa_sigaction : (void *)sa->sa_handler,
+                (unsigned long)sa->sa_flags | HOST_SA_RESTORER, fvp_host_sigreturn,
+                kset_to_bits(&sa->sa_mask) };
+        syscall(SYS_rt_sigaction, sig, &k, NULL, sizeof k.mask);
+        return;
+    }
+#endif
+    sigaction(sig, sa, NULL);
+}
 
 /* Linux man 7 signal, "Standard signals": the default actions. */
 static SigDefault sig_default(int sig)
@@ -196,7 +255,7 @@ static bool host_mirrorable(int sig)
 {
     switch (sig) {
     case SIGKILL: case SIGSTOP: case SIGSEGV: case SIGBUS: case SIGILL: case SIGFPE:
-    case SIGTRAP: case SIGSYS: case 32: case 33:
+    case SIGTRAP: case SIGSYS:
         return false;
     default:
         return sig >= 1 && sig <= GUEST_NSIG && sig <= SIGRTMAX;
@@ -222,17 +281,12 @@ static void host_mirror(const Process *p, int sig)
         if (a->handler != GUEST_SIG_DFL && (a->flags & SA_RESTART))
             sa.sa_flags |= SA_RESTART;
     }
-    sigaction(sig, &sa, NULL);
+    host_sigaction(sig, &sa);
 }
 
 static void host_set_mask_bits(uint64_t bits)
 {
-    sigset_t set;
-    sigemptyset(&set);
-    for (int sig = 1; sig <= GUEST_NSIG; sig++)
-        if (bits & SIGBIT(sig))
-            sigaddset(&set, sig);
-    sigprocmask(SIG_SETMASK, &set, NULL);
+    host_setmask_raw(bits);
 }
 
 /*
@@ -258,9 +312,7 @@ static uint64_t host_kernel_pending(void)
     uint64_t bits = 0;
     if (sigpending(&set) < 0)
         return 0;
-    for (int sig = 1; sig <= GUEST_NSIG; sig++)
-        if ((g_mirror_bits & SIGBIT(sig)) && sigismember(&set, sig) == 1)
-            bits |= SIGBIT(sig);
+    bits = kset_to_bits(&set) & g_mirror_bits;
     return bits;
 }
 
@@ -325,15 +377,15 @@ int signal_init(Process *p)
     p->sig.altstack_flags = GUEST_SS_DISABLE;
     tl_self = p;
 
-    sigset_t cur;
-    if (sigprocmask(SIG_SETMASK, NULL, &cur) < 0)
+    uint64_t cur;
+    if (syscall(SYS_rt_sigprocmask, SIG_SETMASK, NULL, &cur, sizeof cur) < 0)
         return -errno;
     g_mirror_bits = 0;
     for (int sig = 1; sig <= GUEST_NSIG; sig++) {
         if (!host_mirrorable(sig))
             continue;
         g_mirror_bits |= SIGBIT(sig);
-        if (sigismember(&cur, sig) == 1)
+        if (cur & SIGBIT(sig))
             p->sig.blocked |= SIGBIT(sig);
         struct sigaction old;
         if (sigaction(sig, NULL, &old) == 0 && !(old.sa_flags & SA_SIGINFO) &&
@@ -377,9 +429,7 @@ int signal_thread_init(Process *p)
 
 void signal_thread_fini(void)
 {
-    sigset_t all;
-    sigfillset(&all);
-    sigprocmask(SIG_BLOCK, &all, NULL);
+    host_setmask_raw(~0ull);
     tl_host_mask = MASK_UNKNOWN;
     tl_self = NULL;
     if (tl_host_altstack) {
@@ -392,14 +442,22 @@ void signal_thread_fini(void)
 
 void signal_block_all(void)
 {
-    sigset_t all;
-    sigfillset(&all);
-    sigprocmask(SIG_SETMASK, &all, NULL);
+    host_setmask_raw(~0ull);
     tl_host_mask = MASK_UNKNOWN;
 }
 
 void signal_resync_mask(Process *p)
 {
+    /* The host glibc's first pthread_create installs its own handler for 33
+     * (SIGSETXID) and unblocks 32 and 33 in the creating thread: the guest's
+     * dispositions and mask win again. */
+    static _Atomic int host_threads_seen;
+    if (!atomic_exchange(&host_threads_seen, 1)) {
+        pthread_mutex_lock(&p->tg->lock);
+        host_mirror(p, 32);
+        host_mirror(p, 33);
+        pthread_mutex_unlock(&p->tg->lock);
+    }
     host_sync_mask(p, true);
 }
 
@@ -884,10 +942,7 @@ int64_t signal_sys_rt_sigsuspend(Process *p, uint64_t mask, uint64_t sigsetsize)
 
     host_set_mask_bits(g_mirror_bits);
     sigset_t wait;
-    sigemptyset(&wait);
-    for (int sig = 1; sig <= GUEST_NSIG; sig++)
-        if (p->sig.blocked & g_mirror_bits & SIGBIT(sig))
-            sigaddset(&wait, sig);
+    kset_from_bits(&wait, p->sig.blocked & g_mirror_bits);
     for (;;) {
         drop_ignored(p);
         if (p->sig.pending & ~p->sig.blocked)
@@ -931,10 +986,7 @@ int64_t signal_sys_rt_sigtimedwait(Process *p, uint64_t uthese, uint64_t uinfo, 
         sig = next_signal(p->sig.pending & these);
     } else {
         sigset_t set;
-        sigemptyset(&set);
-        for (int s2 = 1; s2 <= GUEST_NSIG; s2++)
-            if (these & g_mirror_bits & SIGBIT(s2))
-                sigaddset(&set, s2);
+        kset_from_bits(&set, these & g_mirror_bits);
         struct timespec ts = { .tv_sec = gts.sec, .tv_nsec = gts.nsec };
         int r = sigtimedwait(&set, &si, uts ? &ts : NULL);
         int e = errno;

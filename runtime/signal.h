@@ -48,7 +48,9 @@ int signal_thread_init(Process *p) __attribute__((warn_unused_result));
 void signal_thread_fini(void);
 
 /* Blocks every host signal on the calling thread (around creating a
- * thread); signal_resync_mask sets the host mask from p's guest mask again. */
+ * thread); signal_resync_mask, called after the host thread was created,
+ * sets the host mask from p's guest mask again (and, after the host's first
+ * pthread_create, the host dispositions of 32 and 33). */
 void signal_block_all(void);
 void signal_resync_mask(Process *p);
 
