@@ -13,6 +13,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
@@ -42,17 +43,15 @@ static void *waiter(void *arg)
 {
     Waiter *w = arg;
     atomic_fetch_add(&started, 1);
-    for (;;) {
+    /* until the word is set (1: released, or word == 2: the requeue test is over); a wait
+     * that finds the word already changed returns EAGAIN */
+    while (__atomic_load_n(w->addr, __ATOMIC_ACQUIRE) == 0 &&
+           __atomic_load_n(&word, __ATOMIC_ACQUIRE) != 2) {
         long r = fx(w->addr, w->op, 0, NULL, NULL, w->bits);
-        if (r == 0 && __atomic_load_n(w->addr, __ATOMIC_ACQUIRE) != 0)
+        if (r != 0 && errno != EAGAIN && errno != EINTR) {
+            fprintf(stderr, "thr_futex: FAIL: wait: %s\n", strerror(errno));
             break;
-        if (r == 0 || errno == EAGAIN) {   /* woken while still 0 (requeue) or raced */
-            if (__atomic_load_n(&word, __ATOMIC_ACQUIRE) == 2)
-                break;
-            continue;
         }
-        if (errno != EINTR)
-            break;
     }
     atomic_fetch_add(&woken, 1);
     return NULL;
