@@ -47,3 +47,38 @@ void process_free(Process *p)
     free(tg);
     free(p);
 }
+
+#if defined(__SANITIZE_THREAD__)
+/*
+ * ThreadSanitizer defaults of every program linking libfvprt (`make SAN=tsan`), compiled in
+ * because the test harness runs engines with a clean environment: any report fails the run.
+ *
+ * Only guest memory is exempt.  The guest's own accesses follow RVWMO: plain loads and
+ * stores, AMOs as host atomics, fences as host fences.  A guest release made of
+ * `fence rw,w; sw` (C11 atomic_store_explicit(..., release) on RISC-V) is a host fence and a
+ * plain store, which ThreadSanitizer does not count as synchronisation, so correctly
+ * synchronised guest programs would show races.  The functions named below touch guest
+ * memory on the guest's behalf; what they do with the runtime's own state is per thread
+ * (the interpreter, its vCPU) or under a lock (the mapping list), and that state is also
+ * touched elsewhere, where it is checked.
+ */
+const char *__tsan_default_options(void);
+const char *__tsan_default_options(void)
+{
+    return "halt_on_error=1:exitcode=66:second_deadlock_stack=1";
+}
+
+const char *__tsan_default_suppressions(void);
+const char *__tsan_default_suppressions(void)
+{
+    return
+           "race:interp_run\n"
+           "race:rvh_amo*\n"
+           "race:rvh_lr_*\n"
+           "race:rvh_sc_*\n"
+           "race:guest_read_locked\n"
+           "race:guest_write_locked\n"
+           "race:guest_read_str_locked\n"
+           "race:fvp_libc_*\n";
+}
+#endif
