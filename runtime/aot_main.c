@@ -76,7 +76,7 @@ static int aot_setup(Process *p, const FvpAotModule *m, const char *prog, int ar
         fprintf(stderr, "%s: cannot set up signals: %s\n", prog, strerror(-rc));
         return 1;
     }
-    *out_it = interp_new(p);
+    *out_it = p->interp = interp_new(p);
     if (*out_it && exec_elf)
         return 0;   /* the translated code is for our own image only */
     *out_nat = *out_it ? native_new(p, m) : NULL;
@@ -143,6 +143,8 @@ int main(int argc, char **argv)
     return status;
 
 out:
+    if (__atomic_load_n(&p->tg->nthreads, __ATOMIC_RELAXED) > 1)
+        exit(status);   /* other threads still use all of it */
     native_free(nat);
     interp_free(it);
     process_free(p);

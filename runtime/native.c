@@ -248,7 +248,17 @@ static int cmp_u64(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-int native_write_profile(const Native *n, char *err, size_t errlen)
+static int write_profile_locked(const Native *n, char *err, size_t errlen);
+
+int native_write_profile(Native *n, char *err, size_t errlen)
+{
+    pthread_mutex_lock(&n->lock);   /* other threads may still add */
+    int r = write_profile_locked(n, err, errlen);
+    pthread_mutex_unlock(&n->lock);
+    return r;
+}
+
+static int write_profile_locked(const Native *n, char *err, size_t errlen)
 {
     if (!n->profiling)
         return 0;

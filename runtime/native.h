@@ -130,7 +130,7 @@ static inline int native_note_interp(Native *n, uint64_t pc)
 
 /* Writes the profile (sorted PCs, "0x%llx\n" each) to its file; nothing when
  * profiling is off.  0, or -errno with a one-line reason in err. */
-int native_write_profile(const Native *n, char *err, size_t errlen)
+int native_write_profile(Native *n, char *err, size_t errlen)
     __attribute__((warn_unused_result));
 
 #endif /* FVP_NATIVE_H */

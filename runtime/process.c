@@ -2,6 +2,7 @@
  * Creating and freeing a guest process (contracts in runtime/process.h).
  */
 #include "runtime/process.h"
+#include "runtime/signal.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -42,6 +43,7 @@ void process_free(Process *p)
     if (!p)
         return;
     ThreadGroup *tg = p->tg;
+    signal_thread_detach(p);
     guestmem_destroy(&tg->mem);
     pthread_mutex_destroy(&tg->lock);
     free(tg);

@@ -39,8 +39,6 @@ typedef struct SignalState {
     int altstack_flags;
     bool restore_saved;                    /* rt_sigsuspend: saved_mask goes into */
     uint64_t saved_mask;                   /* the next frame / back into blocked */
-    bool restarting;                       /* the guest pc is an ecall that a signal
-                                              interrupted (runtime/safe_syscall.h) */
     uint64_t sigreturn_tramp;              /* guest address of `li a7,139; ecall` */
     /* Host signals the host handler recorded on this thread, not yet moved
      * into pending (runtime/signal.c). */
@@ -108,6 +106,7 @@ struct Process {
     uint64_t robust_list;      /* set_robust_list: guest struct robust_list_head */
     ExecStats st;
     int tid;                   /* host (= guest) thread id */
+    struct Interp *interp;     /* this thread's interpreter (freed with it) */
     Process *next_thread;      /* ThreadGroup.threads */
 };
 

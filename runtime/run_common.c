@@ -19,7 +19,10 @@ double run_clock_now(void)
 void run_print_stats(const Process *p, const char *prog, double secs, const Native *nat)
 {
     /* the first thread's and those of threads that have exited */
-    const ExecStats *g = &p->tg->st_gone;
+    pthread_mutex_lock(&p->tg->lock);
+    ExecStats g_copy = p->tg->st_gone, *g = &g_copy;
+    uint64_t instret_gone = p->tg->instret_gone;
+    pthread_mutex_unlock(&p->tg->lock);
     ExecStats all = p->st, *s = &all;
     s->blocks_executed += g->blocks_executed;
     s->native_entries += g->native_entries;
@@ -27,7 +30,7 @@ void run_print_stats(const Process *p, const char *prog, double secs, const Nati
     s->cache_hits += g->cache_hits;
     s->blocks_lifted += g->blocks_lifted;
     s->syscalls += g->syscalls;
-    uint64_t instret = p->cpu.instret + p->tg->instret_gone;
+    uint64_t instret = p->cpu.instret + instret_gone;
     double insns = (double)instret;
     fprintf(stderr,
             "%s: stats: %llu guest instructions in %.3f s (%.1f M/s), "

@@ -446,6 +446,12 @@ void signal_block_all(void)
     tl_host_mask = MASK_UNKNOWN;
 }
 
+void signal_thread_detach(const Process *p)
+{
+    if (tl_self == p)
+        tl_self = NULL;
+}
+
 void signal_resync_mask(Process *p)
 {
     /* The host glibc's first pthread_create installs its own handler for 33
@@ -556,7 +562,6 @@ void signal_raise_trap(Process *p, RvCpu *c, uint64_t cause, uint64_t tval)
 void signal_syscall_interrupted(Process *p, RvCpu *c)
 {
     c->pc -= 4;   /* ecall: there is no compressed form */
-    p->sig.restarting = true;
     merge_host_pending(p);
 }
 
@@ -727,15 +732,6 @@ bool signal_deliver_pending(Process *p, RvCpu *c)
             die_of(p, sig);
             done = true;
             break;
-        }
-        if (p->sig.restarting) {
-            /* Linux handle_signal: -ERESTARTSYS becomes EINTR unless the
-             * handler asked for SA_RESTART */
-            p->sig.restarting = false;
-            if (!(act.flags & SA_RESTART)) {
-                c->x[10] = (uint64_t)-EINTR;
-                c->pc += 4;
-            }
         }
         uint64_t oldmask = p->sig.restore_saved ? p->sig.saved_mask : p->sig.blocked;
         if (setup_frame(p, c, sig, &si, &act, oldmask) < 0) {

@@ -52,6 +52,10 @@ void signal_thread_fini(void);
  * sets the host mask from p's guest mask again (and, after the host's first
  * pthread_create, the host dispositions of 32 and 33). */
 void signal_block_all(void);
+
+/* p is going away: the host handlers of the calling thread stop recording
+ * into it. */
+void signal_thread_detach(const Process *p);
 void signal_resync_mask(Process *p);
 
 /*
@@ -78,9 +82,12 @@ void signal_raise(Process *p, int sig, const siginfo_t *info);
 bool signal_deliver_pending(Process *p, RvCpu *c);
 
 /* A blocking system call returned -FVP_ERESTARTSYS (runtime/safe_syscall.h):
- * c->pc goes back to the ecall and the host signals are taken in; the next
- * delivery of a handler without SA_RESTART makes the call fail with EINTR
- * instead of running again. */
+ * c->pc goes back to the ecall and the host signals are taken in; the
+ * handler runs first and the call is made again when it returns.  (That is
+ * right in both cases that lead here: the call had not started, or the host
+ * kernel restarted it because the host handler has SA_RESTART, which it has
+ * exactly when the guest's has; without SA_RESTART the host call itself
+ * returns EINTR.) */
 void signal_syscall_interrupted(Process *p, RvCpu *c);
 
 /* True if a signal is pending and not blocked (cheap; checked per block). */

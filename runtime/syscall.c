@@ -528,7 +528,6 @@ void syscall_dispatch(Process *p, RvCpu *c)
      * thread does nothing more. */
     if (thread_group_dying(p))
         thread_park();
-    p->sig.restarting = false;
     for (int i = 0; i < SYS_MAX_ARGS; i++)
         a[i] = c->x[10 + i];   /* a0..a5 */
 

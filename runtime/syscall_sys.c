@@ -34,6 +34,7 @@
 #include <unistd.h>
 
 #include "runtime/exec_guest.h"
+#include "runtime/interp.h"
 #include "runtime/mm.h"
 #include "runtime/native.h"
 #include "runtime/signal.h"
@@ -609,6 +610,12 @@ int64_t sys_clone(Process *p, RvCpu *c, const uint64_t *a)
     /* The runtime's locks are held across fork, so that no other thread
      * is inside them, and released in both processes. */
     pthread_mutex_lock(&tg->lock);
+    if (thread_group_dying(p)) {
+        /* another thread is ending the process: no child (Linux fails the
+         * fork of a dying group too) */
+        pthread_mutex_unlock(&tg->lock);
+        thread_park();
+    }
     if (tg->nat)
         native_lock(tg->nat);
     guestmem_lock_all(p->mem);
@@ -616,7 +623,21 @@ int64_t sys_clone(Process *p, RvCpu *c, const uint64_t *a)
                                                             NULL, 0);
     int e = errno;
     if (pid == 0) {
-        /* the child's only thread is this one */
+        /* the child's only thread is this one; the others' state is a copy
+         * nobody runs */
+        Process *q = tg->threads, *leader = tg->leader;
+        while (q) {
+            Process *next = q->next_thread;
+            if (q != p && q != leader) {
+                interp_free(q->interp);
+                free(q);
+            }
+            q = next;
+        }
+        if (leader != p) {   /* running or exited, it is no thread here */
+            interp_free(leader->interp);
+            free(leader);    /* calloc'ed by process_new */
+        }
         tg->threads = tg->leader = p;
         p->next_thread = NULL;
         tg->nthreads = 1;

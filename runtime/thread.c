@@ -63,10 +63,9 @@ static void *thread_main(void *arg)
     }
     int rc = signal_thread_init(p);
     st->tid = rc < 0 ? rc : p->tid;
-    sem_post(&st->started);   /* st is gone after this */
+    sem_post(&st->started);   /* st is gone after this; on failure the creator frees p */
     if (rc < 0) {
-        interp_free(it);
-        free(p);
+        signal_thread_fini();
         return NULL;
     }
     if (exec_run(p, it, p->tg->nat) != 0) {
@@ -76,10 +75,10 @@ static void *thread_main(void *arg)
         p->killed_by = SIGSEGV;
         p->exit_code = 128 + SIGSEGV;
     }
+    if (thread_exit(p))
+        /* the only thread left: the child of a fork made on this thread */
+        thread_end_process(p);
     interp_free(it);
-    if (thread_exit(p)) {
-        /* only possible for the leader */
-    }
     signal_thread_fini();
     free(p);
     return NULL;
@@ -132,7 +131,7 @@ int64_t thread_clone(Process *p, RvCpu *c, uint64_t flags, uint64_t newsp, uint6
     n->tid = 0;
 
     ThreadStart st = { .child = n, .flags = flags, .ptid = ptid, .ctid = ctid };
-    st.it = interp_new(n);
+    st.it = n->interp = interp_new(n);
     if (!st.it) {
         free(n);
         return -ENOMEM;
@@ -175,11 +174,8 @@ int64_t thread_clone(Process *p, RvCpu *c, uint64_t flags, uint64_t newsp, uint6
             }
         __atomic_store_n(&tg->nthreads, tg->nthreads - 1, __ATOMIC_RELAXED);
         pthread_mutex_unlock(&tg->lock);
-        if (e != 0) {
-            interp_free(st.it);
-            free(n);
-        }
-        return r;
+        interp_free(st.it);
+        free(n);
     }
     return r;
 }
@@ -193,6 +189,8 @@ void thread_park(void)
         pause();
 }
 
+static void release_robust_list(Process *p);
+
 /* The end of the whole process, from any thread. */
 static void group_finish(Process *p, int exit_code, int killed_by) __attribute__((noreturn));
 static void group_finish(Process *p, int exit_code, int killed_by)
@@ -200,6 +198,12 @@ static void group_finish(Process *p, int exit_code, int killed_by)
     ThreadGroup *tg = p->tg;
     if (__atomic_exchange_n(&tg->dying, 1, __ATOMIC_ACQ_REL))
         thread_park();   /* another thread is already ending it */
+    /* every thread dies with the process: Linux releases each one's
+     * robust futexes (process-shared ones matter to other processes) */
+    pthread_mutex_lock(&tg->lock);
+    for (Process *q = tg->threads; q; q = q->next_thread)
+        release_robust_list(q);
+    pthread_mutex_unlock(&tg->lock);
     if (tg->finish)
         tg->finish(p, exit_code, killed_by);
     fflush(NULL);
@@ -214,23 +218,45 @@ static void group_finish(Process *p, int exit_code, int killed_by)
     _exit(exit_code & 0xff);
 }
 
-/* Linux kernel/futex/core.c handle_futex_death: a robust futex word still
- * owned by tid gets FUTEX_OWNER_DIED (waiters bit kept); one waiter wakes. */
-static void robust_futex_death(Process *p, uint64_t uaddr, bool pi)
+void thread_end_process(Process *p)
 {
-    if ((uaddr & 3) || !guestmem_check(p->mem, uaddr, 4, PROT_READ | PROT_WRITE))
+    group_finish(p, p->exit_code, p->killed_by);
+}
+
+/* Linux kernel/futex/core.c handle_futex_death: a robust futex word still
+ * owned by tid gets FUTEX_OWNER_DIED (waiters bit kept) and one waiter
+ * wakes; for the pending operation of a non-PI lock whose word is already
+ * 0 (unlocked, the wake not yet made) one waiter wakes too.  Under the
+ * mapping lock, so that the word stays mapped while we touch it. */
+static void robust_futex_death(Process *p, uint64_t uaddr, bool pi, bool pending)
+{
+    if (uaddr & 3)
         return;
+    guestmem_lock(p->mem);
+    if (!guestmem_check(p->mem, uaddr, 4, PROT_READ | PROT_WRITE)) {
+        guestmem_unlock(p->mem);
+        return;
+    }
     uint32_t *w = g2h(p->mem, uaddr);
     uint32_t v = __atomic_load_n(w, __ATOMIC_RELAXED);
-    for (;;) {
-        if ((v & FUTEX_TID_MASK) != (uint32_t)p->tid)
-            return;
-        uint32_t nv = (v & FUTEX_WAITERS) | FUTEX_OWNER_DIED;
-        if (__atomic_compare_exchange_n(w, &v, nv, false, __ATOMIC_SEQ_CST, __ATOMIC_RELAXED))
-            break;
+    bool wake = false;
+    if (pending && !pi && v == 0) {
+        wake = true;
+    } else {
+        for (;;) {
+            if ((v & FUTEX_TID_MASK) != (uint32_t)p->tid)
+                break;
+            uint32_t nv = (v & FUTEX_WAITERS) | FUTEX_OWNER_DIED;
+            if (__atomic_compare_exchange_n(w, &v, nv, false, __ATOMIC_SEQ_CST,
+                                            __ATOMIC_RELAXED)) {
+                wake = !pi && (v & FUTEX_WAITERS);
+                break;
+            }
+        }
     }
-    if (!pi && (v & FUTEX_WAITERS))
+    if (wake)
         syscall(SYS_futex, w, FUTEX_WAKE, 1, NULL, NULL, 0);
+    guestmem_unlock(p->mem);
 }
 
 /* Linux exit_robust_list: walks the guest's struct robust_list_head
@@ -247,23 +273,28 @@ static void release_robust_list(Process *p)
         if (guest_read(p->mem, &next, entry & ~1ull, sizeof next) != 0)
             return;
         if (entry != pending)
-            robust_futex_death(p, (entry & ~1ull) + (uint64_t)off, entry & 1);
+            robust_futex_death(p, (entry & ~1ull) + (uint64_t)off, entry & 1, false);
         entry = next;
     }
     if (pending)
-        robust_futex_death(p, (pending & ~1ull) + (uint64_t)off, pending & 1);
+        robust_futex_death(p, (pending & ~1ull) + (uint64_t)off, pending & 1, true);
+    p->robust_list = 0;   /* once */
 }
 
 bool thread_exit(Process *p)
 {
     ThreadGroup *tg = p->tg;
+    /* From here on the host gives process-directed signals to the other
+     * threads (Linux retargets them away from an exiting thread). */
+    signal_block_all();
     if (p->group_exit) {
         pthread_mutex_lock(&tg->lock);
-        bool alone = tg->nthreads == 1 && p == tg->leader;
+        bool alone = tg->nthreads == 1;
         pthread_mutex_unlock(&tg->lock);
-        if (alone)
-            return true;
-        group_finish(p, p->exit_code, p->killed_by);
+        if (!alone)
+            group_finish(p, p->exit_code, p->killed_by);
+        release_robust_list(p);
+        return true;
     }
     release_robust_list(p);
     if (p->clear_child_tid) {
@@ -281,7 +312,9 @@ bool thread_exit(Process *p)
         }
     int left = tg->nthreads - 1;
     __atomic_store_n(&tg->nthreads, left, __ATOMIC_RELAXED);
-    if (p != tg->leader) {
+    bool leader = p == tg->leader;
+    int leader_code = tg->leader->exit_code;
+    if (!leader) {
         tg->st_gone.blocks_executed += p->st.blocks_executed;
         tg->st_gone.native_entries += p->st.native_entries;
         tg->st_gone.cache_lookups += p->st.cache_lookups;
@@ -292,12 +325,12 @@ bool thread_exit(Process *p)
     }
     pthread_mutex_unlock(&tg->lock);
     if (left == 0) {
-        if (p == tg->leader)
+        if (leader)
             return true;
         /* the last thread: the process ends with the leader's status */
-        group_finish(p, tg->leader->exit_code, 0);
+        group_finish(p, leader_code, 0);
     }
-    if (p == tg->leader)
+    if (leader)
         thread_park();   /* a zombie leader: the others go on */
     return false;
 }

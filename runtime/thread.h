@@ -42,16 +42,21 @@ int64_t thread_clone(Process *p, RvCpu *c, uint64_t flags, uint64_t newsp, uint6
 bool thread_clone_is_thread(uint64_t flags);
 
 /*
- * Called by the host thread of p when exec_run returned (p->exited).  For a
- * group exit with other threads alive, or the last thread exiting when it
- * is not the leader, calls tg->finish (does not return).  For a plain exit
- * of one of several threads: releases clear_child_tid and the robust list;
- * the leader then waits for the others without running (does not return)
- * and any other thread returns false (its host thread ends after freeing
- * what thread_clone made).  Returns true when p was the only thread: the
- * caller ends the process itself (single-threaded programs, unit tests).
+ * Called by the host thread of p when exec_run returned (p->exited); blocks
+ * every host signal on the calling thread first.  For a group exit with
+ * other threads alive, or the last thread exiting when it is not the
+ * leader, calls tg->finish (does not return).  For a plain exit of one of
+ * several threads: releases clear_child_tid and the robust list; the leader
+ * then waits for the others without running (does not return) and any other
+ * thread returns false (its host thread ends after freeing what
+ * thread_clone made).  Returns true when p was the only thread (its robust
+ * list released): the caller ends the process, by returning from main (the
+ * first thread) or with thread_end_process (the one thread of a fork child).
  */
 bool thread_exit(Process *p);
+
+/* Ends the process with p's status through tg->finish.  Does not return. */
+void thread_end_process(Process *p) __attribute__((noreturn));
 
 /* For the syscall dispatcher: true when the process is ending (finish runs
  * on another thread); the calling thread must not run the system call. */

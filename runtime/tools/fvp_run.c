@@ -93,7 +93,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "fvp-run: cannot set up signals: %s\n", strerror(-rc));
         goto out;
     }
-    it = interp_new(p);
+    it = p->interp = interp_new(p);
     if (!it) {
         fprintf(stderr, "fvp-run: out of memory\n");
         goto out;
@@ -119,6 +119,8 @@ int main(int argc, char **argv)
     return status;
 
 out:
+    if (__atomic_load_n(&p->tg->nthreads, __ATOMIC_RELAXED) > 1)
+        exit(status);   /* other threads still use all of it */
     interp_free(it);
     process_free(p);
     free(exec_elf);
