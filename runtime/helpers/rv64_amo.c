@@ -15,7 +15,12 @@
  * orders still matter to the compiler.
  *
  * LR/SC: LR records (res_addr, res_val); SC succeeds iff res_addr == addr
- * and a compare-exchange from res_val to the new value succeeds.  This is
+ * (of the same width: res_addr keeps the address with bit 0 set for a word,
+ * free since LR addresses are aligned, so an SC.D after an LR.W or the
+ * reverse fails) and a compare-exchange from res_val to the new value
+ * succeeds.  It fails without a preceding LR, after another SC, after a
+ * signal handler was entered or returned from, and when the word changed.
+ * This is
  * not a true reservation: if other harts change the word and change it back
  * between LR and SC (ABA), SC succeeds although the reservation would have
  * been lost on hardware.  QEMU's user mode accepts the same weakness; the
@@ -100,7 +105,7 @@ static int load_order(uint32_t aqrl)
             return 0;                                                          \
         T v;                                                                   \
         LOAD_WITH_ORDER(aqrl, p, v);                                           \
-        c->res_addr = a;                                                       \
+        c->res_addr = a | (size == 4);                                         \
         c->res_val = v;                                                        \
         return v;                                                              \
     }
@@ -114,7 +119,7 @@ static int load_order(uint32_t aqrl)
         if (!p)                                                                \
             return 1;                                                          \
         int ok = 0;                                                            \
-        if (c->res_addr == a) {                                                \
+        if (c->res_addr == (a | (size == 4))) {                                \
             T expect = (T)c->res_val;                                          \
             CAS_WITH_ORDER(aqrl, p, &expect, b, ok);                           \
         }                                                                      \

@@ -482,8 +482,15 @@ static void test_lr_sc(void **state)
     assert_int_equal(rvh_sc_d(&c, 0, 1, 0), 1); /* no reservation */
     assert_true(buf[0] == 0x80000000fffffffeull);
 
+    /* a reservation of one width does not serve an SC of the other */
+    assert_int_equal(rvh_lr_w(&c, 0, 0), 0xfffffffeu);
+    assert_int_equal(rvh_sc_d(&c, 0, 1, 0), 1);
+    assert_true(rvh_lr_d(&c, 0, 0) == 0x80000000fffffffeull);
+    assert_int_equal(rvh_sc_w(&c, 0, 1, 0), 1);
+    assert_true(buf[0] == 0x80000000fffffffeull);
+
     assert_int_equal(rvh_lr_w(&c, 4, 2), 0x80000000u);
-    assert_int_equal(c.res_addr, 4);
+    assert_int_equal(c.res_addr, 4 | 1);   /* word reservations carry bit 0 */
     assert_int_equal(rvh_sc_w(&c, 4, 0x11, 1), 0);
     assert_true(buf[0] == 0x00000011fffffffeull);
     assert_int_equal(c.res_addr, RV_NO_RES);
