@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 #include <sys/resource.h>
 #include <time.h>
 
@@ -64,7 +65,11 @@ void run_group_finish(Process *p, int exit_code, int killed_by)
     l->exit_code = exit_code;
     l->killed_by = killed_by;
     run_report(p->tg->finish_arg, l);
-    exit(run_finish(l));
+    /* _exit, after run_finish flushed stdio: other threads are still
+     * running guest code (or, in a child forked on a second thread, exist
+     * only in the sanitizers' books), so the host's exit handlers (the
+     * sanitizers' leak check among them) have nothing sound to do. */
+    _exit(run_finish(l));
 }
 
 int run_finish(const Process *p)

@@ -23,7 +23,8 @@ void run_report(const RunFront *f, const Process *p);
 
 /* ThreadGroup.finish for both front ends (tg->finish_arg is the RunFront):
  * the leader takes the status, run_report, then the host process ends as
- * the guest did (run_finish).  Does not return. */
+ * the guest did (run_finish, then _exit: no host exit handlers while other
+ * threads run).  Does not return. */
 void run_group_finish(Process *p, int exit_code, int killed_by) __attribute__((noreturn));
 
 /* Monotonic clock in seconds, for the stats line. */

@@ -75,10 +75,16 @@ static void *thread_main(void *arg)
         p->killed_by = SIGSEGV;
         p->exit_code = 128 + SIGSEGV;
     }
+    /* The interpreter goes first: once thread_exit has counted this thread
+     * out, the leader may free the group (and the guest memory the
+     * interpreter looks at). */
+    pthread_mutex_lock(&p->tg->lock);   /* a fork copies the list under it */
+    p->interp = NULL;
+    pthread_mutex_unlock(&p->tg->lock);
+    interp_free(it);
     if (thread_exit(p))
         /* the only thread left: the child of a fork made on this thread */
         thread_end_process(p);
-    interp_free(it);
     signal_thread_fini();
     free(p);
     return NULL;
@@ -313,7 +319,9 @@ bool thread_exit(Process *p)
     int left = tg->nthreads - 1;
     __atomic_store_n(&tg->nthreads, left, __ATOMIC_RELAXED);
     bool leader = p == tg->leader;
-    int leader_code = tg->leader->exit_code;
+    /* the leader's status is final once it has exited, which it has when
+     * no thread is left (its own exit took this lock before ours) */
+    int leader_code = left == 0 && !leader ? tg->leader->exit_code : 0;
     if (!leader) {
         tg->st_gone.blocks_executed += p->st.blocks_executed;
         tg->st_gone.native_entries += p->st.native_entries;
