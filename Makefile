@@ -148,7 +148,7 @@ $(BUILD)/tests/%: $(BUILD)/obj/testsuite/unit/%.o $(XLAT_LIB) $(RUNTIME_LIB) $(L
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS) -lcmocka $(LLVM_LIBS)
 
-build/riscv/%: testsuite/programs/%.c testsuite/programs/check.h
+build/riscv/%: testsuite/programs/%.c testsuite/programs/check.h testsuite/programs/thr_check.h
 	@mkdir -p $(@D)
 	$(RV_CC) $(RV_CFLAGS) -o $@ $< -lm
 

@@ -35,28 +35,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#define THR_NAME "thr_atomic"
+#include "thr_check.h"
+
 #define NT 4 /* threads in every part but the two-thread ones (7, 8) */
-
-static int failures;
-
-#define CHECK(cond, ...)                                                                       \
-    do {                                                                                       \
-        if (!(cond)) {                                                                         \
-            fprintf(stderr, "thr_atomic: FAIL line %d: %s: ", __LINE__, #cond);                \
-            fprintf(stderr, __VA_ARGS__);                                                      \
-            fputc('\n', stderr);                                                               \
-            failures++;                                                                        \
-        }                                                                                      \
-    } while (0)
-
-static void on_alarm(int sig)
-{
-    (void)sig;
-    static const char msg[] = "thr_atomic: timed out (a spin loop that never ends?)\n";
-    if (write(2, msg, sizeof msg - 1) < 0)
-        _exit(3);
-    _exit(2);
-}
 
 /* run_threads: n threads of fn(i), joined; their return values summed. */
 static uint64_t run_threads(int n, void *(*fn)(void *))
@@ -562,8 +544,7 @@ static void test_sb(void)
 
 int main(void)
 {
-    signal(SIGALRM, on_alarm);
-    alarm(60);
+    thr_watchdog(60);
     test_add();
     test_bits();
     test_cas();

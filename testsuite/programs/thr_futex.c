@@ -18,21 +18,15 @@
 #include <time.h>
 #include <unistd.h>
 
+#define THR_NAME "thr_futex"
+#include "thr_check.h"
+
 static long fx(uint32_t *a, int op, uint32_t val, const void *ts_or_val2, uint32_t *a2,
                uint32_t val3)
 {
     return syscall(SYS_futex, a, op, val, ts_or_val2, a2, val3);
 }
 
-static int fail;
-#define CHECK(c, ...)                                                                   \
-    do {                                                                                \
-        if (!(c)) {                                                                     \
-            fprintf(stderr, "thr_futex: FAIL: " __VA_ARGS__);                           \
-            fputc('\n', stderr);                                                        \
-            fail = 1;                                                                   \
-        }                                                                               \
-    } while (0)
 
 static uint32_t word, word2;
 static atomic_int woken, started;
@@ -112,7 +106,7 @@ static void timeouts(void)
     e = errno;
     CHECK(r == -1 && e == EINVAL, "unaligned: %ld %d", r, e);
     printf("timeouts: relative, absolute monotonic and realtime, EAGAIN, EINVAL: %s\n",
-           fail ? "wrong" : "ok");
+           failures ? "wrong" : "ok");
 }
 
 /* N waiters on word with op; woken by wake_op; returns how many the wakes reported. */
@@ -216,7 +210,7 @@ static void pi_mutex(void)
 
 int main(void)
 {
-    alarm(60);
+    thr_watchdog(60);
     timeouts();
     long n = round_trip(4, FUTEX_WAIT_PRIVATE, FUTEX_WAKE_PRIVATE, 0, 0);
     printf("wait/wake private: 4 waiters released: %s\n", n == 4 ? "yes" : "no");
@@ -227,7 +221,7 @@ int main(void)
     requeue();
     wake_op();
     pi_mutex();
-    if (fail)
+    if (failures)
         return 1;
     printf("thr_futex: ok\n");
     return 0;

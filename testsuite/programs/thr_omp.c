@@ -19,29 +19,11 @@
 #include <string.h>
 #include <unistd.h>
 
+#define THR_NAME "thr_omp"
+#include "thr_check.h"
+
 #define N 200000
 #define MAXT 4
-
-static int failures;
-
-#define CHECK(cond, ...)                                                                       \
-    do {                                                                                       \
-        if (!(cond)) {                                                                         \
-            fprintf(stderr, "thr_omp: FAIL line %d: %s: ", __LINE__, #cond);                   \
-            fprintf(stderr, __VA_ARGS__);                                                      \
-            fputc('\n', stderr);                                                               \
-            failures++;                                                                        \
-        }                                                                                      \
-    } while (0)
-
-static void on_alarm(int sig)
-{
-    (void)sig;
-    static const char msg[] = "thr_omp: timed out\n";
-    if (write(2, msg, sizeof msg - 1) < 0)
-        _exit(3);
-    _exit(2);
-}
 
 static uint64_t f(uint64_t i)
 {
@@ -190,8 +172,7 @@ static void run(int nt)
 
 int main(void)
 {
-    signal(SIGALRM, on_alarm);
-    alarm(60); /* safety net against a hang: message, status 2 */
+    thr_watchdog(60);
     omp_set_dynamic(0);
     run(2);
     run(4);

@@ -10,16 +10,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#define THR_NAME "thr_robust"
+#include "thr_check.h"
+
 static pthread_mutex_t m;
-static int fail;
-#define CHECK(c, ...)                                                                   \
-    do {                                                                                \
-        if (!(c)) {                                                                     \
-            fprintf(stderr, "thr_robust: FAIL: " __VA_ARGS__);                          \
-            fputc('\n', stderr);                                                        \
-            fail = 1;                                                                   \
-        }                                                                               \
-    } while (0)
 
 static void *die_holding(void *arg)
 {
@@ -41,7 +35,7 @@ static void *lock_in_thread(void *arg)
 
 int main(void)
 {
-    alarm(30);
+    thr_watchdog(30);
     pthread_mutexattr_t a;
     pthread_mutexattr_init(&a);
     pthread_mutexattr_setrobust(&a, PTHREAD_MUTEX_ROBUST);
@@ -78,7 +72,7 @@ int main(void)
     pthread_mutex_unlock(&m);
     r = pthread_mutex_lock(&m);
     CHECK(r == ENOTRECOVERABLE, "not recoverable: %s", strerror(r));
-    if (fail)
+    if (failures)
         return 1;
     printf("thr_robust: ok\n");
     return 0;

@@ -30,17 +30,8 @@
 #include <time.h>
 #include <unistd.h>
 
-static int failures;
-
-#define CHECK(cond, ...)                                                                       \
-    do {                                                                                       \
-        if (!(cond)) {                                                                         \
-            fprintf(stderr, "thr_signal: FAIL line %d: %s: ", __LINE__, #cond);                \
-            fprintf(stderr, __VA_ARGS__);                                                      \
-            fputc('\n', stderr);                                                               \
-            failures++;                                                                        \
-        }                                                                                      \
-    } while (0)
+#define THR_NAME "thr_signal"
+#include "thr_check.h"
 
 /* Thread ids: 0 main, 1-3 part 1, 4 (A) and 5 (B) part 2, 6 (waiter) and 7 (sender) part 3,
  * 8 part 4. */
@@ -317,19 +308,9 @@ static void part4(void)
     CHECK(proc_pending && main_got == 1, "process-pending");
 }
 
-static void on_alarm(int sig)
-{
-    (void)sig;
-    static const char msg[] = "thr_signal: timed out\n";
-    if (write(2, msg, sizeof msg - 1) < 0)
-        _exit(3);
-    _exit(2);
-}
-
 int main(void)
 {
-    signal(SIGALRM, on_alarm);
-    alarm(60);
+    thr_watchdog(60);
     sem_init(&handled, 0, 0);
     sem_init(&ready, 0, 0);
     sem_init(&ack, 0, 0);

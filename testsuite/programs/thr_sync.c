@@ -27,26 +27,8 @@
 #include <string.h>
 #include <unistd.h>
 
-static int failures;
-
-#define CHECK(cond, ...)                                                                       \
-    do {                                                                                       \
-        if (!(cond)) {                                                                         \
-            fprintf(stderr, "thr_sync: FAIL line %d: %s: ", __LINE__, #cond);                  \
-            fprintf(stderr, __VA_ARGS__);                                                      \
-            fputc('\n', stderr);                                                               \
-            failures++;                                                                        \
-        }                                                                                      \
-    } while (0)
-
-static void on_alarm(int sig)
-{
-    (void)sig;
-    static const char msg[] = "thr_sync: timed out (deadlock?)\n";
-    if (write(2, msg, sizeof msg - 1) < 0)
-        _exit(3);
-    _exit(2);
-}
+#define THR_NAME "thr_sync"
+#include "thr_check.h"
 
 static void start(pthread_t *t, void *(*fn)(void *), void *arg)
 {
@@ -460,8 +442,7 @@ static void test_detached(void)
 
 int main(void)
 {
-    signal(SIGALRM, on_alarm);
-    alarm(60);
+    thr_watchdog(60);
     test_mutex();
     test_cond();
     test_barrier();

@@ -27,28 +27,10 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#define THR_NAME "thr_tls"
+#include "thr_check.h"
+
 #define NT 4
-
-static int failures;
-
-#define CHECK(cond, ...)                                                                       \
-    do {                                                                                       \
-        if (!(cond)) {                                                                         \
-            fprintf(stderr, "thr_tls: FAIL line %d: %s: ", __LINE__, #cond);                   \
-            fprintf(stderr, __VA_ARGS__);                                                      \
-            fputc('\n', stderr);                                                               \
-            failures++;                                                                        \
-        }                                                                                      \
-    } while (0)
-
-static void on_alarm(int sig)
-{
-    (void)sig;
-    static const char msg[] = "thr_tls: timed out\n";
-    if (write(2, msg, sizeof msg - 1) < 0)
-        _exit(3);
-    _exit(2);
-}
 
 /* ---- the TLS variables --------------------------------------------------------------- */
 static __thread int t_init = 42;
@@ -177,8 +159,7 @@ static void *key_worker(void *arg)
 
 int main(void)
 {
-    signal(SIGALRM, on_alarm);
-    alarm(60);
+    thr_watchdog(60);
 
     /* the main thread changes its own copies first: new threads must still start with the
      * initial values of the TLS image, not the creator's */
