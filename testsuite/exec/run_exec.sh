@@ -12,10 +12,8 @@ FVP_XLAT=$PWD/$BUILD/bin/fvp-xlat
 XLAT_FLAGS=-O0
 # shellcheck source=testsuite/xlat/xlat_lib.sh
 . testsuite/xlat/xlat_lib.sh
-n=0
-tap_ok()   { n=$((n + 1)); echo "ok $n - $1"; }
-tap_fail() { n=$((n + 1)); echo "not ok $n - $1"; }
-tap_skip() { n=$((n + 1)); echo "ok $n - $1 # SKIP $2"; }
+# shellcheck source=testsuite/tap_lib.sh
+. testsuite/tap_lib.sh
 
 ELF=build/exec/exec_rv
 if ! command -v riscv64-linux-gnu-gcc >/dev/null 2>&1; then

@@ -23,11 +23,8 @@ RV_CC=${RV_CC:-riscv64-linux-gnu-gcc}
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
-n=0
-nfail=0
-tap_ok()   { n=$((n + 1)); echo "ok $n - $1"; }
-tap_fail() { n=$((n + 1)); nfail=$((nfail + 1)); echo "not ok $n - $1"; }
-tap_skip() { n=$((n + 1)); echo "ok $n - $1 # SKIP $2"; }
+# shellcheck source=testsuite/tap_lib.sh
+. testsuite/tap_lib.sh
 
 if ! command -v "$RV_CC" >/dev/null 2>&1; then
     tap_skip isa "no RISC-V cross compiler ($RV_CC)"

@@ -30,11 +30,8 @@ TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 ulimit -c 0
 
-n=0
-nfail=0
-tap_ok()   { n=$((n + 1)); echo "ok $n - $1"; }
-tap_fail() { n=$((n + 1)); nfail=$((nfail + 1)); echo "not ok $n - $1"; }
-tap_skip() { n=$((n + 1)); echo "ok $n - $1 # SKIP $2"; }
+# shellcheck source=testsuite/tap_lib.sh
+. testsuite/tap_lib.sh
 
 # an engine given as a path is made absolute: runs happen in other directories
 abs_cmd() {

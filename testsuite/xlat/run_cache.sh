@@ -11,9 +11,8 @@ BUILD=${1:-build}
 FVP_XLAT=${FVP_XLAT:-$BUILD/bin/fvp-xlat}
 RV_CC=${RV_CC:-riscv64-linux-gnu-gcc}
 OUT=$BUILD/xlat/cache
-n=0; nfail=0
-tap_ok()   { n=$((n + 1)); echo "ok $n - $1"; }
-tap_fail() { n=$((n + 1)); nfail=$((nfail + 1)); echo "not ok $n - $1"; }
+# shellcheck source=testsuite/tap_lib.sh
+. testsuite/tap_lib.sh
 check()    { if eval "$2"; then tap_ok "cache: $1"; else tap_fail "cache: $1"; fi; }
 finish()   { echo "1..$n"; [ "$nfail" -eq 0 ]; exit $?; }
 if ! command -v "$RV_CC" >/dev/null 2>&1 || [ ! -x "$FVP_XLAT" ]; then

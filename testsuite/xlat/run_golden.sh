@@ -33,10 +33,8 @@ RV_LD=${RV_LD:-riscv64-linux-gnu-ld}
 GDIR=testsuite/xlat/golden
 OUT=$BUILD/xlat/golden
 
-n=0
-nfail=0
-tap_ok()   { n=$((n + 1)); echo "ok $n - $1"; }
-tap_fail() { n=$((n + 1)); nfail=$((nfail + 1)); echo "not ok $n - $1"; }
+# shellcheck source=testsuite/tap_lib.sh
+. testsuite/tap_lib.sh
 skip_all() { echo "ok 1 - xlat-golden # SKIP $1"; echo "1..1"; exit 0; }
 
 for tool in "$RV_AS" "$RV_LD"; do

@@ -13,9 +13,8 @@ BUILD=${1:-build}
 FVP_XLAT=${FVP_XLAT:-$BUILD/bin/fvp-xlat}
 RV_CC=${RV_CC:-riscv64-linux-gnu-gcc}
 OUT=$BUILD/xlat/profile
-n=0; nfail=0
-tap_ok()   { n=$((n + 1)); echo "ok $n - $1"; }
-tap_fail() { n=$((n + 1)); nfail=$((nfail + 1)); echo "not ok $n - $1"; }
+# shellcheck source=testsuite/tap_lib.sh
+. testsuite/tap_lib.sh
 finish()   { echo "1..$n"; [ "$nfail" -eq 0 ]; exit $?; }
 # run_stats BIN NAME: runs BIN with FVP_STATS=1 (stdout/stderr to $OUT/NAME.out/.err); sets rc
 # (its exit status) and st (the runtime's stats line).
