@@ -113,7 +113,7 @@ static uint64_t kset_to_bits(const sigset_t *set)
     return bits;
 }
 
-static void host_setmask_raw(uint64_t bits)
+static void host_set_mask_bits(uint64_t bits)
 {
     syscall(SYS_rt_sigprocmask, SIG_SETMASK, &bits, NULL, sizeof bits);
 }
@@ -284,11 +284,6 @@ static void host_mirror(const Process *p, int sig)
     host_sigaction(sig, &sa);
 }
 
-static void host_set_mask_bits(uint64_t bits)
-{
-    host_setmask_raw(bits);
-}
-
 /*
  * The host blocks what the guest blocks (mirrored signals only; never
  * SIGSEGV/SIGBUS, which the fault guard needs): a signal the guest blocks
@@ -429,7 +424,7 @@ int signal_thread_init(Process *p)
 
 void signal_thread_fini(void)
 {
-    host_setmask_raw(~0ull);
+    host_set_mask_bits(~0ull);
     tl_host_mask = MASK_UNKNOWN;
     tl_self = NULL;
     if (tl_host_altstack) {
@@ -442,7 +437,7 @@ void signal_thread_fini(void)
 
 void signal_block_all(void)
 {
-    host_setmask_raw(~0ull);
+    host_set_mask_bits(~0ull);
     tl_host_mask = MASK_UNKNOWN;
 }
 

@@ -17,6 +17,7 @@
 
 #include "runtime/exec.h"
 #include "runtime/interp.h"
+#include "runtime/run_common.h"
 #include "runtime/signal.h"
 #include "runtime/signal_frame.h"
 
@@ -41,8 +42,7 @@ bool thread_clone_is_thread(uint64_t flags)
 /* What the new host thread needs from its creator; lives on the creator's
  * stack until the child posts `started`. */
 typedef struct ThreadStart {
-    Process *child;
-    Interp *it;
+    Process *child;       /* its interpreter is child->interp */
     uint64_t flags, ptid, ctid;
     int tid;
     sem_t started;
@@ -52,7 +52,7 @@ static void *thread_main(void *arg)
 {
     ThreadStart *st = arg;
     Process *p = st->child;
-    Interp *it = st->it;
+    Interp *it = p->interp;
     p->tid = (int)syscall(SYS_gettid);
     /* Linux writes both before the child runs (kernel/fork.c). */
     uint32_t tid = (uint32_t)p->tid;
@@ -137,8 +137,8 @@ int64_t thread_clone(Process *p, RvCpu *c, uint64_t flags, uint64_t newsp, uint6
     n->tid = 0;
 
     ThreadStart st = { .child = n, .flags = flags, .ptid = ptid, .ctid = ctid };
-    st.it = n->interp = interp_new(n);
-    if (!st.it) {
+    n->interp = interp_new(n);
+    if (!n->interp) {
         free(n);
         return -ENOMEM;
     }
@@ -180,7 +180,7 @@ int64_t thread_clone(Process *p, RvCpu *c, uint64_t flags, uint64_t newsp, uint6
             }
         __atomic_store_n(&tg->nthreads, tg->nthreads - 1, __ATOMIC_RELAXED);
         pthread_mutex_unlock(&tg->lock);
-        interp_free(st.it);
+        interp_free(n->interp);
         free(n);
     }
     return r;
@@ -212,16 +212,11 @@ static void group_finish(Process *p, int exit_code, int killed_by)
     pthread_mutex_unlock(&tg->lock);
     if (tg->finish)
         tg->finish(p, exit_code, killed_by);
+    /* no front end (unit tests): end as the guest did */
+    p->exit_code = exit_code;
+    p->killed_by = killed_by;
     fflush(NULL);
-    if (killed_by > 0) {
-        signal(killed_by, SIG_DFL);
-        sigset_t set;
-        sigemptyset(&set);
-        sigaddset(&set, killed_by);
-        sigprocmask(SIG_UNBLOCK, &set, NULL);
-        raise(killed_by);
-    }
-    _exit(exit_code & 0xff);
+    _exit(run_finish(p));
 }
 
 void thread_end_process(Process *p)
