@@ -108,7 +108,7 @@ int guestmem_init(GuestMem *m)
     memset(m, 0, sizeof *m);
     pthread_mutex_init(&m->map_lock, NULL);
     pthread_mutex_init(&m->code_lock, NULL);
-    void *b = mmap(NULL, GUEST_SPACE_SIZE, PROT_NONE,
+    void *b = mmap(NULL, GUEST_SPACE_SIZE + GUEST_GUARD_SIZE, PROT_NONE,
                    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
     if (b == MAP_FAILED)
         return -errno;
@@ -122,7 +122,7 @@ int guestmem_init(GuestMem *m)
 void guestmem_destroy(GuestMem *m)
 {
     if (m->base)
-        munmap(m->base, m->limit);
+        munmap(m->base, m->limit + GUEST_GUARD_SIZE);
     free(m->vmas);
     pthread_mutex_destroy(&m->map_lock);
     pthread_mutex_destroy(&m->code_lock);

@@ -79,12 +79,14 @@ suite_unit() {
 }
 
 # programs-xlat-O2: calls and recursion, a jump table, function pointers, FP/libm, the FP
-# environment (inline FP, rounding modes, flags), a CPU-bound loop, a SIGSEGV handler, the C
-# library string functions run as host code
-XLAT_O2_PROGRAMS=(prog_crc prog_recurse prog_switch prog_fnptr prog_libm prog_fpenv prog_qsort
-                  sig_resume prog_libc_str)
+# environment (inline FP, rounding modes, flags), plain FP (a program that never looks at the
+# FP environment, D31), a CPU-bound loop, a SIGSEGV handler, signals reaching loops with and
+# without polls (D30), wild pointers clamped into the guard (D29), the C library string
+# functions run as host code
+XLAT_O2_PROGRAMS=(prog_crc prog_recurse prog_switch prog_fnptr prog_libm prog_fpenv prog_fpplain
+                  prog_qsort sig_resume sig_loops prog_wild prog_libc_str)
 # programs-xlat-v3: the same with --cpu x86-64-v3, where fused multiply-adds are inline too
-XLAT_V3_PROGRAMS=(prog_fpenv prog_libm)
+XLAT_V3_PROGRAMS=(prog_fpenv prog_libm prog_fpplain)
 
 # host_has_v3: the host runs x86-64-v3 code (glibc's loader lists the levels it supports).
 host_has_v3() {

@@ -36,6 +36,7 @@
 #include "riscv64/rv64_helpers.h"
 #include "runtime/aot.h"
 #include "translator/llvm_fp.h"
+#include "translator/loops.h"
 #include "runtime/cpu.h"
 #include "runtime/guestmem.h"
 #include "runtime/libc_host.h"
@@ -56,7 +57,7 @@ typedef struct BlockInfo {
     IrBlock ir;
     LLVMBasicBlockRef bb;      /* where branches to this block go */
     LLVMBasicBlockRef body;    /* the block's code (after an exit_req check) */
-    bool loop_header;          /* target of a backward edge: checks exit_req */
+    bool loop_header;          /* heads a loop that checks exit_req (loops.h) */
     bool entry;                /* registered in the PC table */
     bool lifted;
 } BlockInfo;
@@ -333,8 +334,10 @@ XlatEmitter *xlat_emitter_new(LLVMModuleRef mod, const XlatProgram *prog,
     e->t_ptr = LLVMPointerTypeInContext(e->ctx, 0);
     e->t_void = LLVMVoidTypeInContext(e->ctx);
     e->t_fn = LLVMFunctionType(e->t_i32, &e->t_ptr, 1, 0);
-    e->a_strictfp = enum_attr(e->ctx, "strictfp");
     e->a_nounwind = enum_attr(e->ctx, "nounwind");
+    /* with plain FP nothing is strictfp: where the attribute would go, nounwind (which
+     * every function and call here has anyway) */
+    e->a_strictfp = flags & XLAT_EMIT_PLAIN_FP ? e->a_nounwind : enum_attr(e->ctx, "strictfp");
     if (!(flags & XLAT_EMIT_PRECISE_FAULTS)) {
         e->md_tbaa = LLVMGetMDKindIDInContext(e->ctx, "tbaa", 4);
         LLVMMetadataRef root_s = LLVMMDStringInContext2(e->ctx, "fvp guest state", 15);
@@ -754,7 +757,8 @@ static void check_or_trap(XlatEmitter *e, LLVMValueRef ok, uint64_t cause, LLVMV
 }
 
 /* Host pointer for a guest access of size bytes at addr, with the range
- * (and, if asked, alignment) checks of the interpreter. */
+ * (and, if asked, alignment) checks of the interpreter: a branch to the fault exit
+ * with --precise-faults, a clamp otherwise. */
 static LLVMValueRef guest_ptr(XlatEmitter *e, LLVMValueRef addr, unsigned size, unsigned flags,
                               bool store)
 {
@@ -762,6 +766,14 @@ static LLVMValueRef guest_ptr(XlatEmitter *e, LLVMValueRef addr, unsigned size, 
         LLVMValueRef low = LLVMBuildAnd(e->b, addr, c64(e, size - 1), "misal");
         check_or_trap(e, LLVMBuildICmp(e->b, LLVMIntEQ, low, c64(e, 0), "aligned"),
                       store ? RV_CAUSE_STORE_MISALIGNED : RV_CAUSE_LOAD_MISALIGNED, addr, "al.ok");
+    }
+    if (ssa_regs(e)) {
+        /* An address outside the guest space becomes the space's end: the access faults in
+         * the guard above it (GUEST_GUARD_SIZE), no branch (D29).  Registers are stale at a
+         * host fault anyway (D17), so nothing is lost against a branch to the fault exit. */
+        LLVMValueRef args[2] = { addr, c64(e, GUEST_SPACE_SIZE) };
+        addr = call_intrinsic(e, "llvm.umin", e->t_i64, args, 2, "clamp");
+        return LLVMBuildGEP2(e->b, e->t_i8, e->mem_base, &addr, 1, "host");
     }
     LLVMValueRef in = LLVMBuildICmp(e->b, LLVMIntULE, addr, c64(e, GUEST_SPACE_SIZE - size), "inrange");
     check_or_trap(e, in, store ? RV_CAUSE_STORE_PAGE_FAULT : RV_CAUSE_LOAD_PAGE_FAULT, addr, "mem.ok");
@@ -924,7 +936,8 @@ static LLVMValueRef emit_call(XlatEmitter *e, const IrInsn *in, LLVMValueRef *t)
     bool fpenv = false, writes_frm = false;
     if (!(e->flags & XLAT_EMIT_FP_HELPERS)) {
         XlatFpEnv fe = { e->mod, e->ctx, e->b, e->a_strictfp, e->cpu,
-                         (e->flags & XLAT_EMIT_HOST_FMA) != 0 };
+                         (e->flags & XLAT_EMIT_HOST_FMA) != 0,
+                         (e->flags & XLAT_EMIT_PLAIN_FP) != 0 };
         LLVMValueRef v = xlat_fp_native(&fe, (unsigned)in->imm, args + 1, in->nargs);
         if (v) {
             e->st.fp_native++;
@@ -1166,29 +1179,30 @@ static int lift_blocks(XlatEmitter *e, char *err, size_t errlen)
     return 0;
 }
 
-/* Marks targets of backward edges inside the function: loop headers check
- * exit_req, so a guest loop never keeps a pending host signal waiting. */
-static void mark_loop_headers(XlatEmitter *e)
+/* Marks the loop headers that check exit_req, so that a guest loop that could keep a
+ * pending host signal waiting does not (translator/loops.h). */
+static int mark_loop_headers(XlatEmitter *e)
 {
     const XlatFunc *f = e->f;
-    for (size_t i = 0; i < f->nblocks; i++) {
-        uint64_t t[64];
-        size_t nt = xlat_block_targets(&e->blocks[i].ir, t, 64);
-        for (size_t k = 0; k < nt && k < 64; k++)
-            if (t[k] <= f->blocks[i].pc) {
-                BlockInfo *bi = local_block(e, t[k]);
-                if (bi)
-                    bi->loop_header = true;
-            }
+    const IrBlock **ir = malloc((f->nblocks ? f->nblocks : 1) * sizeof *ir);
+    uint8_t *loop = malloc(f->nblocks ? f->nblocks : 1);
+    int rc = -ENOMEM;
+    if (ir && loop) {
+        for (size_t i = 0; i < f->nblocks; i++)
+            ir[i] = &e->blocks[i].ir;
+        rc = xlat_loop_polls(f, ir, loop);
+        for (size_t i = 0; i < f->nblocks; i++) {
+            e->blocks[i].loop_header = loop[i] == XLAT_LOOP_POLL;
+            /* --precise-faults is for programs whose fault handlers return: the
+             * dispatcher comes back into counted loops too, without the interpreter
+             * running the rest of the loop */
+            if (loop[i] == XLAT_LOOP_COUNTED && !ssa_regs(e))
+                e->blocks[i].entry = true;
+        }
     }
-    /* jump-table targets at or before their jump are loop headers too */
-    for (size_t j = 0; j < f->njts; j++)
-        for (size_t k = 0; k < f->jts[j].ntargets; k++)
-            if (f->jts[j].targets[k] <= f->jts[j].jr_pc) {
-                BlockInfo *bi = local_block(e, f->jts[j].targets[k]);
-                if (bi)
-                    bi->loop_header = true;
-            }
+    free(ir);
+    free(loop);
+    return rc;
 }
 
 /* Replaces fn by one whose body hands everything to the dispatcher (the
@@ -1283,7 +1297,10 @@ int xlat_emit_func(XlatEmitter *e, size_t fi, char *err, size_t errlen)
     int rc = lift_blocks(e, err, errlen);
     if (rc != 0)
         goto fail;
-    mark_loop_headers(e);
+    if ((rc = mark_loop_headers(e)) != 0) {
+        snprintf(err, errlen, "out of memory");
+        goto fail;
+    }
 
     LLVMBasicBlockRef start = LLVMAppendBasicBlockInContext(e->ctx, fn, "start");
     for (size_t i = 0; i < f->nblocks; i++) {

@@ -55,6 +55,9 @@ enum {
     /* Guest C library string functions (by symbol name) run as the
      * runtime's host versions (runtime/libc_host.h, docs D24). */
     XLAT_EMIT_HOST_LIBC = 1u << 3,
+    /* The program cannot observe the FP environment (fp_observe.h): inline FP as plain
+     * LLVM operations in round-to-nearest, functions not strictfp (docs D31). */
+    XLAT_EMIT_PLAIN_FP = 1u << 4,
 };
 
 /*

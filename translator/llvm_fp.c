@@ -82,9 +82,15 @@ static LLVMValueRef md_str(const XlatFpEnv *fe, const char *s)
  * then `extra` (a rounding mode or compare predicate) when not NULL, then
  * "fpexcept.strict".
  */
+static LLVMValueRef plain_fp(const XlatFpEnv *fe, const char *op, LLVMTypeRef *tys,
+                             unsigned ntys, LLVMValueRef *args, const char *extra,
+                             const char *name);
+
 static LLVMValueRef cfp(const XlatFpEnv *fe, const char *op, LLVMTypeRef *tys, unsigned ntys,
                         LLVMValueRef *args, unsigned nargs, const char *extra, const char *name)
 {
+    if (fe->plain)
+        return plain_fp(fe, op, tys, ntys, args, extra, name);
     char iname[64];
     snprintf(iname, sizeof iname, "llvm.experimental.constrained.%s", op);
     LLVMValueRef a[6];
@@ -103,6 +109,49 @@ static LLVMValueRef cfp(const XlatFpEnv *fe, const char *op, LLVMTypeRef *tys, u
 }
 
 /*
+ * The plain LLVM operation for what cfp would build as a constrained intrinsic, when the
+ * program cannot observe the FP environment (fe->plain, fp_observe.h): rounding is always
+ * to nearest, which is LLVM's default environment, and flags do not matter.  fptosi is not
+ * here (plain fptosi of an out-of-range value is poison; emit_f2i saturates instead).
+ */
+static LLVMValueRef plain_fp(const XlatFpEnv *fe, const char *op, LLVMTypeRef *tys,
+                             unsigned ntys, LLVMValueRef *args, const char *extra,
+                             const char *name)
+{
+    static const struct { const char *name; LLVMRealPredicate pred; } preds[] = {
+        { "oeq", LLVMRealOEQ }, { "olt", LLVMRealOLT }, { "ole", LLVMRealOLE },
+        { "uno", LLVMRealUNO },
+    };
+    if (strcmp(op, "fadd") == 0)
+        return LLVMBuildFAdd(fe->b, args[0], args[1], name);
+    if (strcmp(op, "fsub") == 0)
+        return LLVMBuildFSub(fe->b, args[0], args[1], name);
+    if (strcmp(op, "fmul") == 0)
+        return LLVMBuildFMul(fe->b, args[0], args[1], name);
+    if (strcmp(op, "fdiv") == 0)
+        return LLVMBuildFDiv(fe->b, args[0], args[1], name);
+    if (strcmp(op, "sitofp") == 0)
+        return LLVMBuildSIToFP(fe->b, args[0], tys[0], name);
+    if (strcmp(op, "fpext") == 0)
+        return LLVMBuildFPExt(fe->b, args[0], tys[0], name);
+    if (strcmp(op, "fptrunc") == 0)
+        return LLVMBuildFPTrunc(fe->b, args[0], tys[0], name);
+    if (strcmp(op, "fcmp") == 0 || strcmp(op, "fcmps") == 0) {
+        for (size_t i = 0; i < sizeof preds / sizeof preds[0]; i++)
+            if (strcmp(extra, preds[i].name) == 0)
+                return LLVMBuildFCmp(fe->b, preds[i].pred, args[0], args[1], name);
+        return NULL;
+    }
+    /* sqrt, fma: the plain intrinsics */
+    char iname[64];
+    snprintf(iname, sizeof iname, "llvm.%s", op);
+    unsigned id = LLVMLookupIntrinsicID(iname, strlen(iname));
+    LLVMTypeRef fnty = LLVMIntrinsicGetType(fe->ctx, id, tys, ntys);
+    LLVMValueRef fn = LLVMGetIntrinsicDeclaration(fe->mod, id, tys, ntys);
+    return LLVMBuildCall2(fe->b, fnty, fn, args, strcmp(op, "fma") == 0 ? 3 : 1, name);
+}
+
+/*
  * v, hidden from LLVM's constant folder by an empty inline asm (no code:
  * the value stays in its xmm register).  LLVM 19 folds a constrained
  * fadd/fsub/fma with dynamic rounding when the exact result needs no
@@ -112,6 +161,8 @@ static LLVMValueRef cfp(const XlatFpEnv *fe, const char *op, LLVMTypeRef *tys, u
  */
 static LLVMValueRef opaque(const XlatFpEnv *fe, LLVMValueRef v)
 {
+    if (fe->plain)
+        return v; /* always round to nearest: folding is right */
     LLVMTypeRef t = LLVMTypeOf(v);
     LLVMTypeRef fnty = LLVMFunctionType(t, &t, 1, 0);
     LLVMValueRef asm_ = LLVMGetInlineAsm(fnty, "", 0, "=x,0", 4, 0, 0,
@@ -220,6 +271,8 @@ static LLVMValueRef emit_fma(const XlatFpEnv *fe, const FpNative *fn, LLVMValueR
     c = opaque(fe, c); /* an exact zero's sign depends on the mode */
     LLVMValueRef abc[3] = { a, b, c };
     LLVMValueRef r = cfp(fe, "fma", &t, 1, abc, 3, "round.dynamic", "fma");
+    if (fe->plain)
+        return canon_nan(fe, r); /* nobody reads the flags */
 
     LLVMValueRef mag = kbits(it, fmt_abs(t)), inf = kbits(it, fmt_inf(t)), zero = kbits(it, 0);
     LLVMValueRef am = LLVMBuildAnd(fe->b, bits_of(fe, a), mag, "");
@@ -257,10 +310,18 @@ static LLVMValueRef emit_f2i(const XlatFpEnv *fe, LLVMValueRef a, LLVMTypeRef rt
 {
     LLVMTypeRef t = LLVMTypeOf(a), it = bits_type(fe, t);
     LLVMTypeRef tys[2] = { rt, t };
-    LLVMValueRef r = cfp(fe, "fptosi", tys, 2, &a, 1, NULL, "fcvt");
     unsigned w = LLVMGetIntTypeWidth(rt);
     uint64_t min = 1ull << (w - 1), max = min - 1;
     LLVMValueRef ai = bits_of(fe, a);
+    if (fe->plain) {
+        /* saturating (NaN -> 0), then NaN -> the maximum as RISC-V has it */
+        unsigned id = LLVMLookupIntrinsicID("llvm.fptosi.sat", 15);
+        LLVMTypeRef fnty = LLVMIntrinsicGetType(fe->ctx, id, tys, 2);
+        LLVMValueRef fn = LLVMGetIntrinsicDeclaration(fe->mod, id, tys, 2);
+        LLVMValueRef r = LLVMBuildCall2(fe->b, fnty, fn, &a, 1, "fcvt");
+        return LLVMBuildSelect(fe->b, bits_isnan(fe, t, ai), kbits(rt, max), r, "fcvt.sat");
+    }
+    LLVMValueRef r = cfp(fe, "fptosi", tys, 2, &a, 1, NULL, "fcvt");
     LLVMValueRef up = LLVMBuildOr(fe->b, LLVMBuildICmp(fe->b, LLVMIntSGE, ai, kbits(it, 0), ""),
                                   bits_isnan(fe, t, ai), "");
     LLVMValueRef sat = LLVMBuildAnd(fe->b, LLVMBuildICmp(fe->b, LLVMIntEQ, r, kbits(rt, min), ""),
@@ -291,6 +352,8 @@ LLVMValueRef xlat_fp_native(const XlatFpEnv *fe, unsigned helper, LLVMValueRef *
      * frm); exact ones any valid mode; RTZ conversions to int RTZ */
     int rm = (fn->kind == FPN_CMP || fn->kind == FPN_MINMAX) ? RM_DYN
                                                              : const_rm(args[nargs - 1]);
+    if (fe->plain && rm == 0 && fn->kind != FPN_F2I)
+        rm = RM_DYN; /* frm is never written: the dynamic mode is RNE */
     bool exact = fn->exact;
     if (fn->kind == FPN_F2I ? rm != RM_RTZ
                             : !(rm == RM_DYN || (exact && rm >= 0 && rm <= RM_RMM)))
@@ -361,6 +424,15 @@ bool xlat_fp_helper_uses_env(unsigned helper, LLVMValueRef *args, unsigned nargs
  * produces a signalling NaN, so no flag changes either. */
 static bool is_constrained_op(LLVMValueRef u)
 {
+    if (LLVMIsAInstruction(u)) {
+        /* their plain forms (XlatFpEnv.plain): results canonicalised again, or a compare */
+        switch (LLVMGetInstructionOpcode(u)) {
+        case LLVMFAdd: case LLVMFSub: case LLVMFMul: case LLVMFDiv: case LLVMFCmp:
+            return true;
+        default:
+            break;
+        }
+    }
     if (!LLVMIsACallInst(u))
         return false;
     LLVMValueRef callee = LLVMGetCalledValue(u);
@@ -369,7 +441,9 @@ static bool is_constrained_op(LLVMValueRef u)
     size_t len;
     const char *name = LLVMGetValueName2(callee, &len);
     static const char prefix[] = "llvm.experimental.constrained.";
-    return len > sizeof prefix - 1 && strncmp(name, prefix, sizeof prefix - 1) == 0;
+    return (len > sizeof prefix - 1 && strncmp(name, prefix, sizeof prefix - 1) == 0) ||
+           strncmp(name, "llvm.sqrt.", 10) == 0 || strncmp(name, "llvm.fma.", 9) == 0 ||
+           strncmp(name, "llvm.fptosi.sat.", 16) == 0;
 }
 
 static bool is_opaque_asm(LLVMValueRef u)

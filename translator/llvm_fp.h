@@ -36,6 +36,8 @@ typedef struct XlatFpEnv {
     LLVMAttributeRef a_strictfp;
     LLVMValueRef cpu;     /* the vCPU pointer of the current function */
     bool host_fma;        /* the target CPU has FMA3 */
+    bool plain;           /* the program cannot observe the FP environment: plain LLVM
+                             FP operations in round-to-nearest (fp_observe.h, D31) */
 } XlatFpEnv;
 
 /*

@@ -30,6 +30,7 @@
 #include "runtime/aot.h"
 #include "runtime/guestmem.h"
 #include "translator/cache.h"
+#include "translator/fp_observe.h"
 #include "translator/discover.h"
 #include "translator/llvm_emit.h"
 #include "translator/llvm_fp.h"
@@ -169,9 +170,11 @@ static void init_llvm_x86(void)
 static void set_llvm_options(const XlatOptions *o)
 {
     enum { MAX_ARGS = 32 };
-    const char *argv[MAX_ARGS] = { "fvp-xlat", o->opt_level >= 3 ? "-vectorize-slp=true"
-                                                                  : "-vectorize-slp=false" };
-    int argc = 2;
+    const char *argv[MAX_ARGS] = { "fvp-xlat",
+                                   o->opt_level >= 3 ? "-vectorize-slp=true"
+                                                     : "-vectorize-slp=false",
+                                   "-grow-region-complexity-budget=1000" };
+    int argc = 3;
     /* FVP_LLVM_ARGS: more LLVM options, for measurements (e.g. -time-passes) */
     const char *extra = getenv("FVP_LLVM_ARGS");
     char *copy = extra ? strdup(extra) : NULL, *save = NULL;
@@ -444,6 +447,7 @@ typedef struct Shard {
     const XlatProgram *prog;
     const ElfImage *img;
     unsigned id, nshards;
+    bool plain_fp;              /* XLAT_EMIT_PLAIN_FP */
     size_t *done;               /* shared progress counter (atomic) */
     void (*warn)(const char *msg);
     char obj[80];               /* its object file */
@@ -576,6 +580,7 @@ static void *shard_run(void *arg)
     double t0 = now();
     unsigned eflags = (o->precise_faults ? XLAT_EMIT_PRECISE_FAULTS : 0) |
                       (o->no_native_fp ? XLAT_EMIT_FP_HELPERS : 0) |
+                      (sh->plain_fp ? XLAT_EMIT_PLAIN_FP : 0) |
                       (o->no_host_libc ? 0 : XLAT_EMIT_HOST_LIBC) |
                       (cpu_has_fma(o->cpu ? o->cpu : DEFAULT_CPU) ? XLAT_EMIT_HOST_FMA : 0);
     XlatEmitter *em = xlat_emitter_new(mod, sh->prog, &fvp_frontend_riscv64, &code, ir_out,
@@ -784,6 +789,20 @@ int xlat_run(const XlatOptions *o, XlatReport *rep, char *err, size_t errlen,
     rep->jump_tables = prog.njump_tables;
     rep->guest_insns = prog.ninsns;
 
+    /* plain FP when nothing in the program can tell (fp_observe.h) */
+    bool plain_fp = false;
+    if (!o->no_native_fp && !o->strict_fp) {
+        XlatCode code = { img, prog.load_bias };
+        bool observed = true;
+        if ((rc = xlat_fp_env_observed(&prog, &fvp_frontend_riscv64, &code, &observed,
+                                       &rep->fp_observed_pc)) != 0) {
+            snprintf(err, errlen, "out of memory");
+            goto out;
+        }
+        plain_fp = !observed;
+    }
+    rep->fp_plain = plain_fp;
+
     nsh = shard_count(o, &prog);
     sh = calloc(nsh, sizeof *sh);
     pthread_t *th = calloc(nsh, sizeof *th);
@@ -796,7 +815,7 @@ int xlat_run(const XlatOptions *o, XlatReport *rep, char *err, size_t errlen,
     size_t done = 0;
     for (unsigned i = 0; i < nsh; i++) {
         sh[i] = (Shard){ .o = o, .prog = &prog, .img = img, .id = i, .nshards = nsh,
-                         .done = &done, .warn = warn };
+                         .plain_fp = plain_fp, .done = &done, .warn = warn };
     }
     /* shard 0 runs on this thread */
     unsigned started = 1;

@@ -23,6 +23,8 @@ typedef struct XlatOptions {
     bool all_functions;         /* every symbol/FDE entry, reachable or not */
     bool precise_faults;        /* exact registers at host faults (XLAT_EMIT_PRECISE_FAULTS) */
     bool no_native_fp;          /* F/D through the C helpers only (XLAT_EMIT_FP_HELPERS) */
+    bool strict_fp;             /* constrained FP even when the program cannot observe the
+                                   FP environment (no XLAT_EMIT_PLAIN_FP, docs D31) */
     bool no_host_libc;          /* guest string functions stay guest code (XLAT_EMIT_HOST_LIBC) */
     bool progress;              /* functions translated / total on stderr */
     bool no_cache;              /* neither use nor fill the translation cache (cache.h) */
@@ -39,6 +41,8 @@ typedef struct XlatReport {
     char cache_warning[300];        /* why the output was not stored, or "" */
     size_t funcs, funcs_failed, blocks, entries, jump_tables;
     size_t fp_native;               /* F/D instructions lowered to inline FP */
+    bool fp_plain;                  /* ... as plain operations (XLAT_EMIT_PLAIN_FP) */
+    uint64_t fp_observed_pc;        /* else a block observing the FP environment, or 0 */
     size_t host_libc;               /* functions run by the host C library */
     size_t candidates, addr_taken;  /* symbol/FDE entries; roots by address taken */
     uint64_t guest_insns;

@@ -38,6 +38,9 @@ static void usage(FILE *f)
             "                      output interprets while the guest handles those signals\n"
             "  --no-native-fp      run every F/D instruction through the exact C helpers\n"
             "                      (as fvp-run does) instead of inline host FP\n"
+            "  --strict-fp         exact FP flags and rounding modes even when no code\n"
+            "                      fvp-xlat finds reads the flags or sets the mode (by\n"
+            "                      default such programs get plain, faster FP)\n"
             "  --no-host-libc      translate the guest's string functions (memcpy, strlen, ...)\n"
             "                      instead of running the host C library's versions\n"
             "  --region-size N     split functions of more than N instructions into regions\n"
@@ -104,6 +107,8 @@ int main(int argc, char **argv)
             o.no_host_libc = true;
         } else if (strcmp(a, "--no-native-fp") == 0) {
             o.no_native_fp = true;
+        } else if (strcmp(a, "--strict-fp") == 0) {
+            o.strict_fp = true;
         } else if (strcmp(a, "--region-size") == 0 || strcmp(a, "-j") == 0) {
             const char *v = opt_value(argc, argv, &i);
             char *end;
@@ -163,6 +168,12 @@ int main(int argc, char **argv)
                 "%zu host C library functions\n",
                 r.funcs, r.funcs_failed, r.blocks, (unsigned long long)r.guest_insns,
                 r.jump_tables, r.entries, r.fp_native, r.host_libc);
+        if (r.fp_native)
+            fprintf(stderr, r.fp_plain ? "fvp-xlat: inline FP: plain (the program does not "
+                                         "observe the FP environment)\n"
+                                       : "fvp-xlat: inline FP: strict (%s0x%llx)\n",
+                    r.fp_observed_pc ? "FP environment observed at " : "--strict-fp, ",
+                    (unsigned long long)r.fp_observed_pc);
         if (r.candidates)
             fprintf(stderr,
                     "fvp-xlat: %zu of %zu symbol/.eh_frame entries reachable "

@@ -11,7 +11,7 @@ start:
   %4 = getelementptr inbounds i8, ptr %cpu, i64 96
   %x12 = load i64, ptr %4, align 8, !tbaa !5
   %5 = getelementptr inbounds i8, ptr %cpu, i64 336
-  %f1077 = load double, ptr %5, align 8, !tbaa !5
+  %f1068 = load double, ptr %5, align 8, !tbaa !5
   %6 = getelementptr inbounds i8, ptr %cpu, i64 360
   %f13 = load i64, ptr %6, align 8, !tbaa !5
   %7 = getelementptr inbounds i8, ptr %cpu, i64 368
@@ -28,119 +28,109 @@ start:
   %"stop?.not" = icmp eq i32 %req, 0
   br i1 %"stop?.not", label %entry.switch, label %exit
 
-b_100b0:                                          ; preds = %entry.switch
-  %9 = icmp eq i64 %x12, 0
-  %instret.n31 = add i64 %instret, 2
-  br i1 %9, label %b_100d0, label %loop_100b6.preheader
-
-b_100b6:                                          ; preds = %b_100b6.preheader, %taken64
-  %instret.slot.098 = phi i64 [ %instret.n67, %taken64 ], [ %instret.slot.0.ph, %b_100b6.preheader ]
-  %x10.slot.097 = phi i64 [ %29, %taken64 ], [ %x10, %b_100b6.preheader ]
-  %x11.slot.096 = phi i64 [ %28, %taken64 ], [ %x11, %b_100b6.preheader ]
-  %x12.slot.095 = phi i64 [ %27, %taken64 ], [ %x12, %b_100b6.preheader ]
-  %inrange = icmp ult i64 %x11.slot.096, 274877906937
-  br i1 %inrange, label %mem.ok, label %fault
-
-b_100d0:                                          ; preds = %mem.ok42, %b_100b0
-  %f13.slot.1 = phi i64 [ %f13, %b_100b0 ], [ %ld45, %mem.ok42 ]
-  %f15.slot.1 = phi i64 [ 0, %b_100b0 ], [ %26, %mem.ok42 ]
-  %instret.slot.1 = phi i64 [ %instret.n31, %b_100b0 ], [ %22, %mem.ok42 ]
-  %10 = bitcast i64 %f15.slot.1 to double
-  %fcvt = tail call i32 @llvm.experimental.constrained.fptosi.i32.f64(double %10, metadata !"fpexcept.strict") #2
-  %11 = and i64 %f15.slot.1, 9223372036854775807
-  %isnan71 = icmp ugt i64 %11, 9218868437227405312
-  %12 = icmp sgt i64 %f15.slot.1, -1
-  %13 = or i1 %12, %isnan71
-  %14 = icmp eq i32 %fcvt, -2147483648
-  %15 = and i1 %14, %13
-  %16 = sext i32 %fcvt to i64
-  %17 = select i1 %15, i64 2147483647, i64 %16
-  %olt = tail call i1 @llvm.experimental.constrained.fcmps.f64(double %10, double 0.000000e+00, metadata !"olt", metadata !"fpexcept.strict") #2
-  %18 = zext i1 %olt to i64
-  %19 = add nsw i64 %17, %18
-  %20 = and i64 %x1, -2
+b_100d0:                                          ; preds = %entry.switch, %cont56
+  %f13.slot.0 = phi i64 [ %ld38.lcssa, %cont56 ], [ %f13, %entry.switch ]
+  %f15.slot.0 = phi i64 [ %32, %cont56 ], [ 0, %entry.switch ]
+  %instret.slot.1 = phi i64 [ %instret.n60, %cont56 ], [ %instret.n31, %entry.switch ]
+  %9 = bitcast i64 %f15.slot.0 to double
+  %fcvt = tail call i32 @llvm.fptosi.sat.i32.f64(double %9)
+  %10 = and i64 %f15.slot.0, 9223372036854775807
+  %isnan62 = icmp ugt i64 %10, 9218868437227405312
+  %11 = sext i32 %fcvt to i64
+  %12 = select i1 %isnan62, i64 2147483647, i64 %11
+  %olt = fcmp olt double %9, 0.000000e+00
+  %13 = zext i1 %olt to i64
+  %14 = add nsw i64 %12, %13
+  %15 = and i64 %x1, -2
   br label %exit
 
-common.ret:                                       ; preds = %fault, %exit
-  %common.ret.op = phi i32 [ %exit.reason, %exit ], [ 7, %fault ]
-  ret i32 %common.ret.op
-
-exit:                                             ; preds = %taken64, %loop_100b6.preheader, %start, %b_100d0
-  %f13.slot.2 = phi i64 [ %f13.slot.1, %b_100d0 ], [ %f13, %start ], [ %f13, %loop_100b6.preheader ], [ %ld45, %taken64 ]
-  %f14.slot.1 = phi i64 [ 0, %b_100d0 ], [ %f14, %start ], [ %f14, %loop_100b6.preheader ], [ %26, %taken64 ]
-  %x12.slot.2 = phi i64 [ 0, %b_100d0 ], [ %x12, %start ], [ %x12, %loop_100b6.preheader ], [ %27, %taken64 ]
-  %x11.slot.1 = phi i64 [ %18, %b_100d0 ], [ %x11, %start ], [ %x11, %loop_100b6.preheader ], [ %28, %taken64 ]
-  %x10.slot.1 = phi i64 [ %19, %b_100d0 ], [ %x10, %start ], [ %x10, %loop_100b6.preheader ], [ %29, %taken64 ]
-  %f15.slot.2 = phi i64 [ %f15.slot.1, %b_100d0 ], [ %f15, %start ], [ %f15.slot.0.ph, %loop_100b6.preheader ], [ %26, %taken64 ]
-  %instret.slot.2 = phi i64 [ %instret.slot.1, %b_100d0 ], [ %instret, %start ], [ %instret.slot.0.ph, %loop_100b6.preheader ], [ %instret.n67, %taken64 ]
-  %exit.pc = phi i64 [ %20, %b_100d0 ], [ %pc, %start ], [ 65718, %loop_100b6.preheader ], [ 65718, %taken64 ]
-  %exit.reason = phi i32 [ 4, %b_100d0 ], [ 9, %start ], [ 9, %loop_100b6.preheader ], [ 9, %taken64 ]
-  %exit.count = phi i64 [ 5, %b_100d0 ], [ 0, %start ], [ 0, %loop_100b6.preheader ], [ 0, %taken64 ]
+exit:                                             ; preds = %start, %b_100d0
+  %f13.slot.1 = phi i64 [ %f13.slot.0, %b_100d0 ], [ %f13, %start ]
+  %f14.slot.0 = phi i64 [ 0, %b_100d0 ], [ %f14, %start ]
+  %x12.slot.2 = phi i64 [ 0, %b_100d0 ], [ %x12, %start ]
+  %x11.slot.1 = phi i64 [ %13, %b_100d0 ], [ %x11, %start ]
+  %x10.slot.1 = phi i64 [ %14, %b_100d0 ], [ %x10, %start ]
+  %f15.slot.1 = phi i64 [ %f15.slot.0, %b_100d0 ], [ %f15, %start ]
+  %instret.slot.2 = phi i64 [ %instret.slot.1, %b_100d0 ], [ %instret, %start ]
+  %exit.pc = phi i64 [ %15, %b_100d0 ], [ %pc, %start ]
+  %exit.reason = phi i32 [ 4, %b_100d0 ], [ 9, %start ]
+  %exit.count = phi i64 [ 5, %b_100d0 ], [ 0, %start ]
   %instret.n = add i64 %exit.count, %instret.slot.2
   store i64 %instret.n, ptr %0, align 8, !tbaa !5
   store i64 %x10.slot.1, ptr %2, align 8, !tbaa !5
   store i64 %x11.slot.1, ptr %3, align 8, !tbaa !5
   store i64 %x12.slot.2, ptr %4, align 8, !tbaa !5
-  store i64 %f13.slot.2, ptr %6, align 8, !tbaa !5
-  store i64 %f14.slot.1, ptr %7, align 8, !tbaa !5
-  store i64 %f15.slot.2, ptr %8, align 8, !tbaa !5
+  store i64 %f13.slot.1, ptr %6, align 8, !tbaa !5
+  store i64 %f14.slot.0, ptr %7, align 8, !tbaa !5
+  store i64 %f15.slot.1, ptr %8, align 8, !tbaa !5
   store i64 %exit.pc, ptr %pc.p28, align 8, !tbaa !5
-  br label %common.ret
-
-fault:                                            ; preds = %mem.ok, %b_100b6
-  %trap.pc20 = phi i64 [ 65718, %b_100b6 ], [ 65720, %mem.ok ]
-  %trap.tval22 = phi i64 [ %x11.slot.096, %b_100b6 ], [ %x10.slot.097, %mem.ok ]
-  store i64 %trap.pc20, ptr %pc.p28, align 8, !tbaa !5
-  %cause.p25 = getelementptr inbounds i8, ptr %cpu, i64 560
-  store i64 13, ptr %cause.p25, align 8, !tbaa !5
-  %tval.p26 = getelementptr inbounds i8, ptr %cpu, i64 568
-  store i64 %trap.tval22, ptr %tval.p26, align 8, !tbaa !5
-  %pending.p27 = getelementptr inbounds i8, ptr %cpu, i64 576
-  store i32 0, ptr %pending.p27, align 4
-  br label %common.ret
+  ret i32 %exit.reason
 
 entry.switch:                                     ; preds = %start
-  %cond = icmp eq i64 %pc, 65718
-  br i1 %cond, label %loop_100b6.preheader, label %b_100b0
+  %16 = icmp eq i64 %x12, 0
+  %instret.n31 = add i64 %instret, 2
+  br i1 %16, label %b_100d0, label %cont
 
-loop_100b6.preheader:                             ; preds = %b_100b0, %entry.switch
-  %f15.slot.0.ph = phi i64 [ %f15, %entry.switch ], [ 0, %b_100b0 ]
-  %instret.slot.0.ph = phi i64 [ %instret, %entry.switch ], [ %instret.n31, %b_100b0 ]
-  %req3593 = load volatile i32, ptr %req.p, align 4
-  %"stop?37.not94" = icmp eq i32 %req3593, 0
-  br i1 %"stop?37.not94", label %b_100b6.preheader, label %exit
+cont:                                             ; preds = %entry.switch
+  %clamp70 = tail call i64 @llvm.umin.i64(i64 %x11, i64 274877906944)
+  %host71 = getelementptr i8, ptr %mem_base, i64 %clamp70
+  %ld6972 = load double, ptr %host71, align 1, !tbaa !8
+  %clamp3673 = tail call i64 @llvm.umin.i64(i64 %x10, i64 274877906944)
+  %host3774 = getelementptr i8, ptr %mem_base, i64 %clamp3673
+  %ld3875 = load i64, ptr %host3774, align 1, !tbaa !8
+  %fmul76 = fmul double %f1068, %ld6972
+  %17 = bitcast i64 %ld3875 to double
+  %fadd77 = fadd double %fmul76, %17
+  %isnan4378 = fcmp uno double %fadd77, 0.000000e+00
+  %canon4479 = select i1 %isnan4378, double 0x7FF8000000000000, double %fadd77, !fvp.canon !10
+  store double %canon4479, ptr %host3774, align 1, !tbaa !8
+  %18 = add i64 %x12, -1
+  %.not80 = icmp eq i64 %18, 0
+  br i1 %.not80, label %cont56, label %taken55.preheader
 
-b_100b6.preheader:                                ; preds = %loop_100b6.preheader
-  %21 = mul i64 %x12, 10
-  %22 = add i64 %instret.slot.0.ph, %21
-  br label %b_100b6
+taken55.preheader:                                ; preds = %cont
+  %19 = mul i64 %x12, 10
+  %20 = add i64 %instret, %19
+  br label %taken55
 
-mem.ok:                                           ; preds = %b_100b6
-  %inrange41 = icmp ult i64 %x10.slot.097, 274877906937
-  br i1 %inrange41, label %mem.ok42, label %fault
+taken55:                                          ; preds = %taken55.preheader, %taken55
+  %21 = phi i64 [ %25, %taken55 ], [ %18, %taken55.preheader ]
+  %x10.slot.082 = phi i64 [ %23, %taken55 ], [ %x10, %taken55.preheader ]
+  %x11.slot.081 = phi i64 [ %22, %taken55 ], [ %x11, %taken55.preheader ]
+  %22 = add i64 %x11.slot.081, 8
+  %23 = add i64 %x10.slot.082, 8
+  %clamp = tail call i64 @llvm.umin.i64(i64 %22, i64 274877906944)
+  %host = getelementptr i8, ptr %mem_base, i64 %clamp
+  %ld69 = load double, ptr %host, align 1, !tbaa !8
+  %clamp36 = tail call i64 @llvm.umin.i64(i64 %23, i64 274877906944)
+  %host37 = getelementptr i8, ptr %mem_base, i64 %clamp36
+  %ld38 = load i64, ptr %host37, align 1, !tbaa !8
+  %fmul = fmul double %f1068, %ld69
+  %24 = bitcast i64 %ld38 to double
+  %fadd = fadd double %fmul, %24
+  %isnan43 = fcmp uno double %fadd, 0.000000e+00
+  %canon44 = select i1 %isnan43, double 0x7FF8000000000000, double %fadd, !fvp.canon !10
+  store double %canon44, ptr %host37, align 1, !tbaa !8
+  %25 = add i64 %21, -1
+  %.not = icmp eq i64 %25, 0
+  br i1 %.not, label %cont56.loopexit, label %taken55
 
-mem.ok42:                                         ; preds = %mem.ok
-  %host = getelementptr i8, ptr %mem_base, i64 %x11.slot.096
-  %ld78 = load double, ptr %host, align 1, !tbaa !8
-  %host44 = getelementptr i8, ptr %mem_base, i64 %x10.slot.097
-  %ld45 = load i64, ptr %host44, align 1, !tbaa !8
-  %fmul = tail call double @llvm.experimental.constrained.fmul.f64(double %f1077, double %ld78, metadata !"round.dynamic", metadata !"fpexcept.strict") #2
-  %23 = bitcast i64 %ld45 to double
-  %24 = tail call double asm "", "=x,0"(double %23) #3
-  %fadd = tail call double @llvm.experimental.constrained.fadd.f64(double %fmul, double %24, metadata !"round.dynamic", metadata !"fpexcept.strict") #2
-  %isnan50 = tail call i1 @llvm.experimental.constrained.fcmp.f64(double %fadd, double %fadd, metadata !"uno", metadata !"fpexcept.strict") #2
-  %25 = bitcast double %fadd to i64
-  %26 = select i1 %isnan50, i64 9221120237041090560, i64 %25, !fvp.canon !10
-  store i64 %26, ptr %host44, align 1, !tbaa !8
-  %27 = add i64 %x12.slot.095, -1
-  %.not = icmp eq i64 %27, 0
-  br i1 %.not, label %b_100d0, label %taken64
+cont56.loopexit:                                  ; preds = %taken55
+  %26 = add i64 %20, -8
+  br label %cont56
 
-taken64:                                          ; preds = %mem.ok42
-  %28 = add nuw nsw i64 %x11.slot.096, 8
-  %29 = add nuw nsw i64 %x10.slot.097, 8
-  %instret.n67 = add i64 %instret.slot.098, 10
-  %req35 = load volatile i32, ptr %req.p, align 4
-  %"stop?37.not" = icmp eq i32 %req35, 0
-  br i1 %"stop?37.not", label %b_100b6, label %exit
+cont56:                                           ; preds = %cont56.loopexit, %cont
+  %instret.slot.0.lcssa = phi i64 [ %instret.n31, %cont ], [ %26, %cont56.loopexit ]
+  %ld38.lcssa = phi i64 [ %ld3875, %cont ], [ %ld38, %cont56.loopexit ]
+  %fadd.lcssa = phi double [ %fadd77, %cont ], [ %fadd, %cont56.loopexit ]
+  %isnan43.lcssa = phi i1 [ %isnan4378, %cont ], [ %isnan43, %cont56.loopexit ]
+  %canon44.lcssa = phi double [ %canon4479, %cont ], [ %canon44, %cont56.loopexit ]
+  %27 = tail call double @llvm.fabs.f64(double %fadd.lcssa)
+  %28 = bitcast double %27 to i64
+  %29 = select i1 %isnan43.lcssa, i64 9221120237041090560, i64 %28
+  %30 = bitcast double %canon44.lcssa to i64
+  %31 = and i64 %30, -9223372036854775808
+  %32 = or disjoint i64 %31, %29
+  %instret.n60 = add i64 %instret.slot.0.lcssa, 10
+  br label %b_100d0
 }

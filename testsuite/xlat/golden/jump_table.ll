@@ -22,45 +22,45 @@ start:
   %"stop?.not" = icmp eq i32 %req, 0
   br i1 %"stop?.not", label %entry.switch, label %exit
 
-b_100ca:                                          ; preds = %mem.ok
+b_100ca:                                          ; preds = %cont
   %6 = shl i64 %x11, 2
   %7 = and i64 %x1, -2
   br label %exit
 
-b_100d0:                                          ; preds = %mem.ok
+b_100d0:                                          ; preds = %cont
   %8 = sub i64 0, %x11
   %9 = and i64 %x1, -2
   br label %exit
 
-b_100d6:                                          ; preds = %mem.ok
+b_100d6:                                          ; preds = %cont
   %10 = add i64 %x11, 1
   %11 = and i64 %x1, -2
   br label %exit
 
-b_100dc:                                          ; preds = %mem.ok
+b_100dc:                                          ; preds = %cont
   %12 = shl i64 %x11, 1
   %13 = mul i64 %x11, 3
   %14 = and i64 %x1, -2
   br label %exit
 
-b_100e6:                                          ; preds = %mem.ok
+b_100e6:                                          ; preds = %cont
   %15 = add i64 %x11, -7
   %16 = and i64 %x1, -2
   br label %exit
 
-b_100ec:                                          ; preds = %mem.ok
+b_100ec:                                          ; preds = %cont
   %17 = xor i64 %x11, 85
   %18 = and i64 %x1, -2
   br label %exit
 
-exit:                                             ; preds = %mem.ok, %start, %taken, %b_100ec, %b_100e6, %b_100dc, %b_100d6, %b_100d0, %b_100ca
-  %x10.slot.0 = phi i64 [ %x10, %start ], [ 0, %taken ], [ %21, %mem.ok ], [ %17, %b_100ec ], [ %15, %b_100e6 ], [ %13, %b_100dc ], [ %10, %b_100d6 ], [ %8, %b_100d0 ], [ %6, %b_100ca ]
-  %instret.slot.0 = phi i64 [ %instret, %start ], [ %instret.n26, %taken ], [ %instret.n39, %mem.ok ], [ %instret.n39, %b_100ec ], [ %instret.n39, %b_100e6 ], [ %instret.n39, %b_100dc ], [ %instret.n39, %b_100d6 ], [ %instret.n39, %b_100d0 ], [ %instret.n39, %b_100ca ]
-  %x14.slot.0 = phi i64 [ %x14, %start ], [ %x14, %taken ], [ 65784, %mem.ok ], [ 65784, %b_100ec ], [ 65784, %b_100e6 ], [ 65784, %b_100dc ], [ 65784, %b_100d6 ], [ 65784, %b_100d0 ], [ 65784, %b_100ca ]
-  %x15.slot.0 = phi i64 [ %x15, %start ], [ 5, %taken ], [ %24, %mem.ok ], [ %24, %b_100ec ], [ %24, %b_100e6 ], [ %12, %b_100dc ], [ %24, %b_100d6 ], [ %24, %b_100d0 ], [ %24, %b_100ca ]
-  %exit.pc = phi i64 [ %pc, %start ], [ %20, %taken ], [ %25, %mem.ok ], [ %18, %b_100ec ], [ %16, %b_100e6 ], [ %14, %b_100dc ], [ %11, %b_100d6 ], [ %9, %b_100d0 ], [ %7, %b_100ca ]
-  %exit.reason = phi i32 [ 9, %start ], [ 4, %taken ], [ 5, %mem.ok ], [ 4, %b_100ec ], [ 4, %b_100e6 ], [ 4, %b_100dc ], [ 4, %b_100d6 ], [ 4, %b_100d0 ], [ 4, %b_100ca ]
-  %exit.count = phi i64 [ 0, %start ], [ 2, %taken ], [ 0, %mem.ok ], [ 2, %b_100ec ], [ 2, %b_100e6 ], [ 3, %b_100dc ], [ 2, %b_100d6 ], [ 2, %b_100d0 ], [ 2, %b_100ca ]
+exit:                                             ; preds = %cont, %start, %taken, %b_100ec, %b_100e6, %b_100dc, %b_100d6, %b_100d0, %b_100ca
+  %x10.slot.0 = phi i64 [ %x10, %start ], [ 0, %taken ], [ %21, %cont ], [ %17, %b_100ec ], [ %15, %b_100e6 ], [ %13, %b_100dc ], [ %10, %b_100d6 ], [ %8, %b_100d0 ], [ %6, %b_100ca ]
+  %instret.slot.0 = phi i64 [ %instret, %start ], [ %instret.n26, %taken ], [ %instret.n38, %cont ], [ %instret.n38, %b_100ec ], [ %instret.n38, %b_100e6 ], [ %instret.n38, %b_100dc ], [ %instret.n38, %b_100d6 ], [ %instret.n38, %b_100d0 ], [ %instret.n38, %b_100ca ]
+  %x14.slot.0 = phi i64 [ %x14, %start ], [ %x14, %taken ], [ 65784, %cont ], [ 65784, %b_100ec ], [ 65784, %b_100e6 ], [ 65784, %b_100dc ], [ 65784, %b_100d6 ], [ 65784, %b_100d0 ], [ 65784, %b_100ca ]
+  %x15.slot.0 = phi i64 [ %x15, %start ], [ 5, %taken ], [ %24, %cont ], [ %24, %b_100ec ], [ %24, %b_100e6 ], [ %12, %b_100dc ], [ %24, %b_100d6 ], [ %24, %b_100d0 ], [ %24, %b_100ca ]
+  %exit.pc = phi i64 [ %pc, %start ], [ %20, %taken ], [ %25, %cont ], [ %18, %b_100ec ], [ %16, %b_100e6 ], [ %14, %b_100dc ], [ %11, %b_100d6 ], [ %9, %b_100d0 ], [ %7, %b_100ca ]
+  %exit.reason = phi i32 [ 9, %start ], [ 4, %taken ], [ 5, %cont ], [ 4, %b_100ec ], [ 4, %b_100e6 ], [ 4, %b_100dc ], [ 4, %b_100d6 ], [ 4, %b_100d0 ], [ 4, %b_100ca ]
+  %exit.count = phi i64 [ 0, %start ], [ 2, %taken ], [ 0, %cont ], [ 2, %b_100ec ], [ 2, %b_100e6 ], [ 3, %b_100dc ], [ 2, %b_100d6 ], [ 2, %b_100d0 ], [ 2, %b_100ca ]
   %instret.n = add i64 %exit.count, %instret.slot.0
   store i64 %instret.n, ptr %0, align 8, !tbaa !5
   store i64 %x10.slot.0, ptr %2, align 8, !tbaa !5
@@ -71,14 +71,14 @@ exit:                                             ; preds = %mem.ok, %start, %ta
 
 entry.switch:                                     ; preds = %start
   %19 = icmp ugt i64 %x10, 5
-  br i1 %19, label %taken, label %mem.ok
+  br i1 %19, label %taken, label %cont
 
 taken:                                            ; preds = %entry.switch
   %instret.n26 = add i64 %instret, 2
   %20 = and i64 %x1, -2
   br label %exit
 
-mem.ok:                                           ; preds = %entry.switch
+cont:                                             ; preds = %entry.switch
   %21 = shl nuw nsw i64 %x10, 2
   %22 = getelementptr i8, ptr %mem_base, i64 %21
   %host = getelementptr i8, ptr %22, i64 65784
@@ -86,7 +86,7 @@ mem.ok:                                           ; preds = %entry.switch
   %23 = sext i32 %ld to i64
   %24 = add nsw i64 %23, 65784
   %25 = and i64 %24, -2
-  %instret.n39 = add i64 %instret, 9
+  %instret.n38 = add i64 %instret, 9
   switch i64 %25, label %exit [
     i64 65738, label %b_100ca
     i64 65744, label %b_100d0

@@ -1,0 +1,92 @@
+/* FP in a program that never reads the FP flags nor sets the rounding mode: fvp-xlat
+ * translates it with plain LLVM FP operations (D31), so this checks their results bit for
+ * bit against qemu-riscv64: NaN results canonical (also from loops LLVM may vectorise), the
+ * sign of exact zeros, sqrt of negatives, fused multiply-adds, conversions to integers that
+ * saturate (NaN, infinities, out of range), min/max with NaNs and signed zeros, float <->
+ * double.  Every operand comes from memory, so that the C compiler folds nothing. */
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+static volatile double dv[] = {
+    0.0, -0.0, 1.0, -1.0, 5.0, -5.0, 0.1, 3.0e300, -3.0e300, 1e-310, -1e-310,
+    INFINITY, -INFINITY, NAN, -NAN, 2147483647.5, -2147483648.5, 9.3e18, -9.3e18, 4.5,
+};
+#define ND (sizeof dv / sizeof dv[0])
+
+static volatile float fv[] = { 0.0f, -0.0f, 1.5f, -2.5f, 3.0e38f, 1e-40f, INFINITY, NAN, 7.0f };
+#define NF (sizeof fv / sizeof fv[0])
+
+static uint64_t dbits(double d)
+{
+    uint64_t u;
+    memcpy(&u, &d, sizeof u);
+    return u;
+}
+
+static uint32_t fbits(float f)
+{
+    uint32_t u;
+    memcpy(&u, &f, sizeof u);
+    return u;
+}
+
+static uint64_t mix(uint64_t h, uint64_t v)
+{
+    return (h ^ v) * 0x100000001b3ull;
+}
+
+int main(void)
+{
+    uint64_t h = 0xcbf29ce484222325ull;
+    for (unsigned i = 0; i < ND; i++) {
+        double a = dv[i];
+        h = mix(h, dbits(sqrt(a)));
+        h = mix(h, (uint64_t)(int64_t)(int32_t)a);   /* fcvt.w.d, rtz, saturating */
+        h = mix(h, (uint64_t)(int64_t)a);            /* fcvt.l.d */
+        h = mix(h, dbits((double)(float)a));         /* fcvt.s.d then back */
+        for (unsigned j = 0; j < ND; j++) {
+            double b = dv[j];
+            h = mix(h, dbits(a + b));
+            h = mix(h, dbits(a - b));
+            h = mix(h, dbits(a * b));
+            h = mix(h, dbits(a / b));
+            h = mix(h, dbits(fmin(a, b)));
+            h = mix(h, dbits(fmax(a, b)));
+            h = mix(h, dbits(fma(a, b, dv[(i + j) % ND])));
+            h = mix(h, (uint64_t)((a < b) | (a <= b) << 1 | (a == b) << 2));
+        }
+    }
+    printf("double ops: %016llx\n", (unsigned long long)h);
+    for (unsigned i = 0; i < NF; i++) {
+        float a = fv[i];
+        h = mix(h, fbits(sqrtf(a)));
+        h = mix(h, (uint64_t)(int64_t)(int32_t)a);
+        h = mix(h, dbits((double)a));
+        for (unsigned j = 0; j < NF; j++) {
+            float b = fv[j];
+            h = mix(h, fbits(a + b) | (uint64_t)fbits(a * b) << 32);
+            h = mix(h, fbits(a / b) | (uint64_t)fbits(fminf(a, b)) << 32);
+            h = mix(h, fbits(fmaf(a, b, fv[(i + j) % NF])));
+        }
+    }
+    printf("float ops:  %016llx\n", (unsigned long long)h);
+
+    /* loops LLVM may vectorise: NaNs and signed zeros flow through them */
+    static double x[1024], y[1024], z[1024];
+    for (unsigned i = 0; i < 1024; i++) {
+        x[i] = dv[i % ND];
+        y[i] = dv[(i * 7) % ND];
+    }
+    for (unsigned i = 0; i < 1024; i++)
+        z[i] = x[i] * 0.5 + y[i];
+    for (unsigned i = 0; i < 1024; i++)
+        y[i] = y[i] * x[i] - z[i];
+    uint64_t hz = 0;
+    for (unsigned i = 0; i < 1024; i++)
+        hz = mix(hz, dbits(z[i]) ^ dbits(y[i]) << 1);
+    printf("loops:      %016llx\n", (unsigned long long)hz);
+    printf("signs: %g %g %g\n", dv[4] + dv[5], dv[1] + dv[1], dv[1] - dv[0]);
+    return 0;
+}

@@ -1,0 +1,246 @@
+/*
+ * Which loop headers poll exit_req (contract in loops.h, docs D30).
+ *
+ * A loop here is the pc range from a header to the last block that jumps back to it (guest
+ * compilers lay loops out contiguously; anything else is caught by the entry check below and
+ * keeps its poll).  Over that range, to a fixed point: the registers the loop writes, and
+ * which of them may hold a value derived from guest memory (a load, a helper's result, or
+ * arithmetic on either).  The loop runs without a poll when one of its exits is a branch
+ * whose condition is computed from registers the loop changes and from values that do not
+ * come from memory: such a loop ends by its own arithmetic, whatever memory (or a signal
+ * handler writing it) does.
+ */
+#include "translator/loops.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { MAX_TARGETS = 64, MAX_PASSES = 16 };
+
+/* What a temp's value depends on. */
+enum { T_MEM = 1, T_VARY = 2 };
+
+typedef struct LoopScan {
+    const XlatFunc *f;
+    const IrBlock *const *ir;
+    size_t lo, hi;          /* the loop's blocks: indexes lo..hi */
+    uint64_t written;       /* registers the loop writes */
+    uint64_t mem;           /* of those, the ones that may come from memory */
+    uint8_t *bits;          /* per temp of the block being scanned: T_* */
+    size_t cap;
+    uint8_t *seen;          /* per block: reached from the loop */
+    size_t *queue;          /* blocks reached from the loop, to visit */
+} LoopScan;
+
+static uint64_t reg_bit(int64_t r)
+{
+    return r >= 0 && r < 64 ? 1ull << r : UINT64_MAX;
+}
+
+/*
+ * Computes the T_* bits of blk's temps; with update, adds the registers blk sets to
+ * s->written (and s->mem).  Returns 0, 1 when blk holds something after which any register
+ * may have any value (a call, an ecall, a helper that writes registers): the loop then keeps
+ * its poll; -ENOMEM.
+ */
+static int scan_block(LoopScan *s, const IrBlock *blk, bool update)
+{
+    if (blk->ntemps > s->cap) {
+        uint8_t *nb = realloc(s->bits, blk->ntemps);
+        if (!nb)
+            return -ENOMEM;
+        s->bits = nb;
+        s->cap = blk->ntemps;
+    }
+    memset(s->bits, 0, blk->ntemps);
+    for (uint32_t k = 0; k < blk->ninsns; k++) {
+        const IrInsn *in = &blk->insns[k];
+        uint8_t b = 0;
+        switch (in->op) {
+        case IR_INSN:
+        case IR_CONST:
+        case IR_FENCE:
+            break;
+        case IR_GET: {
+            uint64_t m = reg_bit(in->imm);
+            b = (s->mem & m ? T_MEM : 0) | (s->written & m ? T_VARY : 0);
+            break;
+        }
+        case IR_LOAD:
+            b = T_MEM;
+            break;
+        case IR_CALL:
+            if (blk->env->helpers[in->imm].flags & IR_HF_REGS)
+                return 1;
+            b = T_MEM;
+            break;
+        case IR_SET:
+            if (update) {
+                uint64_t m = reg_bit(in->imm);
+                s->written |= m;
+                if (in->args[0] < blk->ntemps && (s->bits[in->args[0]] & T_MEM))
+                    s->mem |= m;
+            }
+            break;
+        case IR_EXIT:
+            if (in->aux == IR_EXIT_CALL || in->aux == IR_EXIT_ICALL ||
+                in->aux == IR_EXIT_SYSCALL || in->aux == IR_EXIT_SYNC)
+                return 1;
+            break;
+        default:
+            for (unsigned a = 0; a < in->nargs && a < 4; a++)
+                if (in->args[a] != IR_NO_TEMP && in->args[a] < blk->ntemps)
+                    b |= s->bits[in->args[a]];
+            break;
+        }
+        if (in->dst != IR_NO_TEMP && in->dst < blk->ntemps)
+            s->bits[in->dst] = b;
+    }
+    return 0;
+}
+
+static bool in_loop(const LoopScan *s, uint64_t pc)
+{
+    return pc >= s->f->blocks[s->lo].pc && pc <= s->f->blocks[s->hi].pc;
+}
+
+/* Queues the blocks block j jumps to that are not seen yet; returns the queue's length. */
+static size_t push_targets(LoopScan *s, size_t j, size_t nq)
+{
+    uint64_t t[MAX_TARGETS];
+    size_t nt = xlat_block_targets(s->ir[j], t, MAX_TARGETS);
+    for (size_t k = 0; k < nt; k++) {
+        const XlatBlock *b = xlat_find_block(s->f, t[k]);
+        if (b && !s->seen[b - s->f->blocks]) {
+            s->seen[b - s->f->blocks] = 1;
+            s->queue[nq++] = (size_t)(b - s->f->blocks);
+        }
+    }
+    return nq;
+}
+
+/* Whether the loop lo..hi needs its poll (1), not (0), or -ENOMEM. */
+static int loop_needs_poll(LoopScan *s)
+{
+    const XlatFunc *f = s->f;
+    uint64_t lo_pc = f->blocks[s->lo].pc;
+    /* Going round through blocks outside the range back into its middle (the analysis
+     * would miss them) or through a jump table: keep it.  Coming back through the header is
+     * an enclosing loop, with its own header; entries into the middle from blocks the loop
+     * does not reach are fine (compilers often enter a rotated loop at its test). */
+    for (size_t j = 0; j < f->njts; j++) {
+        if (in_loop(s, f->jts[j].jr_pc))
+            return 1;
+        for (size_t k = 0; k < f->jts[j].ntargets; k++)
+            if (in_loop(s, f->jts[j].targets[k]) && f->jts[j].targets[k] != lo_pc)
+                return 1;
+    }
+    memset(s->seen, 0, f->nblocks);
+    size_t nq = 0;
+    for (size_t j = s->lo; j <= s->hi; j++)
+        s->seen[j] = 1;
+    for (size_t j = s->lo; j <= s->hi; j++)
+        nq = push_targets(s, j, nq);
+    for (size_t qi = 0; qi < nq; qi++) {
+        size_t j = s->queue[qi];
+        uint64_t t[MAX_TARGETS];
+        size_t nt = xlat_block_targets(s->ir[j], t, MAX_TARGETS);
+        for (size_t k = 0; k < nt; k++)
+            if (in_loop(s, t[k]) && t[k] != lo_pc)
+                return 1;
+        nq = push_targets(s, j, nq);
+    }
+    /* Registers written, and derived from memory, to a fixed point. */
+    s->written = s->mem = 0;
+    for (int pass = 0;; pass++) {
+        if (pass == MAX_PASSES)
+            return 1;
+        uint64_t w = s->written, m = s->mem;
+        for (size_t j = s->lo; j <= s->hi; j++) {
+            int rc = scan_block(s, s->ir[j], true);
+            if (rc != 0)
+                return rc;
+        }
+        if (w == s->written && m == s->mem)
+            break;
+    }
+    /* The latch (the one block that jumps back) leaves the loop on a condition that is
+     * loop arithmetic alone.  Every way round the loop passes the latch, so that condition
+     * is tested on every iteration (an exit elsewhere could be skipped by an inner cycle
+     * spinning on memory). */
+    const IrBlock *latch = s->ir[s->hi];
+    uint64_t t[MAX_TARGETS];
+    size_t nt = xlat_block_targets(latch, t, MAX_TARGETS);
+    bool exits = false;
+    for (size_t k = 0; k < nt; k++)
+        exits |= !in_loop(s, t[k]);
+    if (!exits)
+        return 1;
+    int rc = scan_block(s, latch, false);
+    if (rc != 0)
+        return rc;
+    for (uint32_t k = 0; k < latch->ninsns; k++) {
+        const IrInsn *in = &latch->insns[k];
+        if (in->op == IR_BRANCH && in->args[0] < latch->ntemps &&
+            (s->bits[in->args[0]] & (T_MEM | T_VARY)) == T_VARY)
+            return 0;
+    }
+    return 1;
+}
+
+int xlat_loop_polls(const XlatFunc *f, const IrBlock *const *ir, uint8_t *loop)
+{
+    /* last[h]: the last block that jumps back to block h (index + 1; 0: none);
+     * latches[h]: how many blocks do */
+    size_t *last = calloc(f->nblocks ? f->nblocks : 1, sizeof *last);
+    size_t *latches = calloc(f->nblocks ? f->nblocks : 1, sizeof *latches);
+    if (!last || !latches) {
+        free(last);
+        free(latches);
+        return -ENOMEM;
+    }
+    for (size_t i = 0; i < f->nblocks; i++) {
+        loop[i] = XLAT_LOOP_NONE;
+        uint64_t t[MAX_TARGETS];
+        size_t nt = xlat_block_targets(ir[i], t, MAX_TARGETS);
+        for (size_t k = 0; k < nt && k < MAX_TARGETS; k++) {
+            if (t[k] > f->blocks[i].pc)
+                continue;
+            const XlatBlock *h = xlat_find_block(f, t[k]);
+            if (h && last[h - f->blocks] != i + 1) {
+                last[h - f->blocks] = i + 1;
+                latches[h - f->blocks]++;
+            }
+        }
+    }
+    size_t nb = f->nblocks ? f->nblocks : 1;
+    LoopScan s = { .f = f, .ir = ir, .seen = malloc(nb), .queue = malloc(nb * sizeof(size_t)) };
+    int rc = s.seen && s.queue ? 0 : -ENOMEM;
+    for (size_t h = 0; h < f->nblocks; h++) {
+        if (!last[h])
+            continue;
+        s.lo = h;
+        s.hi = last[h] - 1;
+        int need = rc == 0 && latches[h] == 1 ? loop_needs_poll(&s) : 1;
+        if (need < 0)
+            rc = need;
+        loop[h] = need != 0 ? XLAT_LOOP_POLL : XLAT_LOOP_COUNTED;
+
+    }
+    /* Jump-table targets at or before their jump head loops too: always polled. */
+    for (size_t j = 0; j < f->njts; j++)
+        for (size_t k = 0; k < f->jts[j].ntargets; k++)
+            if (f->jts[j].targets[k] <= f->jts[j].jr_pc) {
+                const XlatBlock *b = xlat_find_block(f, f->jts[j].targets[k]);
+                if (b)
+                    loop[b - f->blocks] = XLAT_LOOP_POLL;
+            }
+    free(s.bits);
+    free(s.seen);
+    free(s.queue);
+    free(last);
+    free(latches);
+    return rc;
+}

@@ -1,0 +1,38 @@
+/*
+ * Which loop headers of a translated function poll cpu->exit_req (docs D30).
+ *
+ * A poll is an exit from the loop (to the dispatcher, which delivers the signal), and the
+ * header becomes an entry of the PC table so that the dispatcher can come back to it.  Both
+ * keep LLVM from optimising the loop (no vectorising with an early exit; every register live
+ * into the exit).  A loop needs one only when nothing else bounds how long it can keep a
+ * pending signal waiting: a loop with one latch (one block jumping back to the header) that
+ * leaves on a condition computed from registers that change in the loop by register
+ * arithmetic alone (a counted loop: `for (i = 0; i < n; i++)`, a pointer walked to an end
+ * pointer) runs without one.  Loops whose exit depends on guest memory (spinning on a flag a
+ * signal handler sets, `while (*p)`), with several latches, with calls, ecalls or helper
+ * calls that write registers, that come back into the middle of their pc range through
+ * blocks outside it, or that go round through a jump table keep their poll.
+ */
+#ifndef FVP_TRANSLATOR_LOOPS_H
+#define FVP_TRANSLATOR_LOOPS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ir/ir.h"
+#include "translator/discover.h"
+
+/* What xlat_loop_polls says of a block. */
+enum {
+    XLAT_LOOP_NONE,     /* no backward edge reaches it */
+    XLAT_LOOP_COUNTED,  /* heads a loop that needs no poll */
+    XLAT_LOOP_POLL,     /* heads a loop that polls */
+};
+
+/* For every block i of f (ir[i]: its lifted IR), loop[i] = XLAT_LOOP_* (above).  Returns
+ * -ENOMEM on allocation failure (loop[] then says XLAT_LOOP_POLL wherever a backward edge
+ * arrives). */
+int xlat_loop_polls(const XlatFunc *f, const IrBlock *const *ir, uint8_t *loop);
+
+#endif
