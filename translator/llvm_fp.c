@@ -452,21 +452,67 @@ static bool is_opaque_asm(LLVMValueRef u)
 }
 
 /* Whether every use of v only feeds constrained FP operations, possibly
- * through bitcasts (a register's double <-> i64 round trip) and our opaque
- * asm. */
-static bool nan_agnostic(LLVMValueRef v, int depth)
+ * through bitcasts (a register's double <-> i64 round trip), our opaque asm
+ * and phis (a loop-carried value: a phi met again on the way counts as
+ * agnostic, the cycle adds no other use); seen/nseen: the phis on the way. */
+static bool agnostic_in(LLVMValueRef v, LLVMValueRef *seen, int *nseen, int depth)
 {
-    if (depth > 4)
+    if (LLVMIsAPHINode(v)) {
+        for (int i = 0; i < *nseen; i++)
+            if (seen[i] == v)
+                return true;
+        if (*nseen >= 16)
+            return false;
+        seen[(*nseen)++] = v;
+    }
+    if (depth > 6)
         return false;
     for (LLVMUseRef u = LLVMGetFirstUse(v); u; u = LLVMGetNextUse(u)) {
         LLVMValueRef user = LLVMGetUser(u);
         if (is_constrained_op(user))
             continue;
-        if ((LLVMIsABitCastInst(user) || is_opaque_asm(user)) && nan_agnostic(user, depth + 1))
+        if ((LLVMIsABitCastInst(user) || is_opaque_asm(user) || LLVMIsAPHINode(user)) &&
+            agnostic_in(user, seen, nseen, depth + 1))
             continue;
         return false;
     }
     return true;
+}
+
+static bool nan_agnostic(LLVMValueRef v)
+{
+    LLVMValueRef seen[16];
+    int nseen = 0;
+    return agnostic_in(v, seen, &nseen, 1);
+}
+
+/* b (a bitcast of canonical-NaN select in) also feeds phis that are agnostic (a value
+ * carried round a loop into the next FP operation) besides uses that are not (the
+ * register's write-back at the loop's exit): those phis get the bitcast of the raw
+ * result instead, so the select leaves the loop's dependency chain and LLVM sinks it to
+ * where it is seen. */
+static void split_phi_uses(LLVMBuilderRef bld, LLVMValueRef b, LLVMValueRef raw)
+{
+    LLVMValueRef nb = NULL;
+    bool changed = true;
+    while (changed) {
+        changed = false;
+        for (LLVMUseRef u = LLVMGetFirstUse(b); u; u = LLVMGetNextUse(u)) {
+            LLVMValueRef phi = LLVMGetUser(u);
+            if (!LLVMIsAPHINode(phi) || !nan_agnostic(phi))
+                continue;
+            if (!nb) {
+                LLVMPositionBuilderBefore(bld, b);
+                nb = LLVMBuildBitCast(bld, raw, LLVMTypeOf(b), "raw.bits");
+            }
+            unsigned n = LLVMCountIncoming(phi);
+            for (unsigned i = 0; i < n; i++)
+                if (LLVMGetOperand(phi, i) == b)
+                    LLVMSetOperand(phi, i, nb);
+            changed = true;
+            break;
+        }
+    }
 }
 
 size_t xlat_fp_prune_canon(LLVMModuleRef mod)
@@ -474,6 +520,7 @@ size_t xlat_fp_prune_canon(LLVMModuleRef mod)
     LLVMContextRef ctx = LLVMGetModuleContext(mod);
     unsigned kind = LLVMGetMDKindIDInContext(ctx, CANON_MD, sizeof CANON_MD - 1);
     size_t pruned = 0;
+    LLVMBuilderRef bld = LLVMCreateBuilderInContext(ctx);
     for (LLVMValueRef fn = LLVMGetFirstFunction(mod); fn; fn = LLVMGetNextFunction(fn)) {
         for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb; bb = LLVMGetNextBasicBlock(bb)) {
             LLVMValueRef next;
@@ -490,8 +537,9 @@ size_t xlat_fp_prune_canon(LLVMModuleRef mod)
                     for (LLVMUseRef u = LLVMGetFirstUse(in); u; u = LLVMGetNextUse(u)) {
                         LLVMValueRef user = LLVMGetUser(u);
                         bool ok = is_constrained_op(user) ||
-                                  ((LLVMIsABitCastInst(user) || is_opaque_asm(user)) &&
-                                   nan_agnostic(user, 1));
+                                  ((LLVMIsABitCastInst(user) || is_opaque_asm(user) ||
+                                    LLVMIsAPHINode(user)) &&
+                                   nan_agnostic(user));
                         if (!ok)
                             continue;
                         int nops = LLVMGetNumOperands(user);
@@ -502,6 +550,9 @@ size_t xlat_fp_prune_canon(LLVMModuleRef mod)
                         break;
                     }
                 }
+                for (LLVMUseRef u = LLVMGetFirstUse(in); u; u = LLVMGetNextUse(u))
+                    if (LLVMIsABitCastInst(LLVMGetUser(u)))
+                        split_phi_uses(bld, LLVMGetUser(u), raw);
                 if (!LLVMGetFirstUse(in)) {
                     if (next == cond)
                         next = LLVMGetNextInstruction(cond);
@@ -517,5 +568,6 @@ size_t xlat_fp_prune_canon(LLVMModuleRef mod)
             }
         }
     }
+    LLVMDisposeBuilder(bld);
     return pruned;
 }

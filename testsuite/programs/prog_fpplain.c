@@ -3,7 +3,7 @@
  * bit against qemu-riscv64: NaN results canonical (also from loops LLVM may vectorise), the
  * sign of exact zeros, sqrt of negatives, fused multiply-adds, conversions to integers that
  * saturate (NaN, infinities, out of range), min/max with NaNs and signed zeros, float <->
- * double.  Every operand comes from memory, so that the C compiler folds nothing. */
+ * double, reductions whose NaN is carried round a loop.  Every operand comes from memory, so that the C compiler folds nothing. */
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -87,6 +87,16 @@ int main(void)
     for (unsigned i = 0; i < 1024; i++)
         hz = mix(hz, dbits(z[i]) ^ dbits(y[i]) << 1);
     printf("loops:      %016llx\n", (unsigned long long)hz);
+    /* reductions: the sum carried round the loop, canonical when it leaves (x holds -NaN) */
+    double sum = 0, prod = 1, finite = 0;
+    for (unsigned i = 0; i < 1024; i++) {
+        sum += x[i];
+        prod *= y[i] * 0.25;
+        if (x[i] == x[i] && x[i] - x[i] == 0)
+            finite += x[i];
+    }
+    printf("reductions: %016llx %016llx %016llx\n", (unsigned long long)dbits(sum),
+           (unsigned long long)dbits(prod), (unsigned long long)dbits(finite));
     printf("signs: %g %g %g\n", dv[4] + dv[5], dv[1] + dv[1], dv[1] - dv[0]);
     return 0;
 }
