@@ -16,7 +16,8 @@
 #         for two with --cpu x86-64-v3 (inline FMA; skipped on older hosts), torture-xlat runs
 #         check_subset_xlat.txt, a fifth of the subset, at -O0),
 #         xlat-golden (LLVM IR of tiny functions vs testsuite/xlat/golden/*.ll), xlat-profile
-#         (FVP_PROFILE -> fvp-xlat --profile round trip), xlat-cache (the persistent translation
+#         (FVP_PROFILE -> fvp-xlat --profile round trip), xlat-cli (fvp-xlat's options and
+#         messages, the FP form it picks), xlat-cache (the persistent translation
 #         cache end to end).
 #         exec (a guest's execve of RV64 programs: fvp-run, ASan fvp-run, xlat -O0),
 #         unit-tsan / programs-tsan: the unit tests and the guest programs (fvp-run) with the
@@ -99,7 +100,7 @@ host_has_v3() {
 
 suites=("$@")
 [ ${#suites[@]} -eq 0 ] && suites=(unit elf elf-run corpus isa programs programs-asan torture exec
-                                      xlat-golden xlat-profile xlat-cache isa-xlat isa-xlat-v3 programs-xlat
+                                      xlat-golden xlat-profile xlat-cache xlat-cli isa-xlat isa-xlat-v3 programs-xlat
                                       programs-xlat-O2 programs-xlat-v3 torture-xlat)
 
 for s in "${suites[@]}"; do
@@ -145,6 +146,7 @@ for s in "${suites[@]}"; do
     xlat-golden) run_tap xlat/golden bash testsuite/xlat/run_golden.sh "$PLAIN" ;;
     xlat-profile) run_tap xlat/profile bash testsuite/xlat/run_profile.sh "$PLAIN" ;;
     xlat-cache) run_tap xlat/cache bash testsuite/xlat/run_cache.sh "$PLAIN" ;;
+    xlat-cli)   run_tap xlat/cli bash testsuite/xlat/run_cli.sh "$PLAIN" ;;
     exec)       run_tap exec/rv64 bash testsuite/exec/run_exec.sh "$PLAIN" "$ASAN" ;;
     *) echo "run.sh: unknown suite '$s'" >&2; exit 2 ;;
     esac

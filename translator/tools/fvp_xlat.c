@@ -45,7 +45,7 @@ static void usage(FILE *f)
             "                      instead of running the host C library's versions\n"
             "  --region-size N     split functions of more than N instructions into regions\n"
             "                      translated separately (default 3000; 0: never split)\n"
-            "  -j N                code generation threads (default: all cores)\n"
+            "  -j N, -jN           code generation threads (default: all cores)\n"
             "  --no-cache          neither use nor fill the translation cache\n"
             "  -v                  print what was translated and how long each step took\n"
             "  -h, --help          this text\n"
@@ -109,8 +109,9 @@ int main(int argc, char **argv)
             o.no_native_fp = true;
         } else if (strcmp(a, "--strict-fp") == 0) {
             o.strict_fp = true;
-        } else if (strcmp(a, "--region-size") == 0 || strcmp(a, "-j") == 0) {
-            const char *v = opt_value(argc, argv, &i);
+        } else if (strcmp(a, "--region-size") == 0 || strncmp(a, "-j", 2) == 0) {
+            /* -j N or -jN, as make has it */
+            const char *v = strncmp(a, "-j", 2) == 0 && a[2] ? a + 2 : opt_value(argc, argv, &i);
             char *end;
             if (!v)
                 return 2;

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# fvp-xlat's command line: bad options and inputs get one line on stderr and status 2 (usage)
+# or 1 (input); -j N and -jN; -v says which inline FP form a program gets (plain when it cannot
+# observe the FP environment, D31; strict with the first block that looks; --strict-fp forces
+# it) and the output of each form runs right.
+# TAP output.   testsuite/xlat/run_cli.sh [BUILD]
+set -u
+cd "$(dirname "$0")/../.." || exit 1
+BUILD=${1:-build}
+FVP_XLAT=${FVP_XLAT:-$BUILD/bin/fvp-xlat}
+OUT=$BUILD/xlat/cli
+# shellcheck source=testsuite/tap_lib.sh
+. testsuite/tap_lib.sh
+export FVP_CACHE_SIZE=0
+HELLO=build/riscv/hello FPENV=build/riscv/prog_fpenv
+if [ ! -x "$FVP_XLAT" ] || [ ! -x "$HELLO" ] || [ ! -x "$FPENV" ]; then
+    echo "ok 1 - cli # SKIP needs $FVP_XLAT, $HELLO and $FPENV (make tools rv-progs)"
+    echo "1..1"
+    exit 0
+fi
+rm -rf "$OUT"
+mkdir -p "$OUT"
+
+# refused NAME STATUS ARGS...: fvp-xlat ARGS exits STATUS with exactly one line on stderr
+refused() {
+    local name=$1 want=$2 rc lines
+    shift 2
+    timeout 60 "$FVP_XLAT" "$@" >"$OUT/out" 2>"$OUT/err"
+    rc=$?
+    lines=$(wc -l <"$OUT/err")
+    if [ "$rc" = "$want" ] && [ "$lines" = 1 ] && [ ! -e "$OUT/never" ]; then
+        tap_ok "cli: $name: status $rc, '$(cat "$OUT/err")'"
+    else
+        tap_fail "cli: $name: status $rc (want $want), $lines lines: $(head -c 200 "$OUT/err")"
+    fi
+}
+refused "unknown option" 2 "$HELLO" -o "$OUT/never" --bogus
+refused "-j without a number" 2 "$HELLO" -o "$OUT/never" -jx
+refused "-j at the end" 2 "$HELLO" -o "$OUT/never" -j
+refused "no output" 2 "$HELLO"
+refused "missing input" 1 "$OUT/nothing-here" -o "$OUT/never"
+
+# -jN and -j N both translate; -v names the FP form
+for j in "-j1" "-j 1"; do
+    # shellcheck disable=SC2086
+    if timeout 300 "$FVP_XLAT" -O0 $j -v "$HELLO" -o "$OUT/hello" 2>"$OUT/v.log" &&
+            "$OUT/hello" >"$OUT/hello.out" 2>&1 && grep -q 'hello' "$OUT/hello.out"; then
+        tap_ok "cli: $j translates and the output runs"
+    else
+        tap_fail "cli: $j: $(tail -n1 "$OUT/v.log")"
+    fi
+done
+if grep -q 'inline FP: plain' "$OUT/v.log"; then
+    tap_ok "cli: hello (no look at the FP environment) gets plain FP"
+else
+    tap_fail "cli: hello: $(grep 'inline FP' "$OUT/v.log")"
+fi
+timeout 300 "$FVP_XLAT" -O0 -v --strict-fp "$HELLO" -o "$OUT/hello.strict" 2>"$OUT/s.log"
+if grep -q 'inline FP: strict (--strict-fp' "$OUT/s.log" &&
+        "$OUT/hello.strict" | cmp -s - "$OUT/hello.out"; then
+    tap_ok "cli: --strict-fp forces the strict form, same output"
+else
+    tap_fail "cli: --strict-fp: $(grep 'inline FP' "$OUT/s.log")"
+fi
+timeout 300 "$FVP_XLAT" -O0 -v "$FPENV" -o "$OUT/fpenv" 2>"$OUT/f.log"
+if grep -qE 'inline FP: strict \(FP environment observed at 0x[0-9a-f]+\)' "$OUT/f.log"; then
+    tap_ok "cli: prog_fpenv (reads the flags, sets the mode) keeps strict FP"
+else
+    tap_fail "cli: prog_fpenv: $(grep 'inline FP' "$OUT/f.log")"
+fi
+echo "1..$n"
+[ "$nfail" -eq 0 ]
