@@ -59,6 +59,7 @@ typedef struct BlockInfo {
     LLVMBasicBlockRef body;    /* the block's code (after an exit_req check) */
     bool loop_header;          /* heads a loop that checks exit_req (loops.h) */
     bool entry;                /* registered in the PC table */
+    uint64_t chase;            /* registers a loop around it loads (loops.h) */
     bool lifted;
 } BlockInfo;
 
@@ -100,6 +101,7 @@ struct XlatEmitter {
     TrapBlock trap;       /* exact: writes every register back */
     TrapBlock fault;      /* guest memory faults; SSA mode: registers stale */
     LLVMValueRef *temps;
+    uint8_t *chase;                   /* per temp: computed from a chased register */
     size_t cap_temps;
     /* SSA mode: the alloca of each register the function touches (else
      * NULL), and which ones it writes */
@@ -373,6 +375,7 @@ void xlat_emitter_free(XlatEmitter *e)
             ir_block_free(&e->blocks[i].ir);
     free(e->blocks);
     free(e->temps);
+    free(e->chase);
     free(e->helpers);
     free(e->helper_types);
     free(e->entries);
@@ -760,17 +763,19 @@ static void check_or_trap(XlatEmitter *e, LLVMValueRef ok, uint64_t cause, LLVMV
  * (and, if asked, alignment) checks of the interpreter: a branch to the fault exit
  * with --precise-faults, a clamp otherwise. */
 static LLVMValueRef guest_ptr(XlatEmitter *e, LLVMValueRef addr, unsigned size, unsigned flags,
-                              bool store)
+                              bool store, bool chase)
 {
     if (flags & IR_MEM_ALIGNED) {
         LLVMValueRef low = LLVMBuildAnd(e->b, addr, c64(e, size - 1), "misal");
         check_or_trap(e, LLVMBuildICmp(e->b, LLVMIntEQ, low, c64(e, 0), "aligned"),
                       store ? RV_CAUSE_STORE_MISALIGNED : RV_CAUSE_LOAD_MISALIGNED, addr, "al.ok");
     }
-    if (ssa_regs(e)) {
+    if (ssa_regs(e) && !chase) {
         /* An address outside the guest space becomes the space's end: the access faults in
          * the guard above it (GUEST_GUARD_SIZE), no branch (D29).  Registers are stale at a
-         * host fault anyway (D17), so nothing is lost against a branch to the fault exit. */
+         * host fault anyway (D17), so nothing is lost against a branch to the fault exit.
+         * Not for a pointer chase: there the cmov would sit between one load and the next,
+         * where a predicted branch costs nothing. */
         LLVMValueRef args[2] = { addr, c64(e, GUEST_SPACE_SIZE) };
         addr = call_intrinsic(e, "llvm.umin", e->t_i64, args, 2, "clamp");
         return LLVMBuildGEP2(e->b, e->t_i8, e->mem_base, &addr, 1, "host");
@@ -866,7 +871,7 @@ static LLVMValueRef emit_fcvt(XlatEmitter *e, const IrInsn *in, LLVMValueRef a)
 static LLVMValueRef emit_load(XlatEmitter *e, const IrInsn *in, LLVMValueRef addr)
 {
     unsigned size = (unsigned)in->imm;
-    LLVMValueRef p = guest_ptr(e, addr, size, in->aux, false);
+    LLVMValueRef p = guest_ptr(e, addr, size, in->aux, false, e->chase[in->args[0]]);
     LLVMTypeRef ity = LLVMIntTypeInContext(e->ctx, 8 * size);
     LLVMValueRef v = tag_guest(e, LLVMBuildLoad2(e->b, ity, p, "ld"));
     LLVMSetAlignment(v, 1);
@@ -882,7 +887,7 @@ static LLVMValueRef emit_load(XlatEmitter *e, const IrInsn *in, LLVMValueRef add
 static void emit_store(XlatEmitter *e, const IrInsn *in, LLVMValueRef addr, LLVMValueRef v)
 {
     unsigned size = (unsigned)in->imm;
-    LLVMValueRef p = guest_ptr(e, addr, size, in->aux, true);
+    LLVMValueRef p = guest_ptr(e, addr, size, in->aux, true, e->chase[in->args[0]]);
     LLVMTypeRef ity = LLVMIntTypeInContext(e->ctx, 8 * size);
     LLVMTypeKind k = LLVMGetTypeKind(LLVMTypeOf(v));
     if (k == LLVMFloatTypeKind)
@@ -1010,7 +1015,28 @@ static LLVMValueRef emit_const(XlatEmitter *e, const IrInsn *in)
 }
 
 /* Emits one lifted block into the current insertion point. */
-static int emit_block(XlatEmitter *e, const IrBlock *blk)
+/* e->chase[t]: temp t of blk is computed from a register in chase (or from a load of this
+ * block): the address of a pointer chase, which keeps the range branch (guest_ptr). */
+static void mark_chase(XlatEmitter *e, const IrBlock *blk, uint64_t chase)
+{
+    memset(e->chase, 0, blk->ntemps);
+    for (uint32_t k = 0; k < blk->ninsns; k++) {
+        const IrInsn *in = &blk->insns[k];
+        if (in->dst == IR_NO_TEMP || in->dst >= blk->ntemps)
+            continue;
+        uint8_t c = 0;
+        if (in->op == IR_GET)
+            c = in->imm >= 0 && in->imm < 64 && (chase >> in->imm & 1);
+        else if (in->op == IR_LOAD)
+            c = 1;
+        else if (in->op != IR_CALL && in->op != IR_CONST)
+            for (unsigned a = 0; a < in->nargs && a < 4; a++)
+                c |= in->args[a] < blk->ntemps && e->chase[in->args[a]];
+        e->chase[in->dst] = c;
+    }
+}
+
+static int emit_block(XlatEmitter *e, const IrBlock *blk, uint64_t chase)
 {
     if (blk->ntemps > e->cap_temps) {
         size_t cap = blk->ntemps + 64;
@@ -1018,8 +1044,13 @@ static int emit_block(XlatEmitter *e, const IrBlock *blk)
         if (!nt)
             return -ENOMEM;
         e->temps = nt;
+        uint8_t *nc = realloc(e->chase, cap);
+        if (!nc)
+            return -ENOMEM;
+        e->chase = nc;
         e->cap_temps = cap;
     }
+    mark_chase(e, blk, chase);
     LLVMValueRef *t = e->temps;
     const IrRegInfo *regs = e->fe->ir_env->regs;
     e->cur_pc = blk->pc;
@@ -1184,15 +1215,18 @@ static int lift_blocks(XlatEmitter *e, char *err, size_t errlen)
 static int mark_loop_headers(XlatEmitter *e)
 {
     const XlatFunc *f = e->f;
-    const IrBlock **ir = malloc((f->nblocks ? f->nblocks : 1) * sizeof *ir);
-    uint8_t *loop = malloc(f->nblocks ? f->nblocks : 1);
+    size_t nb = f->nblocks ? f->nblocks : 1;
+    const IrBlock **ir = malloc(nb * sizeof *ir);
+    uint8_t *loop = malloc(nb);
+    uint64_t *chase = malloc(nb * sizeof *chase);
     int rc = -ENOMEM;
-    if (ir && loop) {
+    if (ir && loop && chase) {
         for (size_t i = 0; i < f->nblocks; i++)
             ir[i] = &e->blocks[i].ir;
-        rc = xlat_loop_polls(f, ir, loop);
+        rc = xlat_loop_polls(f, ir, loop, chase);
         for (size_t i = 0; i < f->nblocks; i++) {
             e->blocks[i].loop_header = loop[i] == XLAT_LOOP_POLL;
+            e->blocks[i].chase = chase[i];
             /* --precise-faults is for programs whose fault handlers return: the
              * dispatcher comes back into counted loops too, without the interpreter
              * running the rest of the loop */
@@ -1202,6 +1236,7 @@ static int mark_loop_headers(XlatEmitter *e)
     }
     free(ir);
     free(loop);
+    free(chase);
     return rc;
 }
 
@@ -1371,7 +1406,7 @@ int xlat_emit_func(XlatEmitter *e, size_t fi, char *err, size_t errlen)
             emit_entry_check(e, bi, f->blocks[i].pc);
         }
         LLVMPositionBuilderAtEnd(e->b, bi->body);
-        rc = emit_block(e, &bi->ir);
+        rc = emit_block(e, &bi->ir, bi->chase);
         if (rc != 0) {
             snprintf(err, errlen, "block 0x%" PRIx64 ": cannot translate", f->blocks[i].pc);
             goto fail;

@@ -28,6 +28,7 @@ typedef struct LoopScan {
     size_t lo, hi;          /* the loop's blocks: indexes lo..hi */
     uint64_t written;       /* registers the loop writes */
     uint64_t mem;           /* of those, the ones that may come from memory */
+    bool calls;             /* a block calls out (scan_block) */
     uint8_t *bits;          /* per temp of the block being scanned: T_* */
     size_t cap;
     uint8_t *seen;          /* per block: reached from the loop */
@@ -41,9 +42,9 @@ static uint64_t reg_bit(int64_t r)
 
 /*
  * Computes the T_* bits of blk's temps; with update, adds the registers blk sets to
- * s->written (and s->mem).  Returns 0, 1 when blk holds something after which any register
+ * s->written (and s->mem).  Sets s->calls when blk holds something after which any register
  * may have any value (a call, an ecall, a helper that writes registers): the loop then keeps
- * its poll; -ENOMEM.
+ * its poll.  Returns 0 or -ENOMEM.
  */
 static int scan_block(LoopScan *s, const IrBlock *blk, bool update)
 {
@@ -73,7 +74,7 @@ static int scan_block(LoopScan *s, const IrBlock *blk, bool update)
             break;
         case IR_CALL:
             if (blk->env->helpers[in->imm].flags & IR_HF_REGS)
-                return 1;
+                s->calls = true;
             b = T_MEM;
             break;
         case IR_SET:
@@ -87,7 +88,7 @@ static int scan_block(LoopScan *s, const IrBlock *blk, bool update)
         case IR_EXIT:
             if (in->aux == IR_EXIT_CALL || in->aux == IR_EXIT_ICALL ||
                 in->aux == IR_EXIT_SYSCALL || in->aux == IR_EXIT_SYNC)
-                return 1;
+                s->calls = true;
             break;
         default:
             for (unsigned a = 0; a < in->nargs && a < 4; a++)
@@ -121,11 +122,33 @@ static size_t push_targets(LoopScan *s, size_t j, size_t nq)
     return nq;
 }
 
-/* Whether the loop lo..hi needs its poll (1), not (0), or -ENOMEM. */
+/* The registers loop lo..hi writes and which of them may come from memory (s->written,
+ * s->mem), and whether it calls out (s->calls), to a fixed point.  0 or -ENOMEM. */
+static int loop_registers(LoopScan *s)
+{
+    s->written = s->mem = 0;
+    s->calls = false;
+    for (int pass = 0; pass < MAX_PASSES; pass++) {
+        uint64_t w = s->written, m = s->mem;
+        for (size_t j = s->lo; j <= s->hi; j++) {
+            int rc = scan_block(s, s->ir[j], true);
+            if (rc != 0)
+                return rc;
+        }
+        if (w == s->written && m == s->mem)
+            return 0;
+    }
+    s->mem = s->written = UINT64_MAX; /* no fixed point: everything may be anything */
+    return 0;
+}
+
+/* Whether the loop lo..hi, after loop_registers, needs its poll (1), not (0), or -ENOMEM. */
 static int loop_needs_poll(LoopScan *s)
 {
     const XlatFunc *f = s->f;
     uint64_t lo_pc = f->blocks[s->lo].pc;
+    if (s->calls)
+        return 1;
     /* Going round through blocks outside the range back into its middle (the analysis
      * would miss them) or through a jump table: keep it.  Coming back through the header is
      * an enclosing loop, with its own header; entries into the middle from blocks the loop
@@ -152,20 +175,6 @@ static int loop_needs_poll(LoopScan *s)
                 return 1;
         nq = push_targets(s, j, nq);
     }
-    /* Registers written, and derived from memory, to a fixed point. */
-    s->written = s->mem = 0;
-    for (int pass = 0;; pass++) {
-        if (pass == MAX_PASSES)
-            return 1;
-        uint64_t w = s->written, m = s->mem;
-        for (size_t j = s->lo; j <= s->hi; j++) {
-            int rc = scan_block(s, s->ir[j], true);
-            if (rc != 0)
-                return rc;
-        }
-        if (w == s->written && m == s->mem)
-            break;
-    }
     /* The latch (the one block that jumps back) leaves the loop on a condition that is
      * loop arithmetic alone.  Every way round the loop passes the latch, so that condition
      * is tested on every iteration (an exit elsewhere could be skipped by an inner cycle
@@ -190,7 +199,8 @@ static int loop_needs_poll(LoopScan *s)
     return 1;
 }
 
-int xlat_loop_polls(const XlatFunc *f, const IrBlock *const *ir, uint8_t *loop)
+int xlat_loop_polls(const XlatFunc *f, const IrBlock *const *ir, uint8_t *loop,
+                    uint64_t *chase)
 {
     /* last[h]: the last block that jumps back to block h (index + 1; 0: none);
      * latches[h]: how many blocks do */
@@ -203,6 +213,8 @@ int xlat_loop_polls(const XlatFunc *f, const IrBlock *const *ir, uint8_t *loop)
     }
     for (size_t i = 0; i < f->nblocks; i++) {
         loop[i] = XLAT_LOOP_NONE;
+        if (chase)
+            chase[i] = 0;
         uint64_t t[MAX_TARGETS];
         size_t nt = xlat_block_targets(ir[i], t, MAX_TARGETS);
         for (size_t k = 0; k < nt && k < MAX_TARGETS; k++) {
@@ -223,7 +235,12 @@ int xlat_loop_polls(const XlatFunc *f, const IrBlock *const *ir, uint8_t *loop)
             continue;
         s.lo = h;
         s.hi = last[h] - 1;
-        int need = rc == 0 && latches[h] == 1 ? loop_needs_poll(&s) : 1;
+        int need = rc == 0 ? loop_registers(&s) : 1;
+        if (need == 0 && chase)
+            for (size_t j = s.lo; j <= s.hi; j++)
+                chase[j] |= s.mem;
+        if (need == 0)
+            need = latches[h] == 1 ? loop_needs_poll(&s) : 1;
         if (need < 0)
             rc = need;
         loop[h] = need != 0 ? XLAT_LOOP_POLL : XLAT_LOOP_COUNTED;

@@ -30,9 +30,13 @@ enum {
     XLAT_LOOP_POLL,     /* heads a loop that polls */
 };
 
-/* For every block i of f (ir[i]: its lifted IR), loop[i] = XLAT_LOOP_* (above).  Returns
- * -ENOMEM on allocation failure (loop[] then says XLAT_LOOP_POLL wherever a backward edge
- * arrives). */
-int xlat_loop_polls(const XlatFunc *f, const IrBlock *const *ir, uint8_t *loop);
+/* For every block i of f (ir[i]: its lifted IR), loop[i] = XLAT_LOOP_* (above), and, when
+ * chase is not NULL, chase[i] = the registers (bit r: register r) that a loop containing the
+ * block may load from memory, directly or through arithmetic: an address computed from one
+ * is a pointer chase, where the clamp of D29 would lengthen the load-to-load latency.
+ * Returns -ENOMEM on allocation failure (loop[] then says XLAT_LOOP_POLL wherever a backward
+ * edge arrives). */
+int xlat_loop_polls(const XlatFunc *f, const IrBlock *const *ir, uint8_t *loop,
+                    uint64_t *chase);
 
 #endif

@@ -34,6 +34,7 @@ typedef struct Fn {
     IrBlock ir[MAXB];
     const IrBlock *irp[MAXB];
     uint8_t loop[MAXB];
+    uint64_t chase[MAXB];
 } Fn;
 
 static IrBlock *add_block(Fn *fn, uint64_t pc)
@@ -57,7 +58,7 @@ static void fn_init(Fn *fn)
 static bool run(Fn *fn, uint64_t header_pc)
 {
     fn->f.entry = fn->xb[0].pc;
-    assert_int_equal(xlat_loop_polls(&fn->f, fn->irp, fn->loop), 0);
+    assert_int_equal(xlat_loop_polls(&fn->f, fn->irp, fn->loop, fn->chase), 0);
     for (size_t i = 0; i < fn->f.nblocks; i++)
         if (fn->xb[i].pc == header_pc) {
             assert_int_not_equal(fn->loop[i], XLAT_LOOP_NONE);
@@ -259,6 +260,34 @@ static void test_inner_spin(void **state)
     fn_free(&fn);
 }
 
+/* The registers a loop loads are reported for its blocks (pointer chases keep the range
+ * branch); a counted loop reports none. */
+static void test_chase(void **state)
+{
+    (void)state;
+    Fn fn;
+    fn_init(&fn);
+    IrBlock *a = add_block(&fn, 0x100); /* while ((x10 = *x10) != 0) x5++ */
+    bump(a, X5, 1);
+    ir_emit_set(a, X10, ir_emit_load(a, IR_I64, 8, 0, ir_emit_get(a, X10)));
+    branch_ne(a, X10, 0, 0x100, 0x104);
+    add_block(&fn, 0x104);
+    assert_true(run(&fn, 0x100));
+    assert_true(fn.chase[0] & 1ull << X10);
+    assert_false(fn.chase[0] & 1ull << X5);
+    assert_int_equal(fn.chase[1], 0);
+    fn_free(&fn);
+
+    fn_init(&fn);
+    a = add_block(&fn, 0x100);
+    bump(a, X5, 1);
+    branch_ne(a, X5, X6, 0x100, 0x104);
+    add_block(&fn, 0x104);
+    assert_false(run(&fn, 0x100));
+    assert_int_equal(fn.chase[0], 0);
+    fn_free(&fn);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -272,6 +301,7 @@ int main(void)
         cmocka_unit_test(test_middle_entries),
         cmocka_unit_test(test_nested),
         cmocka_unit_test(test_inner_spin),
+        cmocka_unit_test(test_chase),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
