@@ -23,7 +23,9 @@
  *                    function entry or loop header: c->pc is where to go on.
  *  - entered only while c->frm < 4, with MXCSR set up by fvp_fp_enter
  *    (runtime/fpenv.h): native FP instructions accrue their flags there,
- *    and the caller folds them into c->fflags afterwards (fvp_fp_leave).
+ *    and the caller folds them into c->fflags afterwards (fvp_fp_leave);
+ *    with FVP_AOT_PLAIN_FP and frm 0, MXCSR is left as it is (RNE; the
+ *    flags it gathers are never read: the helpers clear them first).
  *    Native code itself harvests around FP/CSR helper calls and returns
  *    to the dispatcher when a CSR write leaves frm >= 4;
  *  - guest memory faults (unmapped / protected pages) do not return: the
@@ -65,6 +67,9 @@ enum {
      * runtime enters native code only while the guest has no handler for
      * SIGSEGV/SIGBUS (a fault then ends the process). */
     FVP_AOT_PRECISE_FAULTS = 1u << 0,
+    /* Plain FP (docs D31): native code neither reads the host's FP flags nor changes the
+     * rounding mode, so while frm is RNE the dispatcher need not switch MXCSR around it. */
+    FVP_AOT_PLAIN_FP = 1u << 1,
 };
 
 typedef struct FvpAotEntry {

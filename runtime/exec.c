@@ -29,9 +29,13 @@ static int exec_step(Process *p, Interp *it, Native *nat, uint64_t *out_next)
             p->st.native_entries++;
             /* 0 also after a fault left nested native calls by siglongjmp */
             c->native_depth = 0;
-            fvp_fp_enter(c);
+            /* plain FP in RNE: MXCSR already is what the code needs (aot.h) */
+            bool env = !nat->plain_fp || c->frm != 0;
+            if (env)
+                fvp_fp_enter(c);
             int r = (int)fn(c);
-            fvp_fp_leave(c);
+            if (env)
+                fvp_fp_leave(c);
             /* runtime/aot.h: c->pc is where to go on (SYSCALL: already past
              * the ecall; TRAP: the faulting instruction, unused here). */
             *out_next = c->pc;

@@ -58,6 +58,7 @@ Native *native_new(Process *p, const FvpAotModule *m)
     n->act = p->tg->action;
     pthread_mutex_init(&n->lock, NULL);
     n->imprecise = !(m->flags & FVP_AOT_PRECISE_FAULTS);
+    n->plain_fp = (m->flags & FVP_AOT_PLAIN_FP) != 0;
     g_native = n;
     /* What the loader and signal_init did to memory is the code the
      * translation was made from: start counting changes now. */

@@ -49,6 +49,7 @@ typedef struct Native {
     const FvpAotModule *mod;
     const GuestSigaction *act;  /* the guest's signal actions (ThreadGroup) */
     bool imprecise;       /* module lacks FVP_AOT_PRECISE_FAULTS */
+    bool plain_fp;        /* module has FVP_AOT_PLAIN_FP */
     const char *off_why;  /* why native code was switched off (stats) */
     /* profile: guest PCs of blocks the interpreter ran (hash set) */
     bool profiling;

@@ -50,7 +50,8 @@
 /* Direct calls are host calls only in functions of at most this many guest
  * instructions: a host call links the code after the call to the code
  * before it, so all registers stay live across the whole function; in big
- * functions that made register allocation 2-3x slower (docs D19). */
+ * functions that made register allocation 2-3x slower (docs D19).  Indirect calls are
+ * host calls everywhere (exit_via_lookup). */
 #define XLAT_HOST_CALL_MAX_INSNS 200
 
 typedef struct BlockInfo {
@@ -697,8 +698,11 @@ static void exit_via_lookup(XlatEmitter *e, LLVMValueRef pc, unsigned reason, un
     LLVMPositionBuilderAtEnd(e->b, miss);
     exit_to_dispatcher(e, pc, reason, 0);
     LLVMPositionBuilderAtEnd(e->b, go);
-    BlockInfo *ret_bi = reason == IR_EXIT_ICALL && e->f->ninsns <= XLAT_HOST_CALL_MAX_INSNS
-                            ? local_block(e, e->cur_end) : NULL;
+    /* Indirect calls are host calls in functions of any size: they are few (qsort's
+     * comparator, vfprintf's hooks), so they add little of the register pressure that
+     * XLAT_HOST_CALL_MAX_INSNS bounds, and each one saves a trip through the dispatcher
+     * on the callee's return (sort: 21M -> 2.2M dispatcher entries). */
+    BlockInfo *ret_bi = reason == IR_EXIT_ICALL ? local_block(e, e->cur_end) : NULL;
     if (ret_bi && ret_bi->lifted)
         emit_host_call(e, fn, pc, ret_bi);
     else
@@ -931,6 +935,40 @@ static void frm_check(XlatEmitter *e, LLVMValueRef pc, unsigned reason, unsigned
     LLVMPositionBuilderAtEnd(e->b, cont);
 }
 
+/* Plain FP (D31): fflags, frm and fcsr are the vCPU fields alone (the host's MXCSR flags
+ * are not folded in, nobody observes them), so a constant-CSR read or write of them is a
+ * load or store; no helper call, which would spill every XMM register around glibc's
+ * frflags/fsflags pairs.  NULL: not such an access. */
+static LLVMValueRef emit_plain_fcsr(XlatEmitter *e, const IrInsn *in, LLVMValueRef *args)
+{
+    bool rd = in->imm == RV_HELPER_csr_read, wr = in->imm == RV_HELPER_csr_write;
+    if (!(e->flags & XLAT_EMIT_PLAIN_FP) || !(rd || wr) || !LLVMIsAConstantInt(args[0]))
+        return NULL;
+    unsigned csr = (unsigned)LLVMConstIntGetZExtValue(args[0]) & 0xfff;
+    if (csr < 1 || csr > 3)
+        return NULL;
+    LLVMValueRef fp = cpu_field(e, offsetof(RvCpu, fflags), "fflags.p");
+    LLVMValueRef rp = cpu_field(e, offsetof(RvCpu, frm), "frm.p");
+    if (wr) {
+        LLVMValueRef v = LLVMBuildTrunc(e->b, args[1], e->t_i32, "");
+        LLVMValueRef st = NULL;
+        if (csr != 2)
+            st = tag_cpu(e, LLVMBuildStore(e->b, LLVMBuildAnd(e->b, v, c32(e, 0x1f), ""), fp));
+        if (csr != 1) {
+            LLVMValueRef m = csr == 3 ? LLVMBuildLShr(e->b, v, c32(e, 5), "") : v;
+            st = tag_cpu(e, LLVMBuildStore(e->b, LLVMBuildAnd(e->b, m, c32(e, 7), ""), rp));
+        }
+        return st;
+    }
+    LLVMValueRef f = LLVMBuildAnd(e->b, tag_cpu(e, LLVMBuildLoad2(e->b, e->t_i32, fp, "fflags")),
+                                  c32(e, 0x1f), "");
+    LLVMValueRef r = LLVMBuildAnd(e->b, tag_cpu(e, LLVMBuildLoad2(e->b, e->t_i32, rp, "frm")),
+                                  c32(e, 7), "");
+    LLVMValueRef v = csr == 1 ? f : csr == 2 ? r
+                              : LLVMBuildOr(e->b, LLVMBuildShl(e->b, r, c32(e, 5), ""), f, "");
+    return LLVMBuildZExt(e->b, v, e->t_i64, "fcsr");
+}
+
 static LLVMValueRef emit_call(XlatEmitter *e, const IrInsn *in, LLVMValueRef *t)
 {
     const IrHelperInfo *hi = &e->fe->ir_env->helpers[in->imm];
@@ -939,6 +977,9 @@ static LLVMValueRef emit_call(XlatEmitter *e, const IrInsn *in, LLVMValueRef *t)
     for (unsigned i = 0; i < in->nargs; i++)
         args[1 + i] = t[in->args[i]];
     bool fpenv = false, writes_frm = false;
+    LLVMValueRef inl = emit_plain_fcsr(e, in, args + 1);
+    if (inl)
+        return inl;
     if (!(e->flags & XLAT_EMIT_FP_HELPERS)) {
         XlatFpEnv fe = { e->mod, e->ctx, e->b, e->a_strictfp, e->cpu,
                          (e->flags & XLAT_EMIT_HOST_FMA) != 0,
@@ -948,7 +989,12 @@ static LLVMValueRef emit_call(XlatEmitter *e, const IrInsn *in, LLVMValueRef *t)
             e->st.fp_native++;
             return v;
         }
-        fpenv = xlat_fp_helper_uses_env((unsigned)in->imm, args + 1, in->nargs, &writes_frm);
+        /* Plain FP (D31): MXCSR stays in its default state (nothing writes frm and the
+         * flags are not observed), so helpers need no switch of the host environment;
+         * ldmxcsr/stmxcsr around glibc's frflags/fsflags pairs cost nbody half its time. */
+        if (!(e->flags & XLAT_EMIT_PLAIN_FP))
+            fpenv = xlat_fp_helper_uses_env((unsigned)in->imm, args + 1, in->nargs,
+                                            &writes_frm);
     }
     LLVMTypeRef fnty;
     LLVMValueRef fn = helper_decl(e, (unsigned)in->imm, &fnty);

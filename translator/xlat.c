@@ -307,7 +307,7 @@ static LLVMValueRef const_cstring(LLVMModuleRef mod, const char *name, const cha
 /* fvp_aot_module and the tables it points to (runtime/aot.h). */
 static void emit_aot_module(LLVMModuleRef mod, const XlatProgram *prog, const ElfImage *img,
                             const XlatEntry *ents, size_t nents, const uint8_t *image,
-                            size_t image_len, const XlatOptions *o)
+                            size_t image_len, const XlatOptions *o, bool plain_fp)
 {
     LLVMContextRef ctx = LLVMGetModuleContext(mod);
     LLVMTypeRef i32 = LLVMInt32TypeInContext(ctx), i64 = LLVMInt64TypeInContext(ctx);
@@ -353,7 +353,8 @@ static void emit_aot_module(LLVMModuleRef mod, const XlatProgram *prog, const El
     LLVMTypeRef mod_ty = LLVMStructTypeInContext(ctx, mod_fields, 10, 0);
     LLVMValueRef mv[10] = {
         LLVMConstInt(i32, FVP_AOT_ABI_VERSION, 0),
-        LLVMConstInt(i32, o->precise_faults ? FVP_AOT_PRECISE_FAULTS : 0, 0),
+        LLVMConstInt(i32, (o->precise_faults ? FVP_AOT_PRECISE_FAULTS : 0) |
+                              (plain_fp ? FVP_AOT_PLAIN_FP : 0), 0),
         img_g, LLVMConstInt(i64, image_len, 0), name_g,
         ent_g, LLVMConstInt(i64, nents, 0), rng_g, LLVMConstInt(i64, nr, 0), prof_g,
     };
@@ -674,7 +675,8 @@ static XlatEntry *merge_entries(const XlatProgram *prog, Shard *sh, unsigned n, 
 /* The object with fvp_aot_module: the table, the ranges and the image. */
 static int emit_table_object(const XlatOptions *o, const XlatProgram *prog, const ElfImage *img,
                              const XlatEntry *ents, size_t nents, const uint8_t *image,
-                             size_t image_len, const char *obj, char *err, size_t errlen)
+                             size_t image_len, bool plain_fp, const char *obj, char *err,
+                             size_t errlen)
 {
     LLVMTargetMachineRef tm = make_target_machine(o, err, errlen);
     if (!tm)
@@ -690,7 +692,7 @@ static int emit_table_object(const XlatOptions *o, const XlatProgram *prog, cons
         if (!LLVMGetNamedFunction(mod, name))
             LLVMSetVisibility(LLVMAddFunction(mod, name, fnty), LLVMHiddenVisibility);
     }
-    emit_aot_module(mod, prog, img, ents, nents, image, image_len, o);
+    emit_aot_module(mod, prog, img, ents, nents, image, image_len, o, plain_fp);
     char *msg = NULL;
     int rc = 0;
     if (LLVMTargetMachineEmitToFile(tm, mod, (char *)obj, LLVMObjectFile, &msg) != 0) {
@@ -864,8 +866,8 @@ int xlat_run(const XlatOptions *o, XlatReport *rep, char *err, size_t errlen,
     rep->entries = nents;
     if ((rc = make_temp_obj(table_obj, sizeof table_obj, err, errlen)) != 0)
         goto out;
-    if ((rc = emit_table_object(o, &prog, img, ents, nents, image, image_len, table_obj, err,
-                                errlen)) != 0)
+    if ((rc = emit_table_object(o, &prog, img, ents, nents, image, image_len, plain_fp,
+                                table_obj, err, errlen)) != 0)
         goto out;
 
     t0 = now();

@@ -98,5 +98,18 @@ int main(void)
     printf("reductions: %016llx %016llx %016llx\n", (unsigned long long)dbits(sum),
            (unsigned long long)dbits(prod), (unsigned long long)dbits(finite));
     printf("signs: %g %g %g\n", dv[4] + dv[5], dv[1] + dv[1], dv[1] - dv[0]);
+    /* quiet comparisons: GCC saves and restores fflags round them (frflags, flt/fle,
+     * fsflags), which plain FP turns into plain loads and stores of the vCPU's fflags */
+    uint64_t hq = 0;
+    for (unsigned i = 0; i < ND; i++)
+        for (unsigned j = 0; j < ND; j++) {
+            double a = dv[i], b = dv[j];
+            float fa = (float)a, fb = fv[j % NF];
+            hq = mix(hq, (uint64_t)isless(a, b) | (uint64_t)isgreater(a, b) << 1 |
+                             (uint64_t)islessequal(a, b) << 2 | (uint64_t)isgreaterequal(a, b) << 3 |
+                             (uint64_t)islessgreater(a, b) << 4 | (uint64_t)isless(fa, fb) << 5 |
+                             (uint64_t)isgreaterequal(fa, fb) << 6);
+        }
+    printf("quiet cmp:  %016llx\n", (unsigned long long)hq);
     return 0;
 }
