@@ -435,14 +435,22 @@ static uint64_t rec_last_pc(const Disc *d, const LiftRec *r)
 
 /* ---- roots ------------------------------------------------------------------- */
 
-/* Merges (src, sym) into the root or candidate *r: a global symbol names it. */
+/* How much a symbol of this binding names its address: a global one before a weak alias
+ * (glibc's strchr before its weak `index`, memcmp before `bcmp`: host_libc_name in
+ * llvm_emit.c goes by it), a weak one before a local one. */
+static int bind_rank(uint8_t bind)
+{
+    return bind == STB_GLOBAL ? 2 : bind == STB_WEAK ? 1 : 0;
+}
+
+/* Merges (src, sym) into the root or candidate *r: the strongest-bound symbol names it. */
 static void root_info_merge(const Disc *d, RootInfo *r, unsigned src, long sym)
 {
     r->src |= src;
     if (sym >= 0) {
         const ElfSymbol *old = r->sym >= 0 ? elfimage_symbol(d->img, (size_t)r->sym) : NULL;
         const ElfSymbol *cur = elfimage_symbol(d->img, (size_t)sym);
-        if (!old || (old->bind == STB_LOCAL && cur->bind != STB_LOCAL))
+        if (!old || bind_rank(cur->bind) > bind_rank(old->bind))
             r->sym = sym;
     }
 }

@@ -637,6 +637,56 @@ static void emit_host_call(XlatEmitter *e, LLVMValueRef fn, LLVMValueRef pc, Blo
     e->st.host_calls++;
 }
 
+static const char *host_libc_name(const XlatEmitter *e, const XlatFunc *f);
+
+/* runtime/libc_host.h's fvp_libc_<name>. */
+static LLVMValueRef libc_decl(XlatEmitter *e, const char *name)
+{
+    char sym[64];
+    snprintf(sym, sizeof sym, "fvp_libc_%s", name);
+    LLVMValueRef hf = LLVMGetNamedFunction(e->mod, sym);
+    if (!hf) {
+        hf = LLVMAddFunction(e->mod, sym, e->t_fn);
+        LLVMAddAttributeAtIndex(hf, LLVMAttributeFunctionIndex, e->a_nounwind);
+    }
+    return hf;
+}
+
+/*
+ * A direct call of a host C library function (docs D24), in a function of any size: it
+ * reads a0-a2 and ra and writes a0 and pc, nothing else, so only those pass through the
+ * vCPU and every other register stays where it is; no depth count (it calls nothing).  On
+ * IR_EXIT_RETURN it has returned to ra, this call's return site; anything else is a guest
+ * fault with a0 untouched and c->pc at the callee, so the caller's registers go back and the
+ * reason goes up.
+ */
+static void emit_libc_call(XlatEmitter *e, const char *name, uint64_t pc, BlockInfo *ret_bi)
+{
+    static const unsigned used[] = { 1, 10, 11, 12 }; /* ra, a0-a2 */
+    const IrRegInfo *regs = e->fe->ir_env->regs;
+    for (unsigned i = 0; i < sizeof used / sizeof *used; i++) {
+        unsigned r = used[i];
+        if (e->reg_slot[r] && e->reg_written[r])
+            cpu_store64(e, reg_offset(r),
+                        LLVMBuildLoad2(e->b, e->t_i64, e->reg_slot[r], regs[r].name), "");
+    }
+    cpu_store64(e, offsetof(RvCpu, pc), c64(e, pc), "pc.p");
+    LLVMValueRef r = LLVMBuildCall2(e->b, e->t_fn, libc_decl(e, name), &e->cpu, 1, "r");
+    LLVMAddCallSiteAttribute(r, LLVMAttributeFunctionIndex, e->a_strictfp);
+    LLVMBasicBlockRef back = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "libc.ret");
+    LLVMBasicBlockRef out = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "libc.fault");
+    LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, r, c32(e, IR_EXIT_RETURN), "returned"),
+                    back, out);
+    LLVMPositionBuilderAtEnd(e->b, out);
+    reg_writeback(e);
+    LLVMBuildRet(e->b, r);
+    LLVMPositionBuilderAtEnd(e->b, back);
+    if (e->reg_slot[10])
+        slot_load(e, e->reg_slot[10], reg_offset(10), regs[10].name);
+    LLVMBuildBr(e->b, ret_bi->bb);
+    e->st.host_calls++;
+}
+
 /*
  * Control leaves the block towards constant pc: a branch inside the
  * function, a call or tail call into another translated function, or the
@@ -658,10 +708,16 @@ static void exit_const(XlatEmitter *e, uint64_t pc, unsigned reason, unsigned co
         if (callee) {
             if (count)
                 add_instret(e, c64(e, count));
-            reg_writeback(e);
             LLVMValueRef fn = func_decl(e, (size_t)(callee - e->prog->funcs));
-            BlockInfo *ret_bi = reason == IR_EXIT_CALL && e->f->ninsns <= XLAT_HOST_CALL_MAX_INSNS
-                                    ? local_block(e, e->cur_end) : NULL;
+            const char *libc = reason == IR_EXIT_CALL ? host_libc_name(e, callee) : NULL;
+            BlockInfo *ret_bi = reason == IR_EXIT_CALL ? local_block(e, e->cur_end) : NULL;
+            if (libc && ret_bi && ret_bi->lifted && ssa_regs(e)) {
+                emit_libc_call(e, libc, pc, ret_bi);
+                return;
+            }
+            if (e->f->ninsns > XLAT_HOST_CALL_MAX_INSNS)
+                ret_bi = NULL;
+            reg_writeback(e);
             if (ret_bi && ret_bi->lifted)
                 emit_host_call(e, fn, c64(e, pc), ret_bi);
             else
@@ -1341,13 +1397,7 @@ static const char *host_libc_name(const XlatEmitter *e, const XlatFunc *f)
  * itself); only f's entry goes into the PC table. */
 static int emit_host_libc(XlatEmitter *e, size_t fi, const char *name)
 {
-    char sym[64];
-    snprintf(sym, sizeof sym, "fvp_libc_%s", name);
-    LLVMValueRef hf = LLVMGetNamedFunction(e->mod, sym);
-    if (!hf) {
-        hf = LLVMAddFunction(e->mod, sym, e->t_fn);
-        LLVMAddAttributeAtIndex(hf, LLVMAttributeFunctionIndex, e->a_nounwind);
-    }
+    LLVMValueRef hf = libc_decl(e, name);
     LLVMPositionBuilderAtEnd(e->b, LLVMAppendBasicBlockInContext(e->ctx, e->fn, "host_libc"));
     LLVMValueRef r = LLVMBuildCall2(e->b, e->t_fn, hf, &e->cpu, 1, "r");
     LLVMAddCallSiteAttribute(r, LLVMAttributeFunctionIndex, e->a_strictfp);
