@@ -83,9 +83,9 @@ suite_unit() {
 # environment (inline FP, rounding modes, flags), plain FP (a program that never looks at the
 # FP environment, D31), a CPU-bound loop, a SIGSEGV handler, signals reaching loops with and
 # without polls (D30), wild pointers clamped into the guard (D29), the C library string
-# functions run as host code
+# functions run as host code (called through pointers and directly from a big function)
 XLAT_O2_PROGRAMS=(prog_crc prog_recurse prog_switch prog_fnptr prog_libm prog_fpenv prog_fpplain
-                  prog_qsort sig_resume sig_loops prog_wild prog_libc_str)
+                  prog_qsort sig_resume sig_loops prog_wild prog_libc_str prog_libc_direct)
 # programs-xlat-v3: the same with --cpu x86-64-v3, where fused multiply-adds are inline too
 XLAT_V3_PROGRAMS=(prog_fpenv prog_libm prog_fpplain)
 

@@ -450,7 +450,10 @@ static void root_info_merge(const Disc *d, RootInfo *r, unsigned src, long sym)
     if (sym >= 0) {
         const ElfSymbol *old = r->sym >= 0 ? elfimage_symbol(d->img, (size_t)r->sym) : NULL;
         const ElfSymbol *cur = elfimage_symbol(d->img, (size_t)sym);
-        if (!old || bind_rank(cur->bind) > bind_rank(old->bind))
+        int rc = bind_rank(cur->bind), ro = old ? bind_rank(old->bind) : -1;
+        /* equally bound: the public name before glibc's internal one (memcmp, not
+         * __memcmpeq) */
+        if (rc > ro || (rc == ro && old->name[0] == '_' && cur->name[0] != '_'))
             r->sym = sym;
     }
 }
