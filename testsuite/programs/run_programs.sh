@@ -67,7 +67,8 @@ make --no-print-directory -s -f Makefile -f testsuite/suites.mk rv-progs >"$TMP/
     { echo "# make rv-progs failed:"; tail -20 "$TMP/build.log" | sed 's/^/#   /'; }
 
 # run_one OUTDIR NAME CMD...: runs CMD (ending with the program) in a fresh directory with
-# NAME's arguments and stdin; OUTDIR/{out,err,status}
+# NAME's arguments and stdin; OUTDIR/{out,err,status}, and OUTDIR/hang with the threads' stacks
+# when it ran out of time
 run_one() {
     local dir=$1 name=$2; shift 2
     local wd=$dir/wd args=() in=/dev/null
@@ -79,12 +80,21 @@ run_one() {
     # the outer subshell swallows bash's "Segmentation fault" job message
     ( (cd "$wd" && exec env -i PATH=/usr/bin:/bin HOME="$wd" LANG=C LC_ALL=C TZ=UTC \
         FVP_TEST_VAR=hello-fvp FVP_TEST_SPACES='a b  c' \
-        timeout -k 5 "$PROG_TIMEOUT" "$@" "${args[@]}" \
+        "$ROOT/testsuite/timeout_dump.sh" "$PROG_TIMEOUT" "$dir/hang" "$@" "${args[@]}" \
         <"$in" >"$dir/out" 2>"$dir/err.raw"); exit $? ) 2>/dev/null
     echo $? >"$dir/status"
     # qemu reports an uncaught signal on stderr; fvp-run need not copy that line
     grep -v '^qemu: uncaught target signal' "$dir/err.raw" >"$dir/err"
 }
+
+# the harness's own hang guard: a command that outlives its time gives 124 and a dump
+bash testsuite/timeout_dump.sh 1 "$TMP/selftest.hang" sleep 30 </dev/null
+hs=$?
+if [ "$hs" = 124 ] && grep -q '^=== pid' "$TMP/selftest.hang"; then
+    tap_ok "harness: a hang gives status 124 and the threads' stacks"
+else
+    tap_fail "harness: testsuite/timeout_dump.sh gave status $hs for a hang, dump: $(head -c 200 "$TMP/selftest.hang" 2>/dev/null)"
+fi
 
 names=("$@")
 if [ ${#names[@]} -eq 0 ]; then
@@ -138,6 +148,8 @@ for name in "${names[@]}"; do
             tap_ok "$label (status $qs, $e ${secs}s)"
         else
             tap_fail "$label: $(IFS=,; echo "${bad[*]}")"
+            # a hang: where every thread was (testsuite/timeout_dump.sh)
+            [ -s "$f/hang" ] && head -60 "$f/hang" | sed 's/^/#   /'
             for s in out err; do
                 cmp -s "$q/$s" "$f/$s" ||
                     diff -u --label "qemu std$s" --label "$e std$s" "$q/$s" "$f/$s" | head -15 | sed 's/^/#   /'
