@@ -11,6 +11,8 @@
 #include "riscv64/rv64_helpers.h"
 #include "runtime/cpu.h"
 
+#include <stdlib.h>
+
 enum { RM_RTZ = 1, RM_RMM = 4, RM_DYN = 7 };
 
 typedef enum FpnKind {
@@ -570,4 +572,243 @@ size_t xlat_fp_prune_canon(LLVMModuleRef mod)
     }
     LLVMDisposeBuilder(bld);
     return pruned;
+}
+
+/* ---- canonicalisation deferred past phis (plain FP) ------------------------ */
+
+/* One value of the web: a phi or bitcast fed by canonicalised results, and its raw twin
+ * (the same value built from the uncanonicalised results) with a flag saying whether the
+ * raw value came from an FP operation and must be canonicalised where it is seen. */
+typedef struct WebVal {
+    LLVMValueRef v, raw, flag;
+    bool keep; /* a bitcast of a canonicalised result: what it gives others stays */
+} WebVal;
+
+typedef struct Web {
+    WebVal *e;
+    size_t n, cap;
+} Web;
+
+static WebVal *web_find(Web *w, LLVMValueRef v)
+{
+    for (size_t i = 0; i < w->n; i++)
+        if (w->e[i].v == v)
+            return &w->e[i];
+    return NULL;
+}
+
+static bool is_canon_select(LLVMValueRef v, unsigned kind)
+{
+    return v && LLVMIsASelectInst(v) && LLVMGetMetadata(v, kind);
+}
+
+/* v as the FP type of its width (double for i64, float for i32), for the NaN test. */
+static LLVMValueRef as_fp(LLVMBuilderRef b, LLVMContextRef ctx, LLVMValueRef v)
+{
+    LLVMTypeRef t = LLVMTypeOf(v);
+    if (LLVMGetTypeKind(t) != LLVMIntegerTypeKind)
+        return v;
+    return LLVMBuildBitCast(b, v, LLVMGetIntTypeWidth(t) == 64 ? LLVMDoubleTypeInContext(ctx)
+                                                               : LLVMFloatTypeInContext(ctx),
+                            "");
+}
+
+/* The canonical NaN in v's type (double/i64: 0x7ff8..., float/i32: 0x7fc00000). */
+static LLVMValueRef canon_const(LLVMContextRef ctx, LLVMTypeRef t)
+{
+    bool wide = LLVMGetTypeKind(t) == LLVMDoubleTypeKind ||
+                (LLVMGetTypeKind(t) == LLVMIntegerTypeKind && LLVMGetIntTypeWidth(t) == 64);
+    LLVMTypeRef it = wide ? LLVMInt64TypeInContext(ctx) : LLVMInt32TypeInContext(ctx);
+    LLVMValueRef k = LLVMConstInt(it, wide ? 0x7ff8000000000000ull : 0x7fc00000ull, 0);
+    return LLVMGetTypeKind(t) == LLVMIntegerTypeKind ? k : LLVMConstBitCast(k, t);
+}
+
+/* Whether the web can take v: a phi or a bitcast between a 64-bit (32-bit) integer and
+ * double (float), or the other way round. */
+static bool web_kind_ok(LLVMValueRef v)
+{
+    LLVMTypeKind k = LLVMGetTypeKind(LLVMTypeOf(v));
+    if (k == LLVMDoubleTypeKind || k == LLVMFloatTypeKind)
+        return true;
+    return k == LLVMIntegerTypeKind && (LLVMGetIntTypeWidth(LLVMTypeOf(v)) == 64 ||
+                                        LLVMGetIntTypeWidth(LLVMTypeOf(v)) == 32);
+}
+
+/* Adds user to the web when it is a phi or bitcast the web can take and not in it yet:
+ * 0, or -1 when the web would grow too big (the function is then left as it is). */
+static int web_add(Web *w, LLVMValueRef user)
+{
+    enum { WEB_MAX = 4096 };
+    if (!(LLVMIsAPHINode(user) || LLVMIsABitCastInst(user)) || !web_kind_ok(user) ||
+        web_find(w, user))
+        return 0;
+    if (w->n == w->cap) {
+        size_t nc = w->cap ? 2 * w->cap : 64;
+        WebVal *ne = nc > WEB_MAX ? NULL : realloc(w->e, nc * sizeof *ne);
+        if (!ne)
+            return -1;
+        w->e = ne;
+        w->cap = nc;
+    }
+    w->e[w->n++] = (WebVal){ user, NULL, NULL, false };
+    return 0;
+}
+
+/* Rewrites one function: returns how many phis and bitcasts it rewrote. */
+static size_t defer_fn(LLVMContextRef ctx, LLVMBuilderRef bld, LLVMValueRef fn, unsigned kind)
+{
+    Web w = { 0 };
+    /* the web: every phi or bitcast reachable from a canonicalised result through phis
+     * and bitcasts */
+    for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb; bb = LLVMGetNextBasicBlock(bb))
+        for (LLVMValueRef in = LLVMGetFirstInstruction(bb); in; in = LLVMGetNextInstruction(in)) {
+            if (!is_canon_select(in, kind))
+                continue;
+            for (LLVMUseRef u = LLVMGetFirstUse(in); u; u = LLVMGetNextUse(u)) {
+                LLVMValueRef user = LLVMGetUser(u);
+                if (web_add(&w, user) < 0)
+                    goto out;
+            }
+        }
+    for (size_t i = 0; i < w.n; i++) /* closure (w.n grows as it goes) */
+        for (LLVMUseRef u = LLVMGetFirstUse(w.e[i].v); u; u = LLVMGetNextUse(u)) {
+            LLVMValueRef user = LLVMGetUser(u);
+            if (web_add(&w, user) < 0)
+                goto out;
+        }
+    if (w.n == 0)
+        goto out; /* nothing to do */
+    LLVMTypeRef i1 = LLVMInt1TypeInContext(ctx);
+    /* twins: phis first (their incomings later), then bitcasts of raw operands */
+    for (size_t i = 0; i < w.n; i++) {
+        if (!LLVMIsAPHINode(w.e[i].v))
+            continue;
+        LLVMBasicBlockRef bb = LLVMGetInstructionParent(w.e[i].v);
+        LLVMPositionBuilder(bld, bb, LLVMGetFirstInstruction(bb));
+        w.e[i].raw = LLVMBuildPhi(bld, LLVMTypeOf(w.e[i].v), "raw");
+        w.e[i].flag = LLVMBuildPhi(bld, i1, "raw.op");
+    }
+    /* a bitcast's operand may be a bitcast later in the list: repeat until all are done */
+    for (bool again = true; again;) {
+        again = false;
+        for (size_t i = 0; i < w.n; i++) {
+            WebVal *x = &w.e[i];
+            if (x->raw || LLVMIsAPHINode(x->v))
+                continue;
+            LLVMValueRef op = LLVMGetOperand(x->v, 0), raw, flag;
+            WebVal *o = web_find(&w, op);
+            if (o && !o->raw) {
+                again = true;
+                continue;
+            }
+            if (o) {
+                raw = o->raw;
+                flag = o->flag;
+            } else if (is_canon_select(op, kind)) {
+                raw = LLVMGetOperand(op, 2);
+                flag = LLVMConstInt(i1, 1, 0);
+            } else {
+                raw = op;
+                flag = LLVMConstInt(i1, 0, 0);
+            }
+            LLVMPositionBuilderBefore(bld, x->v);
+            x->raw = LLVMBuildBitCast(bld, raw, LLVMTypeOf(x->v), "raw.bits");
+            x->flag = flag;
+        }
+    }
+    for (size_t i = 0; i < w.n; i++) {
+        WebVal *x = &w.e[i];
+        if (!LLVMIsAPHINode(x->v))
+            continue;
+        unsigned n = LLVMCountIncoming(x->v);
+        for (unsigned k = 0; k < n; k++) {
+            LLVMValueRef in = LLVMGetIncomingValue(x->v, k), raw, flag;
+            LLVMBasicBlockRef from = LLVMGetIncomingBlock(x->v, k);
+            WebVal *o = web_find(&w, in);
+            if (o) {
+                raw = o->raw;
+                flag = o->flag;
+            } else if (is_canon_select(in, kind)) {
+                raw = LLVMGetOperand(in, 2);
+                flag = LLVMConstInt(i1, 1, 0);
+            } else {
+                raw = in;
+                flag = LLVMConstInt(i1, 0, 0);
+            }
+            LLVMAddIncoming(x->raw, &raw, &from, 1);
+            LLVMAddIncoming(x->flag, &flag, &from, 1);
+        }
+    }
+    /* every use outside the web sees the value canonicalised where it is used; the old
+     * web values then go */
+    for (size_t i = 0; i < w.n; i++) {
+        WebVal *x = &w.e[i];
+        /* the canonical value is at hand already (and vectorises as it was) */
+        x->keep = LLVMIsABitCastInst(x->v) && is_canon_select(LLVMGetOperand(x->v, 0), kind);
+        if (x->keep)
+            continue;
+        for (LLVMUseRef u = LLVMGetFirstUse(x->v); u;) {
+            LLVMValueRef user = LLVMGetUser(u);
+            LLVMUseRef next = LLVMGetNextUse(u);
+            if (web_find(&w, user)) {
+                u = next;
+                continue;
+            }
+            if (is_constrained_op(user)) { /* NaN-agnostic: the raw value serves */
+                int nops = LLVMGetNumOperands(user);
+                for (int k = 0; k < nops; k++)
+                    if (LLVMGetOperand(user, (unsigned)k) == x->v)
+                        LLVMSetOperand(user, (unsigned)k, x->raw);
+                u = LLVMGetFirstUse(x->v);
+                continue;
+            }
+            LLVMPositionBuilderBefore(bld, user);
+            LLVMValueRef f = as_fp(bld, ctx, x->raw);
+            LLVMValueRef nan = LLVMBuildFCmp(bld, LLVMRealUNO, f, f, "isnan");
+            LLVMValueRef sel = LLVMBuildSelect(
+                bld, LLVMBuildAnd(bld, x->flag, nan, ""), canon_const(ctx, LLVMTypeOf(x->raw)),
+                x->raw, "canon.late");
+            int nops = LLVMGetNumOperands(user);
+            for (int k = 0; k < nops; k++)
+                if (LLVMGetOperand(user, (unsigned)k) == x->v)
+                    LLVMSetOperand(user, (unsigned)k, sel);
+            u = LLVMGetFirstUse(x->v); /* the use list changed */
+        }
+    }
+    /* only web members use the others now: their web uses go to undef, then they go */
+    for (size_t i = 0; i < w.n; i++) {
+        WebVal *x = &w.e[i];
+        for (LLVMUseRef u = LLVMGetFirstUse(x->v); u;) {
+            LLVMValueRef user = LLVMGetUser(u);
+            if (!web_find(&w, user)) { /* a kept bitcast's own users */
+                u = LLVMGetNextUse(u);
+                continue;
+            }
+            int nops = LLVMGetNumOperands(user);
+            for (int k = 0; k < nops; k++)
+                if (LLVMGetOperand(user, (unsigned)k) == x->v)
+                    LLVMSetOperand(user, (unsigned)k, LLVMGetUndef(LLVMTypeOf(x->v)));
+            u = LLVMGetFirstUse(x->v);
+        }
+    }
+    for (size_t i = 0; i < w.n; i++)
+        if (!w.e[i].keep || !LLVMGetFirstUse(w.e[i].v))
+            LLVMInstructionEraseFromParent(w.e[i].v);
+    free(w.e);
+    return w.n;
+out:
+    free(w.e);
+    return 0;
+}
+
+size_t xlat_fp_defer_canon(LLVMModuleRef mod)
+{
+    LLVMContextRef ctx = LLVMGetModuleContext(mod);
+    unsigned kind = LLVMGetMDKindIDInContext(ctx, CANON_MD, sizeof CANON_MD - 1);
+    LLVMBuilderRef bld = LLVMCreateBuilderInContext(ctx);
+    size_t n = 0;
+    for (LLVMValueRef fn = LLVMGetFirstFunction(mod); fn; fn = LLVMGetNextFunction(fn))
+        n += defer_fn(ctx, bld, fn, kind);
+    LLVMDisposeBuilder(bld);
+    return n;
 }

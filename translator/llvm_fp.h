@@ -63,4 +63,13 @@ bool xlat_fp_helper_uses_env(unsigned helper, LLVMValueRef *args, unsigned nargs
  */
 size_t xlat_fp_prune_canon(LLVMModuleRef mod);
 
+/*
+ * Plain FP only (after xlat_fp_prune_canon): a canonicalised result that reaches phis (a
+ * register carried round a loop, or to the function's exit) reaches them raw, with an i1
+ * twin of each phi saying whether its value came from an FP operation; the NaN test and
+ * select then happen where the value is seen (a store, an integer move, the write-back),
+ * not in the loop.  Returns how many phis and bitcasts were rewritten.
+ */
+size_t xlat_fp_defer_canon(LLVMModuleRef mod);
+
 #endif /* FVP_LLVM_FP_H */

@@ -501,10 +501,11 @@ static int make_temp_obj(char *path, size_t n, char *err, size_t errlen)
 }
 
 /* Optimises mod and writes it as an object (and as text for --emit-llvm).
- * inline_fp: the emitter lowered FP instructions inline (llvm_fp.h). */
+ * inline_fp: the emitter lowered FP instructions inline (llvm_fp.h); plain_fp: as plain
+ * LLVM FP operations (D31). */
 static int optimise_and_emit(const XlatOptions *o, LLVMModuleRef mod, LLVMTargetMachineRef tm,
-                             bool inline_fp, const char *obj, double *t_opt, double *t_cg,
-                             char *err, size_t errlen)
+                             bool inline_fp, bool plain_fp, const char *obj, double *t_opt,
+                             double *t_cg, char *err, size_t errlen)
 {
     if (o->verify) {
         char *msg = NULL;
@@ -530,8 +531,19 @@ static int optimise_and_emit(const XlatOptions *o, LLVMModuleRef mod, LLVMTarget
         LLVMErrorRef e1 = LLVMRunPasses(mod, "function(mem2reg)", tm, pbo);
         if (e1)
             LLVMConsumeError(e1);
-        else
+        else {
             xlat_fp_prune_canon(mod);
+            char *vmsg = NULL;
+            if (plain_fp && xlat_fp_defer_canon(mod) && o->verify &&
+                LLVMVerifyModule(mod, LLVMReturnStatusAction, &vmsg)) {
+                snprintf(err, errlen, "internal error: deferred NaN canonicalisation: %s",
+                         vmsg ? vmsg : "?");
+                LLVMDisposeMessage(vmsg);
+                LLVMDisposePassBuilderOptions(pbo);
+                return -EINVAL;
+            }
+            LLVMDisposeMessage(vmsg);
+        }
     }
     LLVMPassBuilderOptionsSetLoopVectorization(pbo, lvl >= 2);
     /* SLP only at -O3 (set_llvm_options: this option alone does not keep
@@ -623,8 +635,8 @@ static void *shard_run(void *arg)
     sh->t_emit = now() - t0;
     if ((sh->rc = make_temp_obj(sh->obj, sizeof sh->obj, sh->err, sizeof sh->err)) != 0)
         goto out;
-    sh->rc = optimise_and_emit(o, mod, tm, sh->fp_native > 0, sh->obj, &sh->t_opt, &sh->t_codegen, sh->err,
-                               sizeof sh->err);
+    sh->rc = optimise_and_emit(o, mod, tm, sh->fp_native > 0, sh->plain_fp, sh->obj, &sh->t_opt,
+                               &sh->t_codegen, sh->err, sizeof sh->err);
 out:
     if (ir_out)
         fclose(ir_out);

@@ -37,6 +37,37 @@ static uint64_t mix(uint64_t h, uint64_t v)
     return (h ^ v) * 0x100000001b3ull;
 }
 
+/* A value an FP operation makes in a loop, carried round it and seen only after it (its
+ * NaN must be canonical there), or a loaded NaN carried the same way (its payload must
+ * stay): the canonicalisation deferred past phis (xlat_fp_defer_canon). */
+static __attribute__((noinline)) uint64_t last_op(const volatile double *a, int n)
+{
+    double d = 0;
+    for (int i = 0; i < n; i++)
+        d = a[i] - a[i]; /* inf - inf: the x86 default NaN has the sign bit set */
+    return dbits(d);
+}
+
+static __attribute__((noinline)) uint64_t last_mixed(const volatile double *a, int n)
+{
+    double d = 1;
+    for (int i = 0; i < n; i++)
+        d = (i & 1) ? a[i] : d * a[i]; /* odd i: the loaded bits as they are */
+    return dbits(d);
+}
+
+static __attribute__((noinline)) uint64_t last_float(const volatile float *a, int n)
+{
+    float d = 0;
+    for (int i = 0; i < n; i++)
+        d = a[i] * 0.0f; /* inf * 0 */
+    return fbits(d);
+}
+
+static volatile double lv[] = { 1.0, INFINITY, 2.0, -INFINITY };
+static volatile double pv[4];
+static volatile float lf[] = { 1.0f, INFINITY };
+
 int main(void)
 {
     uint64_t h = 0xcbf29ce484222325ull;
@@ -111,5 +142,14 @@ int main(void)
                              (uint64_t)isgreaterequal(fa, fb) << 6);
         }
     printf("quiet cmp:  %016llx\n", (unsigned long long)hq);
+    uint64_t payload = 0x7ff0000000000123ull, neg = 0xfff8000000000456ull;
+    memcpy((void *)&pv[1], &payload, 8);
+    memcpy((void *)&pv[3], &neg, 8);
+    pv[0] = INFINITY;
+    pv[2] = 3.0;
+    printf("carried:    %016llx %016llx %016llx %016llx %016llx %08llx\n",
+           (unsigned long long)last_op(lv, 2), (unsigned long long)last_op(lv, 4),
+           (unsigned long long)last_mixed(pv, 2), (unsigned long long)last_mixed(pv, 4),
+           (unsigned long long)last_mixed(pv, 3), (unsigned long long)last_float(lf, 2));
     return 0;
 }
