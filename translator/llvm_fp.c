@@ -654,6 +654,34 @@ static int web_add(Web *w, LLVMValueRef user)
     return 0;
 }
 
+/* What the web's twin of a user of v takes from v: a web value's twin and flag, a
+ * canonicalised result's raw value (flag 1), anything else as it is (flag 0). */
+static void web_source(Web *w, LLVMValueRef v, unsigned kind, LLVMValueRef *raw,
+                       LLVMValueRef *flag)
+{
+    LLVMTypeRef i1 = LLVMInt1TypeInContext(LLVMGetTypeContext(LLVMTypeOf(v)));
+    WebVal *o = web_find(w, v);
+    if (o) {
+        *raw = o->raw;
+        *flag = o->flag;
+    } else if (is_canon_select(v, kind)) {
+        *raw = LLVMGetOperand(v, 2);
+        *flag = LLVMConstInt(i1, 1, 0);
+    } else {
+        *raw = v;
+        *flag = LLVMConstInt(i1, 0, 0);
+    }
+}
+
+/* Every operand of user that is old becomes new. */
+static void replace_operand(LLVMValueRef user, LLVMValueRef old, LLVMValueRef new_)
+{
+    int nops = LLVMGetNumOperands(user);
+    for (int k = 0; k < nops; k++)
+        if (LLVMGetOperand(user, (unsigned)k) == old)
+            LLVMSetOperand(user, (unsigned)k, new_);
+}
+
 /* Rewrites one function: returns how many phis and bitcasts it rewrote. */
 static size_t defer_fn(LLVMContextRef ctx, LLVMBuilderRef bld, LLVMValueRef fn, unsigned kind)
 {
@@ -701,16 +729,7 @@ static size_t defer_fn(LLVMContextRef ctx, LLVMBuilderRef bld, LLVMValueRef fn, 
                 again = true;
                 continue;
             }
-            if (o) {
-                raw = o->raw;
-                flag = o->flag;
-            } else if (is_canon_select(op, kind)) {
-                raw = LLVMGetOperand(op, 2);
-                flag = LLVMConstInt(i1, 1, 0);
-            } else {
-                raw = op;
-                flag = LLVMConstInt(i1, 0, 0);
-            }
+            web_source(&w, op, kind, &raw, &flag);
             LLVMPositionBuilderBefore(bld, x->v);
             x->raw = LLVMBuildBitCast(bld, raw, LLVMTypeOf(x->v), "raw.bits");
             x->flag = flag;
@@ -724,17 +743,7 @@ static size_t defer_fn(LLVMContextRef ctx, LLVMBuilderRef bld, LLVMValueRef fn, 
         for (unsigned k = 0; k < n; k++) {
             LLVMValueRef in = LLVMGetIncomingValue(x->v, k), raw, flag;
             LLVMBasicBlockRef from = LLVMGetIncomingBlock(x->v, k);
-            WebVal *o = web_find(&w, in);
-            if (o) {
-                raw = o->raw;
-                flag = o->flag;
-            } else if (is_canon_select(in, kind)) {
-                raw = LLVMGetOperand(in, 2);
-                flag = LLVMConstInt(i1, 1, 0);
-            } else {
-                raw = in;
-                flag = LLVMConstInt(i1, 0, 0);
-            }
+            web_source(&w, in, kind, &raw, &flag);
             LLVMAddIncoming(x->raw, &raw, &from, 1);
             LLVMAddIncoming(x->flag, &flag, &from, 1);
         }
@@ -755,10 +764,7 @@ static size_t defer_fn(LLVMContextRef ctx, LLVMBuilderRef bld, LLVMValueRef fn, 
                 continue;
             }
             if (is_constrained_op(user)) { /* NaN-agnostic: the raw value serves */
-                int nops = LLVMGetNumOperands(user);
-                for (int k = 0; k < nops; k++)
-                    if (LLVMGetOperand(user, (unsigned)k) == x->v)
-                        LLVMSetOperand(user, (unsigned)k, x->raw);
+                replace_operand(user, x->v, x->raw);
                 u = LLVMGetFirstUse(x->v);
                 continue;
             }
@@ -768,10 +774,7 @@ static size_t defer_fn(LLVMContextRef ctx, LLVMBuilderRef bld, LLVMValueRef fn, 
             LLVMValueRef sel = LLVMBuildSelect(
                 bld, LLVMBuildAnd(bld, x->flag, nan, ""), canon_const(ctx, LLVMTypeOf(x->raw)),
                 x->raw, "canon.late");
-            int nops = LLVMGetNumOperands(user);
-            for (int k = 0; k < nops; k++)
-                if (LLVMGetOperand(user, (unsigned)k) == x->v)
-                    LLVMSetOperand(user, (unsigned)k, sel);
+            replace_operand(user, x->v, sel);
             u = LLVMGetFirstUse(x->v); /* the use list changed */
         }
     }
@@ -784,10 +787,7 @@ static size_t defer_fn(LLVMContextRef ctx, LLVMBuilderRef bld, LLVMValueRef fn, 
                 u = LLVMGetNextUse(u);
                 continue;
             }
-            int nops = LLVMGetNumOperands(user);
-            for (int k = 0; k < nops; k++)
-                if (LLVMGetOperand(user, (unsigned)k) == x->v)
-                    LLVMSetOperand(user, (unsigned)k, LLVMGetUndef(LLVMTypeOf(x->v)));
+            replace_operand(user, x->v, LLVMGetUndef(LLVMTypeOf(x->v)));
             u = LLVMGetFirstUse(x->v);
         }
     }
