@@ -239,17 +239,23 @@ static void instret_writeback(XlatEmitter *e)
                     LLVMBuildLoad2(e->b, e->t_i64, e->instret_slot, "instret"), "instret.p");
 }
 
+/* SSA mode: register r back into the vCPU if the function writes it. */
+static void reg_writeback_one(XlatEmitter *e, unsigned r)
+{
+    if (e->reg_slot[r] && e->reg_written[r]) {
+        const IrRegInfo *regs = e->fe->ir_env->regs;
+        LLVMValueRef v = LLVMBuildLoad2(e->b, e->t_i64, e->reg_slot[r], regs[r].name);
+        cpu_store64(e, reg_offset(r), v, "");
+    }
+}
+
 /* SSA mode: stores the registers the function writes (and instret) back
  * into the vCPU, where control leaves the function. */
 static void reg_writeback(XlatEmitter *e)
 {
     instret_writeback(e);
-    const IrRegInfo *regs = e->fe->ir_env->regs;
     for (unsigned r = 0; r < XLAT_MAX_REGS; r++)
-        if (e->reg_slot[r] && e->reg_written[r]) {
-            LLVMValueRef v = LLVMBuildLoad2(e->b, e->t_i64, e->reg_slot[r], regs[r].name);
-            cpu_store64(e, reg_offset(r), v, "");
-        }
+        reg_writeback_one(e, r);
 }
 
 /* slot = the 64-bit vCPU field at byte offset off. */
@@ -664,12 +670,8 @@ static void emit_libc_call(XlatEmitter *e, const char *name, uint64_t pc, BlockI
 {
     static const unsigned used[] = { 1, 10, 11, 12 }; /* ra, a0-a2 */
     const IrRegInfo *regs = e->fe->ir_env->regs;
-    for (unsigned i = 0; i < sizeof used / sizeof *used; i++) {
-        unsigned r = used[i];
-        if (e->reg_slot[r] && e->reg_written[r])
-            cpu_store64(e, reg_offset(r),
-                        LLVMBuildLoad2(e->b, e->t_i64, e->reg_slot[r], regs[r].name), "");
-    }
+    for (unsigned i = 0; i < sizeof used / sizeof *used; i++)
+        reg_writeback_one(e, used[i]);
     cpu_store64(e, offsetof(RvCpu, pc), c64(e, pc), "pc.p");
     LLVMValueRef r = LLVMBuildCall2(e->b, e->t_fn, libc_decl(e, name), &e->cpu, 1, "r");
     LLVMAddCallSiteAttribute(r, LLVMAttributeFunctionIndex, e->a_strictfp);
@@ -708,13 +710,13 @@ static void exit_const(XlatEmitter *e, uint64_t pc, unsigned reason, unsigned co
         if (callee) {
             if (count)
                 add_instret(e, c64(e, count));
-            LLVMValueRef fn = func_decl(e, (size_t)(callee - e->prog->funcs));
             const char *libc = reason == IR_EXIT_CALL ? host_libc_name(e, callee) : NULL;
             BlockInfo *ret_bi = reason == IR_EXIT_CALL ? local_block(e, e->cur_end) : NULL;
             if (libc && ret_bi && ret_bi->lifted && ssa_regs(e)) {
                 emit_libc_call(e, libc, pc, ret_bi);
                 return;
             }
+            LLVMValueRef fn = func_decl(e, (size_t)(callee - e->prog->funcs));
             if (e->f->ninsns > XLAT_HOST_CALL_MAX_INSNS)
                 ret_bi = NULL;
             reg_writeback(e);

@@ -517,6 +517,15 @@ static void split_phi_uses(LLVMBuilderRef bld, LLVMValueRef b, LLVMValueRef raw)
     }
 }
 
+/* Every operand of user that is old becomes new. */
+static void replace_operand(LLVMValueRef user, LLVMValueRef old, LLVMValueRef new_)
+{
+    int nops = LLVMGetNumOperands(user);
+    for (int k = 0; k < nops; k++)
+        if (LLVMGetOperand(user, (unsigned)k) == old)
+            LLVMSetOperand(user, (unsigned)k, new_);
+}
+
 size_t xlat_fp_prune_canon(LLVMModuleRef mod)
 {
     LLVMContextRef ctx = LLVMGetModuleContext(mod);
@@ -544,10 +553,7 @@ size_t xlat_fp_prune_canon(LLVMModuleRef mod)
                                    nan_agnostic(user));
                         if (!ok)
                             continue;
-                        int nops = LLVMGetNumOperands(user);
-                        for (int i = 0; i < nops; i++)
-                            if (LLVMGetOperand(user, (unsigned)i) == in)
-                                LLVMSetOperand(user, (unsigned)i, raw);
+                        replace_operand(user, in, raw);
                         changed = true;
                         break;
                     }
@@ -602,24 +608,21 @@ static bool is_canon_select(LLVMValueRef v, unsigned kind)
     return v && LLVMIsASelectInst(v) && LLVMGetMetadata(v, kind);
 }
 
-/* v as the FP type of its width (double for i64, float for i32), for the NaN test. */
-static LLVMValueRef as_fp(LLVMBuilderRef b, LLVMContextRef ctx, LLVMValueRef v)
+/* The FP type of t's width (double for i64, float for i32), or t itself. */
+static LLVMTypeRef fp_type_of(LLVMContextRef ctx, LLVMTypeRef t)
 {
-    LLVMTypeRef t = LLVMTypeOf(v);
     if (LLVMGetTypeKind(t) != LLVMIntegerTypeKind)
-        return v;
-    return LLVMBuildBitCast(b, v, LLVMGetIntTypeWidth(t) == 64 ? LLVMDoubleTypeInContext(ctx)
-                                                               : LLVMFloatTypeInContext(ctx),
-                            "");
+        return t;
+    return LLVMGetIntTypeWidth(t) == 64 ? LLVMDoubleTypeInContext(ctx)
+                                        : LLVMFloatTypeInContext(ctx);
 }
 
-/* The canonical NaN in v's type (double/i64: 0x7ff8..., float/i32: 0x7fc00000). */
+/* The canonical NaN (fmt_canon) in type t: its FP format's, as bits when t is an integer. */
 static LLVMValueRef canon_const(LLVMContextRef ctx, LLVMTypeRef t)
 {
-    bool wide = LLVMGetTypeKind(t) == LLVMDoubleTypeKind ||
-                (LLVMGetTypeKind(t) == LLVMIntegerTypeKind && LLVMGetIntTypeWidth(t) == 64);
-    LLVMTypeRef it = wide ? LLVMInt64TypeInContext(ctx) : LLVMInt32TypeInContext(ctx);
-    LLVMValueRef k = LLVMConstInt(it, wide ? 0x7ff8000000000000ull : 0x7fc00000ull, 0);
+    LLVMTypeRef ft = fp_type_of(ctx, t);
+    LLVMTypeRef it = is_f32(ft) ? LLVMInt32TypeInContext(ctx) : LLVMInt64TypeInContext(ctx);
+    LLVMValueRef k = kbits(it, fmt_canon(ft));
     return LLVMGetTypeKind(t) == LLVMIntegerTypeKind ? k : LLVMConstBitCast(k, t);
 }
 
@@ -671,15 +674,6 @@ static void web_source(Web *w, LLVMValueRef v, unsigned kind, LLVMValueRef *raw,
         *raw = v;
         *flag = LLVMConstInt(i1, 0, 0);
     }
-}
-
-/* Every operand of user that is old becomes new. */
-static void replace_operand(LLVMValueRef user, LLVMValueRef old, LLVMValueRef new_)
-{
-    int nops = LLVMGetNumOperands(user);
-    for (int k = 0; k < nops; k++)
-        if (LLVMGetOperand(user, (unsigned)k) == old)
-            LLVMSetOperand(user, (unsigned)k, new_);
 }
 
 /* Rewrites one function: returns how many phis and bitcasts it rewrote. */
@@ -769,7 +763,8 @@ static size_t defer_fn(LLVMContextRef ctx, LLVMBuilderRef bld, LLVMValueRef fn, 
                 continue;
             }
             LLVMPositionBuilderBefore(bld, user);
-            LLVMValueRef f = as_fp(bld, ctx, x->raw);
+            LLVMTypeRef ft = fp_type_of(ctx, LLVMTypeOf(x->raw));
+            LLVMValueRef f = LLVMBuildBitCast(bld, x->raw, ft, "");
             LLVMValueRef nan = LLVMBuildFCmp(bld, LLVMRealUNO, f, f, "isnan");
             LLVMValueRef sel = LLVMBuildSelect(
                 bld, LLVMBuildAnd(bld, x->flag, nan, ""), canon_const(ctx, LLVMTypeOf(x->raw)),
