@@ -109,6 +109,12 @@ struct XlatEmitter {
     LLVMValueRef reg_slot[XLAT_MAX_REGS];
     bool reg_written[XLAT_MAX_REGS];
     LLVMValueRef instret_slot;        /* SSA mode: cpu->instret */
+    /* Register-passing self-calls (docs D34): rec_fn is the current function's variant
+     * entered only at its entry by its own calls, with the slots (instret first, then
+     * registers in order) as parameters; rec says that variant is being emitted. */
+    LLVMValueRef rec_fn;
+    LLVMTypeRef rec_ty;
+    bool rec;
     LLVMValueRef frm_bad;             /* an FP CSR write's fvp_fp_enter result,
                                          checked at the next instruction */
     /* per block */
@@ -287,7 +293,8 @@ static void reg_slots_init(XlatEmitter *e, const BlockInfo *blocks, size_t nbloc
     if (!ssa_regs(e))
         return;
     e->instret_slot = LLVMBuildAlloca(e->b, e->t_i64, "instret.slot");
-    slot_load(e, e->instret_slot, offsetof(RvCpu, instret), "instret");
+    if (!e->rec)
+        slot_load(e, e->instret_slot, offsetof(RvCpu, instret), "instret");
     const IrEnv *env = e->fe->ir_env;
     bool used[XLAT_MAX_REGS] = { false };
     for (size_t i = 0; i < nblocks; i++)
@@ -307,7 +314,18 @@ static void reg_slots_init(XlatEmitter *e, const BlockInfo *blocks, size_t nbloc
         char name[32];
         snprintf(name, sizeof name, "%s.slot", env->regs[r].name);
         e->reg_slot[r] = LLVMBuildAlloca(e->b, e->t_i64, name);
-        slot_load(e, e->reg_slot[r], reg_offset(r), env->regs[r].name);
+        if (!e->rec)
+            slot_load(e, e->reg_slot[r], reg_offset(r), env->regs[r].name);
+    }
+    if (e->rec) {
+        /* the caller's values come as parameters.  The vCPU holds stale values only of
+         * registers the function writes (its callers are the same function, which wrote
+         * nothing back for the call), and its exits write exactly those back. */
+        unsigned k = 1;
+        LLVMBuildStore(e->b, LLVMGetParam(e->fn, k++), e->instret_slot);
+        for (unsigned r = 0; r < XLAT_MAX_REGS; r++)
+            if (e->reg_slot[r])
+                LLVMBuildStore(e->b, LLVMGetParam(e->fn, k++), e->reg_slot[r]);
     }
 }
 
@@ -589,6 +607,12 @@ static BlockInfo *local_block(XlatEmitter *e, uint64_t pc)
 /* Tail call of fn: registers back in the vCPU, cpu->pc = pc. */
 static void emit_tail_call(XlatEmitter *e, LLVMValueRef fn, LLVMValueRef pc)
 {
+    if (e->rec) {
+        /* the variant's signature allows no musttail to fn: the dispatcher goes on at pc
+         * (rare: the variant's tail calls and the calls past the depth limit) */
+        exit_to_dispatcher(e, pc, IR_EXIT_JUMP, 0);
+        return;
+    }
     cpu_store64(e, offsetof(RvCpu, pc), pc, "pc.p");
     LLVMValueRef call = LLVMBuildCall2(e->b, e->t_fn, fn, &e->cpu, 1, "r");
     LLVMSetTailCallKind(call, LLVMTailCallKindMustTail);
@@ -597,15 +621,47 @@ static void emit_tail_call(XlatEmitter *e, LLVMValueRef fn, LLVMValueRef pc)
     e->st.tail_calls++;
 }
 
+/* LLVM's preserve_none convention (llvm/IR/CallingConv.h; not in llvm-c's enum): on x86-64
+ * the first 12 integer arguments in registers, and no callee-saved registers, so a
+ * variant's caller keeps in host registers only what is live across the call. */
+#define XLAT_REC_CALLCONV 21
+
+/* The current function's register-passing variant (docs D34), declared on first use: its
+ * parameters are cpu, then the function's slots (instret, then registers in order). */
+static void rec_decl(XlatEmitter *e)
+{
+    if (e->rec_fn)
+        return;
+    LLVMTypeRef params[2 + XLAT_MAX_REGS];
+    unsigned n = 0;
+    params[n++] = e->t_ptr;
+    params[n++] = e->t_i64;
+    for (unsigned r = 0; r < XLAT_MAX_REGS; r++)
+        if (e->reg_slot[r])
+            params[n++] = e->t_i64;
+    e->rec_ty = LLVMFunctionType(e->t_i32, params, n, 0);
+    size_t len;
+    char name[160];
+    snprintf(name, sizeof name, "%s.rec", LLVMGetValueName2(e->fn, &len));
+    e->rec_fn = LLVMAddFunction(e->mod, name, e->rec_ty);
+    LLVMSetLinkage(e->rec_fn, LLVMInternalLinkage);
+    LLVMSetFunctionCallConv(e->rec_fn, XLAT_REC_CALLCONV);
+    LLVMAddAttributeAtIndex(e->rec_fn, LLVMAttributeFunctionIndex, e->a_nounwind);
+    LLVMAddAttributeAtIndex(e->rec_fn, LLVMAttributeFunctionIndex, e->a_strictfp);
+}
+
 /*
  * A guest call to translated function fn as a host call (runtime/aot.h,
- * docs D19): registers are already back in the vCPU.  Below the depth
+ * docs D19): registers are already back in the vCPU, except for self (docs D34): a call of
+ * the current function's own entry, which calls its register-passing variant with the
+ * slots' values as arguments and writes nothing back first.  Below the depth
  * limit, call fn; if it comes back with IR_EXIT_RETURN at this call's
  * return address, reload the registers and go on at the return site block
  * (so the host's return predictor sees call/ret pairs), else pass its
  * reason on.  At the limit, a tail call as before.
  */
-static void emit_host_call(XlatEmitter *e, LLVMValueRef fn, LLVMValueRef pc, BlockInfo *ret_bi)
+static void emit_host_call(XlatEmitter *e, LLVMValueRef fn, LLVMValueRef pc, BlockInfo *ret_bi,
+                           bool self)
 {
     LLVMValueRef dp = cpu_field(e, offsetof(RvCpu, native_depth), "depth.p");
     LLVMValueRef depth = tag_cpu(e, LLVMBuildLoad2(e->b, e->t_i64, dp, "depth"));
@@ -616,13 +672,29 @@ static void emit_host_call(XlatEmitter *e, LLVMValueRef fn, LLVMValueRef pc, Blo
                                       "deep");
     LLVMBuildCondBr(e->b, deep, deep_bb, call_bb);
     LLVMPositionBuilderAtEnd(e->b, deep_bb);
+    if (self && !e->rec)
+        reg_writeback(e); /* (the variant's exit block writes everything back) */
     emit_tail_call(e, fn, pc);
 
     LLVMPositionBuilderAtEnd(e->b, call_bb);
-    cpu_store64(e, offsetof(RvCpu, pc), pc, "pc.p");
     cpu_store64(e, offsetof(RvCpu, native_depth),
                 LLVMBuildAdd(e->b, depth, c64(e, 1), "depth.in"), "depth.p");
-    LLVMValueRef r = LLVMBuildCall2(e->b, e->t_fn, fn, &e->cpu, 1, "r");
+    LLVMValueRef r;
+    if (self) {
+        LLVMValueRef args[2 + XLAT_MAX_REGS];
+        unsigned n = 0;
+        args[n++] = e->cpu;
+        args[n++] = LLVMBuildLoad2(e->b, e->t_i64, e->instret_slot, "instret");
+        for (unsigned i = 0; i < XLAT_MAX_REGS; i++)
+            if (e->reg_slot[i])
+                args[n++] = LLVMBuildLoad2(e->b, e->t_i64, e->reg_slot[i], "arg");
+        r = LLVMBuildCall2(e->b, e->rec_ty, e->rec_fn, args, n, "r");
+        LLVMSetInstructionCallConv(r, XLAT_REC_CALLCONV);
+        e->st.self_calls++;
+    } else {
+        cpu_store64(e, offsetof(RvCpu, pc), pc, "pc.p");
+        r = LLVMBuildCall2(e->b, e->t_fn, fn, &e->cpu, 1, "r");
+    }
     LLVMAddCallSiteAttribute(r, LLVMAttributeFunctionIndex, e->a_strictfp);
     cpu_store64(e, offsetof(RvCpu, native_depth), depth, "depth.p");
     LLVMValueRef npc = tag_cpu(e, LLVMBuildLoad2(e->b, e->t_i64,
@@ -719,9 +791,14 @@ static void exit_const(XlatEmitter *e, uint64_t pc, unsigned reason, unsigned co
             LLVMValueRef fn = func_decl(e, (size_t)(callee - e->prog->funcs));
             if (e->f->ninsns > XLAT_HOST_CALL_MAX_INSNS)
                 ret_bi = NULL;
-            reg_writeback(e);
+            bool self = ret_bi && ret_bi->lifted && callee == e->f && pc == e->f->entry &&
+                        ssa_regs(e);
+            if (self)
+                rec_decl(e);
+            else
+                reg_writeback(e);
             if (ret_bi && ret_bi->lifted)
-                emit_host_call(e, fn, c64(e, pc), ret_bi);
+                emit_host_call(e, fn, c64(e, pc), ret_bi, self);
             else
                 emit_tail_call(e, fn, c64(e, pc));
             return;
@@ -762,7 +839,7 @@ static void exit_via_lookup(XlatEmitter *e, LLVMValueRef pc, unsigned reason, un
      * on the callee's return (sort: 21M -> 2.2M dispatcher entries). */
     BlockInfo *ret_bi = reason == IR_EXIT_ICALL ? local_block(e, e->cur_end) : NULL;
     if (ret_bi && ret_bi->lifted)
-        emit_host_call(e, fn, pc, ret_bi);
+        emit_host_call(e, fn, pc, ret_bi, false);
     else
         emit_tail_call(e, fn, pc);
     e->st.lookups++;
@@ -1413,28 +1490,19 @@ static int emit_host_libc(XlatEmitter *e, size_t fi, const char *name)
     return 0;
 }
 
-int xlat_emit_func(XlatEmitter *e, size_t fi, char *err, size_t errlen)
+/*
+ * Emits the lifted blocks of e->f into fn.  rec: fn is the register-passing variant (docs
+ * D34): entered only at the function's entry, slots from its parameters, no entry switch
+ * and no PC-table entries.
+ */
+static int emit_body(XlatEmitter *e, size_t fi, LLVMValueRef fn, bool rec, char *err,
+                     size_t errlen)
 {
-    const XlatFunc *f = &e->prog->funcs[fi];
-    e->f = f;
-    LLVMValueRef fn = func_decl(e, fi);
+    const XlatFunc *f = e->f;
     e->fn = fn;
+    e->rec = rec;
     e->cpu = LLVMGetParam(fn, 0);
-    LLVMSetValueName2(e->cpu, "cpu", 3);
-    if (LLVMCountBasicBlocks(fn) != 0)
-        return 0; /* already emitted */
-    const char *libc = host_libc_name(e, f);
-    if (libc)
-        return emit_host_libc(e, fi, libc);
-
-    int rc = lift_blocks(e, err, errlen);
-    if (rc != 0)
-        goto fail;
-    if ((rc = mark_loop_headers(e)) != 0) {
-        snprintf(err, errlen, "out of memory");
-        goto fail;
-    }
-
+    e->frm_bad = NULL;
     LLVMBasicBlockRef start = LLVMAppendBasicBlockInContext(e->ctx, fn, "start");
     for (size_t i = 0; i < f->nblocks; i++) {
         BlockInfo *bi = &e->blocks[i];
@@ -1459,14 +1527,15 @@ int xlat_emit_func(XlatEmitter *e, size_t fi, char *err, size_t errlen)
                                      "mem_base.i");
     LLVMSetAlignment(mb, 8);
     e->mem_base = LLVMBuildIntToPtr(e->b, mb, e->t_ptr, "mem_base");
-    LLVMValueRef pc = LLVMBuildLoad2(e->b, e->t_i64, cpu_field(e, offsetof(RvCpu, pc), "pc.p"),
-                                     "pc");
-    LLVMSetAlignment(pc, 8);
+    LLVMValueRef pc = c64(e, f->entry);
+    if (!rec) {
+        pc = LLVMBuildLoad2(e->b, e->t_i64, cpu_field(e, offsetof(RvCpu, pc), "pc.p"), "pc");
+        LLVMSetAlignment(pc, 8);
+    }
     BlockInfo *main_bi = local_block(e, f->entry);
     if (!main_bi) {
         snprintf(err, errlen, "function 0x%" PRIx64 " has no entry block", f->entry);
-        rc = -EINVAL;
-        goto fail;
+        return -EINVAL;
     }
     size_t nent = 0;
     for (size_t i = 0; i < f->nblocks; i++)
@@ -1482,19 +1551,22 @@ int xlat_emit_func(XlatEmitter *e, size_t fi, char *err, size_t errlen)
     LLVMPositionBuilderAtEnd(e->b, stop);
     exit_to_dispatcher(e, pc, IR_EXIT_LIMIT, 0);
     LLVMPositionBuilderAtEnd(e->b, dispatch);
-    LLVMValueRef sw = LLVMBuildSwitch(e->b, pc, main_bi->bb, (unsigned)nent);
-    for (size_t i = 0; i < f->nblocks; i++) {
-        BlockInfo *bi = &e->blocks[i];
-        if (!bi->entry)
-            continue;
-        if (f->blocks[i].pc != f->entry)
-            LLVMAddCase(sw, c64(e, f->blocks[i].pc), bi->bb);
-        if (add_entry(e, f->blocks[i].pc, (uint32_t)fi) != 0) {
-            rc = -ENOMEM;
-            snprintf(err, errlen, "out of memory");
-            goto fail;
+    if (rec) {
+        LLVMBuildBr(e->b, main_bi->bb);
+    } else {
+        LLVMValueRef sw = LLVMBuildSwitch(e->b, pc, main_bi->bb, (unsigned)nent);
+        for (size_t i = 0; i < f->nblocks; i++) {
+            BlockInfo *bi = &e->blocks[i];
+            if (!bi->entry)
+                continue;
+            if (f->blocks[i].pc != f->entry)
+                LLVMAddCase(sw, c64(e, f->blocks[i].pc), bi->bb);
+            if (add_entry(e, f->blocks[i].pc, (uint32_t)fi) != 0) {
+                snprintf(err, errlen, "out of memory");
+                return -ENOMEM;
+            }
+            e->st.entries++;
         }
-        e->st.entries++;
     }
 
     for (size_t i = 0; i < f->nblocks; i++) {
@@ -1504,10 +1576,10 @@ int xlat_emit_func(XlatEmitter *e, size_t fi, char *err, size_t errlen)
             emit_entry_check(e, bi, f->blocks[i].pc);
         }
         LLVMPositionBuilderAtEnd(e->b, bi->body);
-        rc = emit_block(e, &bi->ir, bi->chase);
+        int rc = emit_block(e, &bi->ir, bi->chase);
         if (rc != 0) {
             snprintf(err, errlen, "block 0x%" PRIx64 ": cannot translate", f->blocks[i].pc);
-            goto fail;
+            return rc;
         }
     }
     /* Exits nobody used: keep the IR valid. */
@@ -1520,8 +1592,73 @@ int xlat_emit_func(XlatEmitter *e, size_t fi, char *err, size_t errlen)
         LLVMDeleteBasicBlock(e->fault.bb);
     if (LLVMVerifyFunction(fn, LLVMReturnStatusAction) != 0) {
         snprintf(err, errlen, "LLVM rejected the translation");
-        rc = -EINVAL;
+        return -EINVAL;
+    }
+    return 0;
+}
+
+/* Replaces the register-passing variant by one that puts its arguments into the vCPU
+ * and has the dispatcher go on at the function's entry (its emission failed). */
+static void emit_rec_fallback(XlatEmitter *e)
+{
+    size_t len;
+    char name[160];
+    snprintf(name, sizeof name, "%s", LLVMGetValueName2(e->rec_fn, &len));
+    LLVMValueRef nf = LLVMAddFunction(e->mod, "fvp.rec.tmp", e->rec_ty);
+    LLVMSetLinkage(nf, LLVMInternalLinkage);
+    LLVMSetFunctionCallConv(nf, XLAT_REC_CALLCONV);
+    LLVMAddAttributeAtIndex(nf, LLVMAttributeFunctionIndex, e->a_nounwind);
+    LLVMAddAttributeAtIndex(nf, LLVMAttributeFunctionIndex, e->a_strictfp);
+    LLVMReplaceAllUsesWith(e->rec_fn, nf);
+    LLVMDeleteFunction(e->rec_fn);
+    LLVMSetValueName2(nf, name, strlen(name));
+    e->rec_fn = e->fn = nf;
+    e->rec = false;
+    e->cpu = LLVMGetParam(nf, 0);
+    LLVMPositionBuilderAtEnd(e->b, LLVMAppendBasicBlockInContext(e->ctx, nf, "fallback"));
+    unsigned k = 1;
+    cpu_store64(e, offsetof(RvCpu, instret), LLVMGetParam(nf, k++), "instret.p");
+    for (unsigned r = 0; r < XLAT_MAX_REGS; r++)
+        if (e->reg_slot[r])
+            cpu_store64(e, reg_offset(r), LLVMGetParam(nf, k++), "");
+    cpu_store64(e, offsetof(RvCpu, pc), c64(e, e->f->entry), "pc.p");
+    LLVMBuildRet(e->b, c32(e, IR_EXIT_JUMP));
+}
+
+int xlat_emit_func(XlatEmitter *e, size_t fi, char *err, size_t errlen)
+{
+    const XlatFunc *f = &e->prog->funcs[fi];
+    e->f = f;
+    LLVMValueRef fn = func_decl(e, fi);
+    e->fn = fn;
+    e->rec = false;
+    e->rec_fn = NULL;
+    e->cpu = LLVMGetParam(fn, 0);
+    LLVMSetValueName2(e->cpu, "cpu", 3);
+    if (LLVMCountBasicBlocks(fn) != 0)
+        return 0; /* already emitted */
+    const char *libc = host_libc_name(e, f);
+    if (libc)
+        return emit_host_libc(e, fi, libc);
+
+    int rc = lift_blocks(e, err, errlen);
+    if (rc != 0)
         goto fail;
+    if ((rc = mark_loop_headers(e)) != 0) {
+        snprintf(err, errlen, "out of memory");
+        goto fail;
+    }
+    if ((rc = emit_body(e, fi, fn, false, err, errlen)) != 0)
+        goto fail;
+    if (e->rec_fn) {
+        /* the variant the function's own calls call; its stats are not counted again */
+        XlatEmitStats st = e->st;
+        char rerr[256];
+        if (emit_body(e, fi, e->rec_fn, true, rerr, sizeof rerr) != 0)
+            emit_rec_fallback(e);
+        e->st = st;
+        e->rec = false;
+        e->fn = fn;
     }
     e->st.funcs_ok++;
     e->st.blocks += f->nblocks;
@@ -1532,6 +1669,11 @@ fail:
     while (e->nentries > 0 && e->entries[e->nentries - 1].func == fi)
         e->nentries--;
     emit_fallback_body(e, fn);
+    if (e->rec_fn) {
+        LLVMDeleteFunction(e->rec_fn); /* only the failed body called it */
+        e->rec_fn = NULL;
+    }
+    e->rec = false;
     e->st.funcs_failed++;
     return rc ? rc : -EINVAL;
 }

@@ -34,6 +34,7 @@ typedef struct XlatEmitStats {
     size_t fp_native;          /* F/D helper calls lowered inline */
     size_t lookups;            /* indirect calls/jumps through fvp_native_find */
     size_t host_libc;          /* functions run by the host's C library (libc_host.h) */
+    size_t self_calls;         /* calls of a function's own entry passing registers (D34) */
 } XlatEmitStats;
 
 typedef struct XlatEmitter XlatEmitter;

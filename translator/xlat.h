@@ -44,6 +44,7 @@ typedef struct XlatReport {
     bool fp_plain;                  /* ... as plain operations (XLAT_EMIT_PLAIN_FP) */
     uint64_t fp_observed_pc;        /* else a block observing the FP environment, or 0 */
     size_t host_libc;               /* functions run by the host C library */
+    size_t self_calls;              /* self-calls passing registers (docs D34) */
     size_t candidates, addr_taken;  /* symbol/FDE entries; roots by address taken */
     uint64_t guest_insns;
     double t_discover, t_emit, t_opt, t_codegen, t_link;  /* seconds */
