@@ -127,6 +127,48 @@ static void test_string_at_the_end(void **state)
     assert_true(fx->c.x[10] == PG - 1);
 }
 
+/* strcmp/strncmp against a byte loop: one difference or terminator at every position of
+ * the first 70 bytes, at every pair of alignments, and strings crossing a page (the 16- and
+ * 8-byte steps stop short of page ends; the answer must not change). */
+static int ref_cmp(const uint8_t *a, const uint8_t *b, uint64_t n)
+{
+    for (uint64_t i = 0; i < n; i++)
+        if (a[i] != b[i] || a[i] == 0)
+            return (int)a[i] - (int)b[i];
+    return 0;
+}
+
+static void test_compare_positions(void **state)
+{
+    Fx *fx = *state;
+    uint8_t *base = (uint8_t *)g(fx, LOW);
+    for (int cross = 0; cross < 2; cross++)
+        for (unsigned al = 0; al < 16; al++)
+            for (unsigned bl = 0; bl < 16; bl += 5)
+                for (unsigned pos = 0; pos < 70; pos++)
+                    for (int kind = 0; kind < 3; kind++) {
+                        /* a in page 0 (or ending up across pages 0-1), b in page 2 */
+                        uint64_t a = LOW + (cross ? PG - 40 : 0) + al, b = LOW + 2 * PG + bl;
+                        uint8_t *pa = base + (a - LOW), *pb = base + (b - LOW);
+                        for (unsigned i = 0; i < 100; i++)
+                            pa[i] = pb[i] = (uint8_t)('a' + (i * 7) % 26);
+                        pa[100] = pb[100] = 0;
+                        if (kind == 0)
+                            pb[pos] = 0xe9;  /* b differs, high byte */
+                        else if (kind == 1)
+                            pa[pos] = 0;     /* a ends first */
+                        else
+                            pa[pos] = pb[pos] = 0; /* both end: equal */
+                        int want = ref_cmp(pa, pb, ~0ull);
+                        assert_int_equal(call(fx, fvp_libc_strcmp, a, b, 0), IR_EXIT_RETURN);
+                        assert_int_equal((int64_t)fx->c.x[10], want);
+                        for (uint64_t n = pos > 2 ? pos - 2 : 0; n < pos + 3; n++) {
+                            assert_int_equal(call(fx, fvp_libc_strncmp, a, b, n), IR_EXIT_RETURN);
+                            assert_int_equal((int64_t)fx->c.x[10], ref_cmp(pa, pb, n));
+                        }
+                    }
+}
+
 static void test_ranges_outside(void **state)
 {
     Fx *fx = *state;
@@ -156,6 +198,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_return_protocol, setup, teardown),
         cmocka_unit_test_setup_teardown(test_string_at_the_end, setup, teardown),
         cmocka_unit_test_setup_teardown(test_ranges_outside, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_compare_positions, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
