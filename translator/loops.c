@@ -33,6 +33,7 @@ typedef struct LoopScan {
     size_t cap;
     uint8_t *seen;          /* per block: reached from the loop */
     size_t *queue;          /* blocks reached from the loop, to visit */
+    const uint8_t *verdict; /* per block: XLAT_LOOP_* decided so far (NONE: not yet) */
 } LoopScan;
 
 static uint64_t reg_bit(int64_t r)
@@ -142,6 +143,29 @@ static int loop_registers(LoopScan *s)
     return 0;
 }
 
+/* Whether block blk of the loop lo..hi (after loop_registers) can leave it and decides so
+ * by a condition computed from loop arithmetic alone: 1, 0, or -ENOMEM. */
+static int exits_on_arith(LoopScan *s, const IrBlock *blk)
+{
+    uint64_t t[MAX_TARGETS];
+    size_t nt = xlat_block_targets(blk, t, MAX_TARGETS);
+    bool exits = false;
+    for (size_t k = 0; k < nt; k++)
+        exits |= !in_loop(s, t[k]);
+    if (!exits)
+        return 0;
+    int rc = scan_block(s, blk, false);
+    if (rc != 0)
+        return rc;
+    for (uint32_t k = 0; k < blk->ninsns; k++) {
+        const IrInsn *in = &blk->insns[k];
+        if (in->op == IR_BRANCH && in->args[0] < blk->ntemps &&
+            (s->bits[in->args[0]] & (T_MEM | T_VARY)) == T_VARY)
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether the loop lo..hi, after loop_registers, needs its poll (1), not (0), or -ENOMEM. */
 static int loop_needs_poll(LoopScan *s)
 {
@@ -152,7 +176,9 @@ static int loop_needs_poll(LoopScan *s)
     /* Going round through blocks outside the range back into its middle (the analysis
      * would miss them) or through a jump table: keep it.  Coming back through the header is
      * an enclosing loop, with its own header; entries into the middle from blocks the loop
-     * does not reach are fine (compilers often enter a rotated loop at its test). */
+     * does not reach are fine (compilers often enter a rotated loop at its test), and so
+     * are ways back that pass a header already known to poll (an enclosing loop entering
+     * its rotated inner loop at the test: the way round polls there). */
     for (size_t j = 0; j < f->njts; j++) {
         if (in_loop(s, f->jts[j].jr_pc))
             return 1;
@@ -168,6 +194,8 @@ static int loop_needs_poll(LoopScan *s)
         nq = push_targets(s, j, nq);
     for (size_t qi = 0; qi < nq; qi++) {
         size_t j = s->queue[qi];
+        if (s->verdict[j] == XLAT_LOOP_POLL)
+            continue;
         uint64_t t[MAX_TARGETS];
         size_t nt = xlat_block_targets(s->ir[j], t, MAX_TARGETS);
         for (size_t k = 0; k < nt; k++)
@@ -175,28 +203,15 @@ static int loop_needs_poll(LoopScan *s)
                 return 1;
         nq = push_targets(s, j, nq);
     }
-    /* The latch (the one block that jumps back) leaves the loop on a condition that is
-     * loop arithmetic alone.  Every way round the loop passes the latch, so that condition
-     * is tested on every iteration (an exit elsewhere could be skipped by an inner cycle
-     * spinning on memory). */
-    const IrBlock *latch = s->ir[s->hi];
-    uint64_t t[MAX_TARGETS];
-    size_t nt = xlat_block_targets(latch, t, MAX_TARGETS);
-    bool exits = false;
-    for (size_t k = 0; k < nt; k++)
-        exits |= !in_loop(s, t[k]);
-    if (!exits)
-        return 1;
-    int rc = scan_block(s, latch, false);
-    if (rc != 0)
-        return rc;
-    for (uint32_t k = 0; k < latch->ninsns; k++) {
-        const IrInsn *in = &latch->insns[k];
-        if (in->op == IR_BRANCH && in->args[0] < latch->ntemps &&
-            (s->bits[in->args[0]] & (T_MEM | T_VARY)) == T_VARY)
-            return 0;
-    }
-    return 1;
+    /* The latch (the one block that jumps back) or the header leaves the loop on a
+     * condition that is loop arithmetic alone.  Every way round the loop passes both, so
+     * that condition is tested on every iteration (an exit elsewhere could be skipped by an
+     * inner cycle spinning on memory).  The header's test is the counted bound of a rotated
+     * loop whose latch compares memory (`while (i < n && a[i] == b[i]) i++`). */
+    int rc = exits_on_arith(s, s->ir[s->hi]);
+    if (rc == 0 && s->hi != s->lo)
+        rc = exits_on_arith(s, s->ir[s->lo]);
+    return rc < 0 ? rc : !rc;
 }
 
 int xlat_loop_polls(const XlatFunc *f, const IrBlock *const *ir, uint8_t *loop,
@@ -228,7 +243,8 @@ int xlat_loop_polls(const XlatFunc *f, const IrBlock *const *ir, uint8_t *loop,
         }
     }
     size_t nb = f->nblocks ? f->nblocks : 1;
-    LoopScan s = { .f = f, .ir = ir, .seen = malloc(nb), .queue = malloc(nb * sizeof(size_t)) };
+    LoopScan s = { .f = f, .ir = ir, .seen = malloc(nb), .queue = malloc(nb * sizeof(size_t)),
+                   .verdict = loop };
     int rc = s.seen && s.queue ? 0 : -ENOMEM;
     for (size_t h = 0; h < f->nblocks; h++) {
         if (!last[h])

@@ -242,6 +242,83 @@ static void test_nested(void **state)
 
 /* The header spins on memory by itself while a counted exit waits further down: two
  * blocks jump back to the header, and the spin never passes the counted test. */
+/* A rotated loop whose header holds the counted bound and whose latch compares memory
+ * (`while (i != n && a[i] == b[i]) i++`): every iteration passes the header, so no poll;
+ * the same with the bound in a block some iterations skip keeps it. */
+static void test_counted_header(void **state)
+{
+    (void)state;
+    Fn fn;
+    fn_init(&fn);
+    IrBlock *h = add_block(&fn, 0x100); /* x5++; if (x5 == x6) goto out */
+    bump(h, X5, 1);
+    ir_emit_branch(h, ir_emit_cmp(h, IR_EQ, ir_emit_get(h, X5), ir_emit_get(h, X6)), 0x10c,
+                   IR_EXIT_BRANCH);
+    ir_emit_exit_const(h, 0x104, IR_EXIT_JUMP);
+    IrBlock *l = add_block(&fn, 0x104); /* if (x10[x5] == x7[x5]) goto 0x100 */
+    IrTemp v = ir_emit_load(l, IR_I64, 1, 0,
+                            ir_emit_bin(l, IR_ADD, ir_emit_get(l, X10), ir_emit_get(l, X5)));
+    IrTemp w = ir_emit_load(l, IR_I64, 1, 0,
+                            ir_emit_bin(l, IR_ADD, ir_emit_get(l, X7), ir_emit_get(l, X5)));
+    ir_emit_branch(l, ir_emit_cmp(l, IR_EQ, v, w), 0x100, IR_EXIT_BRANCH);
+    ir_emit_exit_const(l, 0x10c, IR_EXIT_JUMP);
+    add_block(&fn, 0x10c);
+    assert_false(run(&fn, 0x100));
+    fn_free(&fn);
+
+    fn_init(&fn);
+    h = add_block(&fn, 0x100); /* if (*x10 == 0) goto 0x108 (skipping the bound) */
+    IrTemp m = ir_emit_load(h, IR_I64, 8, 0, ir_emit_get(h, X10));
+    ir_emit_branch(h, ir_emit_cmp(h, IR_EQ, m, ir_emit_const(h, IR_I64, 0)), 0x108,
+                   IR_EXIT_BRANCH);
+    ir_emit_exit_const(h, 0x104, IR_EXIT_JUMP);
+    IrBlock *b = add_block(&fn, 0x104); /* x5++; if (x5 == x6) goto out */
+    bump(b, X5, 1);
+    ir_emit_branch(b, ir_emit_cmp(b, IR_EQ, ir_emit_get(b, X5), ir_emit_get(b, X6)), 0x10c,
+                   IR_EXIT_BRANCH);
+    ir_emit_exit_const(b, 0x108, IR_EXIT_JUMP);
+    l = add_block(&fn, 0x108); /* if (*x7 != 0) goto 0x100 */
+    IrTemp n = ir_emit_load(l, IR_I64, 8, 0, ir_emit_get(l, X7));
+    ir_emit_branch(l, ir_emit_cmp(l, IR_NE, n, ir_emit_const(l, IR_I64, 0)), 0x100,
+                   IR_EXIT_BRANCH);
+    ir_emit_exit_const(l, 0x10c, IR_EXIT_JUMP);
+    add_block(&fn, 0x10c);
+    assert_true(run(&fn, 0x100));
+    fn_free(&fn);
+}
+
+/* An outer loop that polls and enters its rotated inner loop at the test: the inner loop's
+ * way back through the outer one passes the outer poll, so the inner one needs none. */
+static void test_enter_inner_at_test(void **state)
+{
+    (void)state;
+    Fn fn;
+    fn_init(&fn);
+    IrBlock *o = add_block(&fn, 0x100); /* outer: x5 = 0; goto 0x108 */
+    ir_emit_set(o, X5, ir_emit_const(o, IR_I64, 0));
+    ir_emit_exit_const(o, 0x108, IR_EXIT_JUMP);
+    IrBlock *h = add_block(&fn, 0x104); /* inner: x5++; if (x5 == x6) goto 0x10c */
+    bump(h, X5, 1);
+    ir_emit_branch(h, ir_emit_cmp(h, IR_EQ, ir_emit_get(h, X5), ir_emit_get(h, X6)), 0x10c,
+                   IR_EXIT_BRANCH);
+    ir_emit_exit_const(h, 0x108, IR_EXIT_JUMP);
+    IrBlock *l = add_block(&fn, 0x108); /* if (x10[x5] == 0) goto 0x104 */
+    IrTemp v = ir_emit_load(l, IR_I64, 1, 0,
+                            ir_emit_bin(l, IR_ADD, ir_emit_get(l, X10), ir_emit_get(l, X5)));
+    ir_emit_branch(l, ir_emit_cmp(l, IR_EQ, v, ir_emit_const(l, IR_I64, 0)), 0x104,
+                   IR_EXIT_BRANCH);
+    ir_emit_exit_const(l, 0x10c, IR_EXIT_JUMP);
+    IrBlock *t = add_block(&fn, 0x10c); /* outer latch: if (*x7 != 0) goto 0x100 */
+    IrTemp m = ir_emit_load(t, IR_I64, 8, 0, ir_emit_get(t, X7));
+    ir_emit_branch(t, ir_emit_cmp(t, IR_NE, m, ir_emit_const(t, IR_I64, 0)), 0x100,
+                   IR_EXIT_BRANCH);
+    ir_emit_exit_const(t, 0x110, IR_EXIT_JUMP);
+    add_block(&fn, 0x110);
+    assert_true(run(&fn, 0x100));
+    assert_false(run(&fn, 0x104));
+    fn_free(&fn);
+}
+
 static void test_inner_spin(void **state)
 {
     (void)state;
@@ -300,6 +377,8 @@ int main(void)
         cmocka_unit_test(test_helpers),
         cmocka_unit_test(test_middle_entries),
         cmocka_unit_test(test_nested),
+        cmocka_unit_test(test_counted_header),
+        cmocka_unit_test(test_enter_inner_at_test),
         cmocka_unit_test(test_inner_spin),
         cmocka_unit_test(test_chase),
     };
