@@ -5,13 +5,14 @@
  * header becomes an entry of the PC table so that the dispatcher can come back to it.  Both
  * keep LLVM from optimising the loop (no vectorising with an early exit; every register live
  * into the exit).  A loop needs one only when nothing else bounds how long it can keep a
- * pending signal waiting: a loop with one latch (one block jumping back to the header) that
- * leaves on a condition computed from registers that change in the loop by register
- * arithmetic alone (a counted loop: `for (i = 0; i < n; i++)`, a pointer walked to an end
- * pointer) runs without one.  Loops whose exit depends on guest memory (spinning on a flag a
- * signal handler sets, `while (*p)`), with several latches, with calls, ecalls or helper
- * calls that write registers, that come back into the middle of their pc range through
- * blocks outside it, or that go round through a jump table keep their poll.
+ * pending signal waiting: a loop with one latch (one block jumping back to the header) whose
+ * latch or header leaves it on a condition computed from registers that change in the loop
+ * by register arithmetic alone (a counted loop: `for (i = 0; i < n; i++)`, a pointer walked
+ * to an end pointer, `while (i != n && a[i] == b[i])` rotated) runs without one (docs D30,
+ * D35).  Loops whose exit depends on guest memory (spinning on a flag a signal handler sets,
+ * `while (*p)`), with several latches, with calls, ecalls or helper calls that write
+ * registers, that come back into the middle of their pc range through blocks outside it
+ * without passing a polling header, or that go round through a jump table keep their poll.
  */
 #ifndef FVP_TRANSLATOR_LOOPS_H
 #define FVP_TRANSLATOR_LOOPS_H
