@@ -283,6 +283,23 @@ static void reg_reload(XlatEmitter *e)
         slot_load(e, e->instret_slot, offsetof(RvCpu, instret), "instret");
 }
 
+/* The register-passing variant's parameters after cpu, in order: -1 for instret, then the
+ * registers that have slots (the one definition of the order); returns how many. */
+static unsigned rec_params(const XlatEmitter *e, int out[1 + XLAT_MAX_REGS])
+{
+    unsigned n = 0;
+    out[n++] = -1;
+    for (int r = 0; r < XLAT_MAX_REGS; r++)
+        if (e->reg_slot[r])
+            out[n++] = r;
+    return n;
+}
+
+static LLVMValueRef rec_slot(const XlatEmitter *e, int r)
+{
+    return r < 0 ? e->instret_slot : e->reg_slot[r];
+}
+
 /* SSA mode, at the start of the function: an alloca for every register its
  * blocks get or set, holding the vCPU's value. */
 static void reg_slots_init(XlatEmitter *e, const BlockInfo *blocks, size_t nblocks)
@@ -321,11 +338,10 @@ static void reg_slots_init(XlatEmitter *e, const BlockInfo *blocks, size_t nbloc
         /* the caller's values come as parameters.  The vCPU holds stale values only of
          * registers the function writes (its callers are the same function, which wrote
          * nothing back for the call), and its exits write exactly those back. */
-        unsigned k = 1;
-        LLVMBuildStore(e->b, LLVMGetParam(e->fn, k++), e->instret_slot);
-        for (unsigned r = 0; r < XLAT_MAX_REGS; r++)
-            if (e->reg_slot[r])
-                LLVMBuildStore(e->b, LLVMGetParam(e->fn, k++), e->reg_slot[r]);
+        int regs[1 + XLAT_MAX_REGS];
+        unsigned n = rec_params(e, regs);
+        for (unsigned i = 0; i < n; i++)
+            LLVMBuildStore(e->b, LLVMGetParam(e->fn, 1 + i), rec_slot(e, regs[i]));
     }
 }
 
@@ -628,26 +644,31 @@ static void emit_tail_call(XlatEmitter *e, LLVMValueRef fn, LLVMValueRef pc)
 
 /* The current function's register-passing variant (docs D34), declared on first use: its
  * parameters are cpu, then the function's slots (instret, then registers in order). */
+static LLVMValueRef rec_function(XlatEmitter *e, const char *name)
+{
+    LLVMValueRef fn = LLVMAddFunction(e->mod, name, e->rec_ty);
+    LLVMSetLinkage(fn, LLVMInternalLinkage);
+    LLVMSetFunctionCallConv(fn, XLAT_REC_CALLCONV);
+    LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex, e->a_nounwind);
+    LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex, e->a_strictfp);
+    return fn;
+}
+
 static void rec_decl(XlatEmitter *e)
 {
     if (e->rec_fn)
         return;
+    int regs[1 + XLAT_MAX_REGS];
+    unsigned n = rec_params(e, regs);
     LLVMTypeRef params[2 + XLAT_MAX_REGS];
-    unsigned n = 0;
-    params[n++] = e->t_ptr;
-    params[n++] = e->t_i64;
-    for (unsigned r = 0; r < XLAT_MAX_REGS; r++)
-        if (e->reg_slot[r])
-            params[n++] = e->t_i64;
-    e->rec_ty = LLVMFunctionType(e->t_i32, params, n, 0);
+    params[0] = e->t_ptr;
+    for (unsigned i = 0; i < n; i++)
+        params[1 + i] = e->t_i64;
+    e->rec_ty = LLVMFunctionType(e->t_i32, params, 1 + n, 0);
     size_t len;
     char name[160];
     snprintf(name, sizeof name, "%s.rec", LLVMGetValueName2(e->fn, &len));
-    e->rec_fn = LLVMAddFunction(e->mod, name, e->rec_ty);
-    LLVMSetLinkage(e->rec_fn, LLVMInternalLinkage);
-    LLVMSetFunctionCallConv(e->rec_fn, XLAT_REC_CALLCONV);
-    LLVMAddAttributeAtIndex(e->rec_fn, LLVMAttributeFunctionIndex, e->a_nounwind);
-    LLVMAddAttributeAtIndex(e->rec_fn, LLVMAttributeFunctionIndex, e->a_strictfp);
+    e->rec_fn = rec_function(e, name);
 }
 
 /*
@@ -681,14 +702,13 @@ static void emit_host_call(XlatEmitter *e, LLVMValueRef fn, LLVMValueRef pc, Blo
                 LLVMBuildAdd(e->b, depth, c64(e, 1), "depth.in"), "depth.p");
     LLVMValueRef r;
     if (self) {
+        int regs[1 + XLAT_MAX_REGS];
+        unsigned n = rec_params(e, regs);
         LLVMValueRef args[2 + XLAT_MAX_REGS];
-        unsigned n = 0;
-        args[n++] = e->cpu;
-        args[n++] = LLVMBuildLoad2(e->b, e->t_i64, e->instret_slot, "instret");
-        for (unsigned i = 0; i < XLAT_MAX_REGS; i++)
-            if (e->reg_slot[i])
-                args[n++] = LLVMBuildLoad2(e->b, e->t_i64, e->reg_slot[i], "arg");
-        r = LLVMBuildCall2(e->b, e->rec_ty, e->rec_fn, args, n, "r");
+        args[0] = e->cpu;
+        for (unsigned i = 0; i < n; i++)
+            args[1 + i] = LLVMBuildLoad2(e->b, e->t_i64, rec_slot(e, regs[i]), "arg");
+        r = LLVMBuildCall2(e->b, e->rec_ty, e->rec_fn, args, 1 + n, "r");
         LLVMSetInstructionCallConv(r, XLAT_REC_CALLCONV);
         e->st.self_calls++;
     } else {
@@ -1604,23 +1624,19 @@ static void emit_rec_fallback(XlatEmitter *e)
     size_t len;
     char name[160];
     snprintf(name, sizeof name, "%s", LLVMGetValueName2(e->rec_fn, &len));
-    LLVMValueRef nf = LLVMAddFunction(e->mod, "fvp.rec.tmp", e->rec_ty);
-    LLVMSetLinkage(nf, LLVMInternalLinkage);
-    LLVMSetFunctionCallConv(nf, XLAT_REC_CALLCONV);
-    LLVMAddAttributeAtIndex(nf, LLVMAttributeFunctionIndex, e->a_nounwind);
-    LLVMAddAttributeAtIndex(nf, LLVMAttributeFunctionIndex, e->a_strictfp);
+    LLVMSetValueName2(e->rec_fn, "fvp.rec.failed", 14);
+    LLVMValueRef nf = rec_function(e, name);
     LLVMReplaceAllUsesWith(e->rec_fn, nf);
     LLVMDeleteFunction(e->rec_fn);
-    LLVMSetValueName2(nf, name, strlen(name));
     e->rec_fn = e->fn = nf;
     e->rec = false;
     e->cpu = LLVMGetParam(nf, 0);
     LLVMPositionBuilderAtEnd(e->b, LLVMAppendBasicBlockInContext(e->ctx, nf, "fallback"));
-    unsigned k = 1;
-    cpu_store64(e, offsetof(RvCpu, instret), LLVMGetParam(nf, k++), "instret.p");
-    for (unsigned r = 0; r < XLAT_MAX_REGS; r++)
-        if (e->reg_slot[r])
-            cpu_store64(e, reg_offset(r), LLVMGetParam(nf, k++), "");
+    int regs[1 + XLAT_MAX_REGS];
+    unsigned n = rec_params(e, regs);
+    for (unsigned i = 0; i < n; i++)
+        cpu_store64(e, regs[i] < 0 ? (unsigned)offsetof(RvCpu, instret) : reg_offset(regs[i]),
+                    LLVMGetParam(nf, 1 + i), "");
     cpu_store64(e, offsetof(RvCpu, pc), c64(e, e->f->entry), "pc.p");
     LLVMBuildRet(e->b, c32(e, IR_EXIT_JUMP));
 }
