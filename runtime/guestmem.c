@@ -108,11 +108,12 @@ int guestmem_init(GuestMem *m)
     memset(m, 0, sizeof *m);
     pthread_mutex_init(&m->map_lock, NULL);
     pthread_mutex_init(&m->code_lock, NULL);
-    void *b = mmap(NULL, GUEST_SPACE_SIZE + GUEST_GUARD_SIZE, PROT_NONE,
-                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    /* guard, space, guard (GUEST_GUARD_SIZE) */
+    uint8_t *b = mmap(NULL, GUEST_SPACE_SIZE + 2 * GUEST_GUARD_SIZE, PROT_NONE,
+                      MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
     if (b == MAP_FAILED)
         return -errno;
-    m->base = b;
+    m->base = b + GUEST_GUARD_SIZE;
     m->limit = GUEST_SPACE_SIZE;
     m->mmap_top = GUEST_MMAP_TOP;
     m->brk_max = GUEST_MMAP_TOP;
@@ -122,7 +123,7 @@ int guestmem_init(GuestMem *m)
 void guestmem_destroy(GuestMem *m)
 {
     if (m->base)
-        munmap(m->base, m->limit + GUEST_GUARD_SIZE);
+        munmap(m->base - GUEST_GUARD_SIZE, m->limit + 2 * GUEST_GUARD_SIZE);
     free(m->vmas);
     pthread_mutex_destroy(&m->map_lock);
     pthread_mutex_destroy(&m->code_lock);

@@ -29,9 +29,10 @@
 
 #define GUEST_PAGE_SIZE 4096ull
 #define GUEST_SPACE_SIZE (1ull << 38)  /* guest addresses [0, 2^38) */
-/* Reserved PROT_NONE above the guest space and never mapped: translated code clamps an
- * address outside the space to GUEST_SPACE_SIZE, so that the access faults here
- * (docs/DESIGN_DECISIONS.md D29). */
+/* Reserved PROT_NONE above and below the guest space and never mapped: translated code
+ * clamps an address outside the space to GUEST_SPACE_SIZE, so that the access faults above
+ * (docs/DESIGN_DECISIONS.md D29), and an access through a loop's induction register may run
+ * a few KiB past either end before it faults (D36). */
 #define GUEST_GUARD_SIZE (64ull << 10)
 #define GUEST_STACK_TOP  (GUEST_SPACE_SIZE - GUEST_PAGE_SIZE) /* below a guard page */
 #define GUEST_STACK_SIZE (8ull << 20)

@@ -223,7 +223,8 @@ static void host_fault_handler(int sig, siginfo_t *si, void *ucv)
     Process *p = tl_self;
     if (g && g->armed && p && p->mem->base && si) {
         uintptr_t a = (uintptr_t)si->si_addr, b = (uintptr_t)p->mem->base;
-        if (a >= b && a - b < p->mem->limit + GUEST_GUARD_SIZE) {
+        /* the space and its guards; below it, a - b wraps to the negative guest address */
+        if (a - (b - GUEST_GUARD_SIZE) < p->mem->limit + 2 * GUEST_GUARD_SIZE) {
             int write = 0;
 #if defined(__x86_64__)
             /* x86-64 page-fault error code bit 1: the access was a write. */

@@ -61,6 +61,9 @@ typedef struct BlockInfo {
     bool loop_header;          /* heads a loop that checks exit_req (loops.h) */
     bool entry;                /* registered in the PC table */
     uint64_t chase;            /* registers a loop around it loads (loops.h) */
+    uint64_t ivs;              /* a one-block loop's induction registers (xlat_block_ivs) */
+    LLVMBasicBlockRef back;    /* with ivs: where its jumps back to itself go (bb: the
+                                  block computing iv_delta on the way in) */
     bool lifted;
 } BlockInfo;
 
@@ -103,6 +106,7 @@ struct XlatEmitter {
     TrapBlock fault;      /* guest memory faults; SSA mode: registers stale */
     LLVMValueRef *temps;
     uint8_t *chase;                   /* per temp: computed from a chased register */
+    int8_t *iv_of;                    /* per temp: induction register of the address */
     size_t cap_temps;
     /* SSA mode: the alloca of each register the function touches (else
      * NULL), and which ones it writes */
@@ -118,6 +122,8 @@ struct XlatEmitter {
     LLVMValueRef frm_bad;             /* an FP CSR write's fvp_fp_enter result,
                                          checked at the next instruction */
     /* per block */
+    BlockInfo *cur_bi;        /* the block being emitted */
+    LLVMValueRef iv_delta[64];/* its induction registers' offsets (D36) */
     uint64_t cur_pc;          /* pc of the current guest instruction */
     uint64_t cur_end;         /* pc after the block (a call's return address) */
     bool pc_stored;           /* cpu->pc already holds cur_pc */
@@ -417,6 +423,7 @@ void xlat_emitter_free(XlatEmitter *e)
     free(e->blocks);
     free(e->temps);
     free(e->chase);
+    free(e->iv_of);
     free(e->helpers);
     free(e->helper_types);
     free(e->entries);
@@ -796,7 +803,8 @@ static void exit_const(XlatEmitter *e, uint64_t pc, unsigned reason, unsigned co
         if (bi && bi->lifted && (reason != IR_EXIT_CALL || !callee)) {
             if (count)
                 add_instret(e, c64(e, count));
-            LLVMBuildBr(e->b, bi->bb);
+            /* a one-block loop going round keeps its induction offsets (D36) */
+            LLVMBuildBr(e->b, bi == e->cur_bi && bi->back ? bi->back : bi->bb);
             return;
         }
         if (callee) {
@@ -922,12 +930,19 @@ static void check_or_trap(XlatEmitter *e, LLVMValueRef ok, uint64_t cause, LLVMV
  * (and, if asked, alignment) checks of the interpreter: a branch to the fault exit
  * with --precise-faults, a clamp otherwise. */
 static LLVMValueRef guest_ptr(XlatEmitter *e, LLVMValueRef addr, unsigned size, unsigned flags,
-                              bool store, bool chase)
+                              bool store, bool chase, LLVMValueRef iv_delta)
 {
     if (flags & IR_MEM_ALIGNED) {
         LLVMValueRef low = LLVMBuildAnd(e->b, addr, c64(e, size - 1), "misal");
         check_or_trap(e, LLVMBuildICmp(e->b, LLVMIntEQ, low, c64(e, 0), "aligned"),
                       store ? RV_CAUSE_STORE_MISALIGNED : RV_CAUSE_LOAD_MISALIGNED, addr, "al.ok");
+    }
+    if (ssa_regs(e) && iv_delta) {
+        /* An induction register plus a small offset, in its one-block loop: moved by
+         * iv_delta into the guard if it was outside the space on the way in, it runs at
+         * most a few KiB out of the space before an access faults in a guard (D36). */
+        addr = LLVMBuildAdd(e->b, addr, iv_delta, "iv.addr");
+        return LLVMBuildGEP2(e->b, e->t_i8, e->mem_base, &addr, 1, "host");
     }
     if (ssa_regs(e) && !chase) {
         /* An address outside the guest space becomes the space's end: the access faults in
@@ -1027,10 +1042,18 @@ static LLVMValueRef emit_fcvt(XlatEmitter *e, const IrInsn *in, LLVMValueRef a)
     }
 }
 
+/* The offset of the induction register that a load/store's address is based on, or NULL. */
+static LLVMValueRef access_iv_delta(const XlatEmitter *e, const IrInsn *in)
+{
+    int r = e->cur_bi && e->cur_bi->back ? e->iv_of[in->args[0]] : -1;
+    return r >= 0 ? e->iv_delta[r] : NULL;
+}
+
 static LLVMValueRef emit_load(XlatEmitter *e, const IrInsn *in, LLVMValueRef addr)
 {
     unsigned size = (unsigned)in->imm;
-    LLVMValueRef p = guest_ptr(e, addr, size, in->aux, false, e->chase[in->args[0]]);
+    LLVMValueRef p = guest_ptr(e, addr, size, in->aux, false, e->chase[in->args[0]],
+                               access_iv_delta(e, in));
     LLVMTypeRef ity = LLVMIntTypeInContext(e->ctx, 8 * size);
     LLVMValueRef v = tag_guest(e, LLVMBuildLoad2(e->b, ity, p, "ld"));
     LLVMSetAlignment(v, 1);
@@ -1046,7 +1069,8 @@ static LLVMValueRef emit_load(XlatEmitter *e, const IrInsn *in, LLVMValueRef add
 static void emit_store(XlatEmitter *e, const IrInsn *in, LLVMValueRef addr, LLVMValueRef v)
 {
     unsigned size = (unsigned)in->imm;
-    LLVMValueRef p = guest_ptr(e, addr, size, in->aux, true, e->chase[in->args[0]]);
+    LLVMValueRef p = guest_ptr(e, addr, size, in->aux, true, e->chase[in->args[0]],
+                               access_iv_delta(e, in));
     LLVMTypeRef ity = LLVMIntTypeInContext(e->ctx, 8 * size);
     LLVMTypeKind k = LLVMGetTypeKind(LLVMTypeOf(v));
     if (k == LLVMFloatTypeKind)
@@ -1249,9 +1273,16 @@ static int emit_block(XlatEmitter *e, const IrBlock *blk, uint64_t chase)
         if (!nc)
             return -ENOMEM;
         e->chase = nc;
+        int8_t *ni = realloc(e->iv_of, cap);
+        if (!ni)
+            return -ENOMEM;
+        e->iv_of = ni;
         e->cap_temps = cap;
     }
     mark_chase(e, blk, chase);
+    uint64_t ivs = 0;
+    if (xlat_block_ivs(blk, e->iv_of, &ivs) != 0)
+        return -ENOMEM;
     LLVMValueRef *t = e->temps;
     const IrRegInfo *regs = e->fe->ir_env->regs;
     e->cur_pc = blk->pc;
@@ -1433,6 +1464,13 @@ static int mark_loop_headers(XlatEmitter *e)
              * running the rest of the loop */
             if (loop[i] == XLAT_LOOP_COUNTED && !ssa_regs(e))
                 e->blocks[i].entry = true;
+            /* one-block loops with induction registers (D36) */
+            const IrBlock *blk = &e->blocks[i].ir;
+            e->blocks[i].ivs = 0;
+            int8_t *iv_of = rc == 0 ? malloc(blk->ntemps ? blk->ntemps : 1) : NULL;
+            if (rc == 0 && (!iv_of || xlat_block_ivs(blk, iv_of, &e->blocks[i].ivs) != 0))
+                rc = -ENOMEM;
+            free(iv_of);
         }
     }
     free(ir);
@@ -1515,6 +1553,33 @@ static int emit_host_libc(XlatEmitter *e, size_t fi, const char *name)
  * D34): entered only at the function's entry, slots from its parameters, no entry switch
  * and no PC-table entries.
  */
+/*
+ * Entering one-block loop bi from anywhere but itself (D36): iv_delta[r] = min(r, limit) - r
+ * for each induction register r, with limit a page past the guest space: 0 for any value an
+ * access can use, and for any other it moves the register's accesses into the guard above.
+ * From there each access moves by the register's step per iteration, at most
+ * XLAT_IV_MAX_STEP, and is at most XLAT_IV_MAX_OFFSET from the register, so the first one to
+ * leave the space lands in a guard and faults; the guards are sized for that.
+ */
+static void emit_iv_deltas(XlatEmitter *e, BlockInfo *bi)
+{
+    enum { SLACK = 4096 };
+    _Static_assert(SLACK >= XLAT_IV_MAX_STEP + XLAT_IV_MAX_OFFSET &&
+                       GUEST_GUARD_SIZE >= SLACK + XLAT_IV_MAX_STEP + XLAT_IV_MAX_OFFSET + 64,
+                   "guards too small for the induction offsets");
+    const IrRegInfo *regs = e->fe->ir_env->regs;
+    for (int r = 0; r < 64; r++) {
+        e->iv_delta[r] = NULL;
+        if (!(bi->ivs >> r & 1))
+            continue;
+        LLVMValueRef v = reg_get(e, r, regs[r].name);
+        LLVMValueRef args[2] = { v, c64(e, GUEST_SPACE_SIZE + SLACK) };
+        LLVMValueRef m = call_intrinsic(e, "llvm.umin", e->t_i64, args, 2, "iv.min");
+        e->iv_delta[r] = LLVMBuildSub(e->b, m, v, "iv.delta");
+    }
+    LLVMBuildBr(e->b, bi->back);
+}
+
 static int emit_body(XlatEmitter *e, size_t fi, LLVMValueRef fn, bool rec, char *err,
                      size_t errlen)
 {
@@ -1530,10 +1595,16 @@ static int emit_body(XlatEmitter *e, size_t fi, LLVMValueRef fn, bool rec, char 
         snprintf(name, sizeof name, "b_%" PRIx64, f->blocks[i].pc);
         bi->body = LLVMAppendBasicBlockInContext(e->ctx, fn, name);
         bi->bb = bi->body;
+        bi->back = NULL;
         if (bi->loop_header) {
             snprintf(name, sizeof name, "loop_%" PRIx64, f->blocks[i].pc);
             bi->bb = LLVMAppendBasicBlockInContext(e->ctx, fn, name);
             bi->entry = true;
+        }
+        if (bi->ivs && ssa_regs(e)) {
+            snprintf(name, sizeof name, "iv_%" PRIx64, f->blocks[i].pc);
+            bi->back = bi->bb;
+            bi->bb = LLVMAppendBasicBlockInContext(e->ctx, fn, name);
         }
     }
     LLVMPositionBuilderAtEnd(e->b, start);
@@ -1591,8 +1662,13 @@ static int emit_body(XlatEmitter *e, size_t fi, LLVMValueRef fn, bool rec, char 
 
     for (size_t i = 0; i < f->nblocks; i++) {
         BlockInfo *bi = &e->blocks[i];
-        if (bi->loop_header) {
+        e->cur_bi = bi;
+        if (bi->back) {
             LLVMPositionBuilderAtEnd(e->b, bi->bb);
+            emit_iv_deltas(e, bi);
+        }
+        if (bi->loop_header) {
+            LLVMPositionBuilderAtEnd(e->b, bi->back ? bi->back : bi->bb);
             emit_entry_check(e, bi, f->blocks[i].pc);
         }
         LLVMPositionBuilderAtEnd(e->b, bi->body);

@@ -277,3 +277,99 @@ int xlat_loop_polls(const XlatFunc *f, const IrBlock *const *ir, uint8_t *loop,
     free(latches);
     return rc;
 }
+
+/* Whether insn k of blk (if any) is a CONST of magnitude at most max. */
+static bool is_small_const(const IrBlock *blk, uint32_t k, int64_t max)
+{
+    return k < blk->ninsns && blk->insns[k].op == IR_CONST && blk->insns[k].imm >= -max &&
+           blk->insns[k].imm <= max;
+}
+
+/* The register r for which insn k (an i64 value) is GET r or ADD(GET r, small CONST); -1 if
+ * none.  def[t]: the insn defining temp t. */
+static int64_t reg_plus_const(const IrBlock *blk, const uint32_t *def, uint32_t k, int64_t max)
+{
+    if (k >= blk->ninsns)
+        return -1;
+    const IrInsn *in = &blk->insns[k];
+    if (in->op == IR_GET)
+        return in->imm;
+    if (in->op != IR_ADD || in->type != IR_I64)
+        return -1;
+    for (int a = 0; a < 2; a++) {
+        uint32_t g = def[in->args[a]], c = def[in->args[1 - a]];
+        if (g < blk->ninsns && blk->insns[g].op == IR_GET && is_small_const(blk, c, max))
+            return blk->insns[g].imm;
+    }
+    return -1;
+}
+
+int xlat_block_ivs(const IrBlock *blk, int8_t *iv_of, uint64_t *mask)
+{
+    *mask = 0;
+    memset(iv_of, -1, blk->ntemps);
+    uint32_t *def = malloc((blk->ntemps ? blk->ntemps : 1) * sizeof *def);
+    if (!def)
+        return -ENOMEM;
+    for (uint32_t t = 0; t < blk->ntemps; t++)
+        def[t] = UINT32_MAX;
+    uint64_t set = 0, twice = 0, stepped = 0, set_after_back = 0;
+    bool back = false, regs_helper = false;
+    for (uint32_t k = 0; k < blk->ninsns; k++) {
+        const IrInsn *in = &blk->insns[k];
+        if (in->dst != IR_NO_TEMP && in->dst < blk->ntemps)
+            def[in->dst] = k;
+        for (unsigned a = 0; a < in->nargs && a < 4 && in->op != IR_CALL; a++)
+            if (in->args[a] >= blk->ntemps)
+                goto out; /* not a verified block: nothing */
+        switch (in->op) {
+        case IR_CALL:
+            regs_helper |= (blk->env->helpers[in->imm].flags & IR_HF_REGS) != 0;
+            break;
+        case IR_SET: {
+            if (in->imm < 0 || in->imm >= 64)
+                break;
+            uint64_t m = 1ull << in->imm;
+            twice |= set & m;
+            set |= m;
+            if (back)
+                set_after_back |= m;
+            /* r = r + small constant, reading r before this (its only) set */
+            if (reg_plus_const(blk, def, def[in->args[0]], XLAT_IV_MAX_STEP) == in->imm &&
+                blk->insns[def[in->args[0]]].op == IR_ADD)
+                stepped |= m;
+            break;
+        }
+        case IR_BRANCH:
+            back |= (uint64_t)in->imm == blk->pc;
+            break;
+        case IR_EXIT:
+            back |= in->aux != IR_EXIT_TRAP && def[in->args[0]] < blk->ninsns &&
+                    blk->insns[def[in->args[0]]].op == IR_CONST &&
+                    (uint64_t)blk->insns[def[in->args[0]]].imm == blk->pc;
+            break;
+        default:
+            break;
+        }
+    }
+    uint64_t ivs = stepped & ~twice & ~set_after_back;
+    if (!back || regs_helper)
+        ivs = 0;
+    for (int r = 0; r < 64 && ivs; r++)
+        if ((ivs >> r & 1) && (r >= (int)blk->env->nregs || blk->env->regs[r].zero ||
+                               blk->env->regs[r].type != IR_I64))
+            ivs &= ~(1ull << r);
+    for (uint32_t k = 0; k < blk->ninsns && ivs; k++) {
+        const IrInsn *in = &blk->insns[k];
+        if (in->op != IR_LOAD && in->op != IR_STORE)
+            continue;
+        int64_t r = reg_plus_const(blk, def, def[in->args[0]], XLAT_IV_MAX_OFFSET);
+        if (r >= 0 && r < 64 && (ivs >> r & 1)) {
+            iv_of[in->args[0]] = (int8_t)r;
+            *mask |= 1ull << r;
+        }
+    }
+out:
+    free(def);
+    return 0;
+}

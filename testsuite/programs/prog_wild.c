@@ -3,7 +3,10 @@
  * clamps such addresses into a guard above the guest space instead of branching (D29), so
  * this pins that the clamp faults for addresses far above the space, for the all-ones and
  * sign-bit addresses, and for an access that starts just below the top of the space and ends
- * above it.  Each access runs in a forked child; the parent reports how it ended. */
+ * above it.  Each access runs in a forked child; the parent reports how it ended.
+ * The walks do the same from one-block loops whose pointer is an induction register, whose
+ * accesses translated code does not clamp (D36): starting outside the space, going up or
+ * down, loads and stores, element by element and with an offset from the pointer. */
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -33,9 +36,64 @@ static void access_at(uint64_t a, int store, int width)
     }
 }
 
+/* One-block loops: p walks by a constant STEP elements (an induction register), n times. */
+#define WALKS(name, STEP)                                                                   \
+    static __attribute__((noinline)) uint64_t load_##name(const uint64_t *p, long n)       \
+    {                                                                                       \
+        uint64_t s = 0;                                                                     \
+        for (long i = 0; i < n; i++, p += STEP)                                             \
+            s = s * 31 + p[2];                                                              \
+        return s;                                                                           \
+    }                                                                                       \
+    static __attribute__((noinline)) void store_##name(uint64_t *p, long n)                \
+    {                                                                                       \
+        for (long i = 0; i < n; i++, p += STEP)                                             \
+            p[1] = (uint64_t)i;                                                             \
+    }
+WALKS(up, 1)
+WALKS(down, -1)
+
+/* Runs case k of the walks in a child; 1 if it did not end with SIGSEGV. */
+static int walk_case(uint64_t start, int store, long step)
+{
+    fflush(stdout);
+    pid_t pid = fork();
+    if (pid < 0) {
+        perror("fork");
+        return 1;
+    }
+    if (pid == 0) {
+        uint64_t *p = (uint64_t *)(uintptr_t)start;
+        if (store)
+            (step > 0 ? store_up : store_down)(p, 4096);
+        else
+            sink = (step > 0 ? load_up : load_down)(p, 4096);
+        _exit(0); /* survived: wrong */
+    }
+    int st;
+    if (waitpid(pid, &st, 0) != pid) {
+        perror("waitpid");
+        return 1;
+    }
+    int segv = WIFSIGNALED(st) && WTERMSIG(st) == SIGSEGV;
+    printf("walk %-5s step %2ld from %#018llx: %s\n", store ? "store" : "load", step,
+           (unsigned long long)start,
+           segv ? "SIGSEGV" : WIFSIGNALED(st) ? "other signal" : "no fault");
+    return !segv;
+}
+
 int main(void)
 {
     int bad = 0;
+    static const uint64_t walk_from[] = {
+        0xdead00000000ull, 0x600000000000ull, (1ull << 38) - 64, 0x8000000000000000ull,
+        0xffffffffffffffc0ull, /* NULL - 64: walking up crosses 0 */
+        0x1000,                /* inside the space, unmapped */
+    };
+    for (unsigned i = 0; i < sizeof walk_from / sizeof walk_from[0]; i++)
+        for (int store = 0; store < 2; store++)
+            for (long step = -1; step <= 1; step += 2)
+                bad += walk_case(walk_from[i], store, step);
     for (unsigned i = 0; i < sizeof wild / sizeof wild[0]; i++) {
         for (int store = 0; store < 2; store++) {
             for (int width = 1; width <= 8; width += 7) {

@@ -3,6 +3,8 @@
  * Each case builds a small function of hand-written IR blocks and checks the header's
  * verdict: counted loops go without a poll; loops whose exits depend on memory, that call
  * out, or that come back into their middle through blocks outside their range keep it.
+ * And which registers of a one-block loop are induction registers whose accesses need no
+ * clamp (xlat_block_ivs, D36).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -365,6 +367,136 @@ static void test_chase(void **state)
     fn_free(&fn);
 }
 
+
+/* The induction registers xlat_block_ivs finds in a one-block loop at 0x100 whose body
+ * (before its x5 != x6 test) body() emits; addr_of[k] gets the k-th access's iv_of. */
+typedef void (*BodyFn)(IrBlock *b, IrTemp *addrs);
+
+static uint64_t ivs_of(BodyFn body, int8_t *addr_of, uint64_t back_pc)
+{
+    Fn fn;
+    fn_init(&fn);
+    IrBlock *a = add_block(&fn, 0x100);
+    IrTemp addrs[4] = { IR_NO_TEMP, IR_NO_TEMP, IR_NO_TEMP, IR_NO_TEMP };
+    body(a, addrs);
+    branch_ne(a, X5, X6, back_pc, 0x104);
+    int8_t iv_of[256];
+    uint64_t mask = 99;
+    assert_true(a->ntemps <= sizeof iv_of);
+    assert_int_equal(xlat_block_ivs(a, iv_of, &mask), 0);
+    for (int k = 0; k < 4; k++)
+        addr_of[k] = addrs[k] == IR_NO_TEMP ? -2 : iv_of[addrs[k]];
+    fn_free(&fn);
+    return mask;
+}
+
+static IrTemp reg_plus(IrBlock *b, unsigned r, uint64_t k)
+{
+    return ir_emit_bin(b, IR_ADD, ir_emit_get(b, r), ir_emit_const(b, IR_I64, k));
+}
+
+/* x7 = x10[2]; x10 += 8; x10[-1] = x7; x5++ (the stepped pointer read before and after) */
+static void body_walk(IrBlock *b, IrTemp *addrs)
+{
+    addrs[0] = reg_plus(b, X10, 16);
+    ir_emit_set(b, X7, ir_emit_load(b, IR_I64, 8, 0, addrs[0]));
+    bump(b, X10, 8);
+    addrs[1] = reg_plus(b, X10, (uint64_t)-8);
+    ir_emit_store(b, 8, 0, addrs[1], ir_emit_get(b, X7));
+    addrs[2] = ir_emit_get(b, X10);
+    ir_emit_store(b, 1, 0, addrs[2], ir_emit_get(b, X7));
+    bump(b, X5, 1);
+}
+
+/* as body_walk, but x10 also steps by 8 a second time */
+static void body_twice(IrBlock *b, IrTemp *addrs)
+{
+    body_walk(b, addrs);
+    bump(b, X10, 8);
+}
+
+/* steps bigger than XLAT_IV_MAX_STEP, offsets bigger than XLAT_IV_MAX_OFFSET */
+static void body_big_step(IrBlock *b, IrTemp *addrs)
+{
+    addrs[0] = ir_emit_get(b, X10);
+    ir_emit_set(b, X7, ir_emit_load(b, IR_I64, 8, 0, addrs[0]));
+    bump(b, X10, XLAT_IV_MAX_STEP + 1);
+    bump(b, X5, 1);
+}
+
+static void body_big_offset(IrBlock *b, IrTemp *addrs)
+{
+    addrs[0] = reg_plus(b, X10, XLAT_IV_MAX_OFFSET + 8);
+    ir_emit_set(b, X7, ir_emit_load(b, IR_I64, 8, 0, addrs[0]));
+    addrs[1] = reg_plus(b, X10, (uint64_t)-XLAT_IV_MAX_OFFSET);
+    ir_emit_set(b, X7, ir_emit_load(b, IR_I64, 8, 0, addrs[1]));
+    bump(b, X10, 8);
+    bump(b, X5, 1);
+}
+
+/* x10 = x11 + 8: not a step of x10; address x10 + x7: not a constant offset */
+static void body_other(IrBlock *b, IrTemp *addrs)
+{
+    addrs[0] = ir_emit_get(b, X10);
+    ir_emit_set(b, X7, ir_emit_load(b, IR_I64, 8, 0, addrs[0]));
+    ir_emit_set(b, X10, reg_plus(b, 11, 8));
+    addrs[1] = ir_emit_bin(b, IR_ADD, ir_emit_get(b, 12), ir_emit_get(b, X7));
+    ir_emit_set(b, X7, ir_emit_load(b, IR_I64, 8, 0, addrs[1]));
+    bump(b, 12, 8);
+    bump(b, X5, 1);
+}
+
+/* a helper that may write any register */
+static void body_regs_helper(IrBlock *b, IrTemp *addrs)
+{
+    body_walk(b, addrs);
+    ir_emit_call(b, H_REGS, NULL, 0);
+}
+
+/* the zero register "stepped" */
+static void body_zero(IrBlock *b, IrTemp *addrs)
+{
+    addrs[0] = reg_plus(b, 0, 16);
+    ir_emit_set(b, X7, ir_emit_load(b, IR_I64, 8, 0, addrs[0]));
+    bump(b, 0, 8);
+    bump(b, X5, 1);
+}
+
+/* a jump back to the start before x10's step: that way round skips it */
+static void body_back_first(IrBlock *b, IrTemp *addrs)
+{
+    addrs[0] = ir_emit_get(b, X10);
+    IrTemp v = ir_emit_load(b, IR_I64, 8, 0, addrs[0]);
+    ir_emit_branch(b, ir_emit_cmp(b, IR_EQ, v, ir_emit_const(b, IR_I64, 0)), 0x100,
+                   IR_EXIT_BRANCH);
+    bump(b, X10, 8);
+    bump(b, X5, 1);
+}
+
+static void test_induction_registers(void **state)
+{
+    (void)state;
+    int8_t at[4];
+    assert_int_equal(ivs_of(body_walk, at, 0x100), 1ull << X10);
+    assert_int_equal(at[0], X10);
+    assert_int_equal(at[1], X10);
+    assert_int_equal(at[2], X10);
+    /* not a loop: the same block jumping elsewhere */
+    assert_int_equal(ivs_of(body_walk, at, 0x200), 0);
+    assert_int_equal(at[0], -1);
+    assert_int_equal(ivs_of(body_twice, at, 0x100), 0);
+    assert_int_equal(ivs_of(body_big_step, at, 0x100), 0);
+    assert_int_equal(ivs_of(body_big_offset, at, 0x100), 1ull << X10);
+    assert_int_equal(at[0], -1);
+    assert_int_equal(at[1], X10); /* exactly the limit */
+    assert_int_equal(ivs_of(body_other, at, 0x100), 0);
+    assert_int_equal(at[0], -1);
+    assert_int_equal(at[1], -1);
+    assert_int_equal(ivs_of(body_regs_helper, at, 0x100), 0);
+    assert_int_equal(ivs_of(body_zero, at, 0x100), 0);
+    assert_int_equal(ivs_of(body_back_first, at, 0x100), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -381,6 +513,7 @@ int main(void)
         cmocka_unit_test(test_enter_inner_at_test),
         cmocka_unit_test(test_inner_spin),
         cmocka_unit_test(test_chase),
+        cmocka_unit_test(test_induction_registers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
