@@ -54,6 +54,12 @@
  * host calls everywhere (exit_via_lookup). */
 #define XLAT_HOST_CALL_MAX_INSNS 200
 
+/* An access at base + offset with |offset| at most this clamps the base (D37).  The guards
+ * (GUEST_GUARD_SIZE) must hold twice this, plus the widest access, above the space, and
+ * this below it. */
+#define XLAT_BASE_MAX_OFFSET 2048
+_Static_assert(GUEST_GUARD_SIZE >= 2 * XLAT_BASE_MAX_OFFSET + 64, "guard too small");
+
 typedef struct BlockInfo {
     IrBlock ir;
     LLVMBasicBlockRef bb;      /* where branches to this block go */
@@ -107,6 +113,8 @@ struct XlatEmitter {
     LLVMValueRef *temps;
     uint8_t *chase;                   /* per temp: computed from a chased register */
     int8_t *iv_of;                    /* per temp: induction register of the address */
+    IrTemp *base_of;                  /* per temp: t = base_of[t] + base_off[t] (D37), */
+    int16_t *base_off;                /* base_off small; base_of 0: not of that form */
     size_t cap_temps;
     /* SSA mode: the alloca of each register the function touches (else
      * NULL), and which ones it writes */
@@ -424,6 +432,8 @@ void xlat_emitter_free(XlatEmitter *e)
     free(e->temps);
     free(e->chase);
     free(e->iv_of);
+    free(e->base_of);
+    free(e->base_off);
     free(e->helpers);
     free(e->helper_types);
     free(e->entries);
@@ -926,36 +936,59 @@ static void check_or_trap(XlatEmitter *e, LLVMValueRef ok, uint64_t cause, LLVMV
     LLVMPositionBuilderAtEnd(e->b, cont);
 }
 
-/* Host pointer for a guest access of size bytes at addr, with the range
- * (and, if asked, alignment) checks of the interpreter: a branch to the fault exit
- * with --precise-faults, a clamp otherwise. */
-static LLVMValueRef guest_ptr(XlatEmitter *e, LLVMValueRef addr, unsigned size, unsigned flags,
-                              bool store, bool chase, LLVMValueRef iv_delta)
+/* The offset of the induction register that a load/store's address is based on, or NULL. */
+static LLVMValueRef access_iv_delta(const XlatEmitter *e, const IrInsn *in)
 {
-    if (flags & IR_MEM_ALIGNED) {
+    int r = e->cur_bi && e->cur_bi->back ? e->iv_of[in->args[0]] : -1;
+    return r >= 0 ? e->iv_delta[r] : NULL;
+}
+
+/*
+ * Host pointer for guest load/store in (address addr), with the range (and, if asked,
+ * alignment) checks of the interpreter: a branch to the fault exit with --precise-faults, a
+ * clamp otherwise.
+ */
+static LLVMValueRef guest_ptr(XlatEmitter *e, const IrInsn *in, LLVMValueRef addr, bool store)
+{
+    unsigned size = (unsigned)in->imm;
+    IrTemp at = in->args[0];
+    if (in->aux & IR_MEM_ALIGNED) {
         LLVMValueRef low = LLVMBuildAnd(e->b, addr, c64(e, size - 1), "misal");
         check_or_trap(e, LLVMBuildICmp(e->b, LLVMIntEQ, low, c64(e, 0), "aligned"),
                       store ? RV_CAUSE_STORE_MISALIGNED : RV_CAUSE_LOAD_MISALIGNED, addr, "al.ok");
     }
-    if (ssa_regs(e) && iv_delta) {
+    LLVMValueRef iv_delta = ssa_regs(e) ? access_iv_delta(e, in) : NULL;
+    if (iv_delta) {
         /* An induction register plus a small offset, in its one-block loop: moved by
          * iv_delta into the guard if it was outside the space on the way in, it runs at
          * most a few KiB out of the space before an access faults in a guard (D36). */
         addr = LLVMBuildAdd(e->b, addr, iv_delta, "iv.addr");
         return LLVMBuildGEP2(e->b, e->t_i8, e->mem_base, &addr, 1, "host");
     }
-    if (ssa_regs(e) && !chase) {
+    if (ssa_regs(e) && !e->chase[at]) {
         /* An address outside the guest space becomes the space's end: the access faults in
          * the guard above it (GUEST_GUARD_SIZE), no branch (D29).  Registers are stale at a
          * host fault anyway (D17), so nothing is lost against a branch to the fault exit.
          * Not for a pointer chase: there the cmov would sit between one load and the next,
-         * where a predicted branch costs nothing. */
+         * where a predicted branch costs nothing.  base + small offset clamps the base to a
+         * little past the space and adds the offset (D37): base <= the bound keeps the
+         * exact address (or one in a guard), a bigger base lands in the guard above, and
+         * all accesses off one base value share one clamp (a stack frame, a struct). */
+        if (e->base_of[at]) {
+            LLVMValueRef args[2] = { e->temps[e->base_of[at]],
+                                     c64(e, GUEST_SPACE_SIZE + XLAT_BASE_MAX_OFFSET) };
+            LLVMValueRef b = call_intrinsic(e, "llvm.umin", e->t_i64, args, 2, "clamp.base");
+            addr = LLVMBuildAdd(e->b, b, c64(e, (uint64_t)(int64_t)e->base_off[at]), "clamp");
+            return LLVMBuildGEP2(e->b, e->t_i8, e->mem_base, &addr, 1, "host");
+        }
         LLVMValueRef args[2] = { addr, c64(e, GUEST_SPACE_SIZE) };
         addr = call_intrinsic(e, "llvm.umin", e->t_i64, args, 2, "clamp");
         return LLVMBuildGEP2(e->b, e->t_i8, e->mem_base, &addr, 1, "host");
     }
-    LLVMValueRef in = LLVMBuildICmp(e->b, LLVMIntULE, addr, c64(e, GUEST_SPACE_SIZE - size), "inrange");
-    check_or_trap(e, in, store ? RV_CAUSE_STORE_PAGE_FAULT : RV_CAUSE_LOAD_PAGE_FAULT, addr, "mem.ok");
+    LLVMValueRef ok = LLVMBuildICmp(e->b, LLVMIntULE, addr, c64(e, GUEST_SPACE_SIZE - size),
+                                    "inrange");
+    check_or_trap(e, ok, store ? RV_CAUSE_STORE_PAGE_FAULT : RV_CAUSE_LOAD_PAGE_FAULT, addr,
+                  "mem.ok");
     if (!ssa_regs(e))
         store_cur_pc(e);
     return LLVMBuildGEP2(e->b, e->t_i8, e->mem_base, &addr, 1, "host");
@@ -1042,18 +1075,10 @@ static LLVMValueRef emit_fcvt(XlatEmitter *e, const IrInsn *in, LLVMValueRef a)
     }
 }
 
-/* The offset of the induction register that a load/store's address is based on, or NULL. */
-static LLVMValueRef access_iv_delta(const XlatEmitter *e, const IrInsn *in)
-{
-    int r = e->cur_bi && e->cur_bi->back ? e->iv_of[in->args[0]] : -1;
-    return r >= 0 ? e->iv_delta[r] : NULL;
-}
-
 static LLVMValueRef emit_load(XlatEmitter *e, const IrInsn *in, LLVMValueRef addr)
 {
     unsigned size = (unsigned)in->imm;
-    LLVMValueRef p = guest_ptr(e, addr, size, in->aux, false, e->chase[in->args[0]],
-                               access_iv_delta(e, in));
+    LLVMValueRef p = guest_ptr(e, in, addr, false);
     LLVMTypeRef ity = LLVMIntTypeInContext(e->ctx, 8 * size);
     LLVMValueRef v = tag_guest(e, LLVMBuildLoad2(e->b, ity, p, "ld"));
     LLVMSetAlignment(v, 1);
@@ -1069,8 +1094,7 @@ static LLVMValueRef emit_load(XlatEmitter *e, const IrInsn *in, LLVMValueRef add
 static void emit_store(XlatEmitter *e, const IrInsn *in, LLVMValueRef addr, LLVMValueRef v)
 {
     unsigned size = (unsigned)in->imm;
-    LLVMValueRef p = guest_ptr(e, addr, size, in->aux, true, e->chase[in->args[0]],
-                               access_iv_delta(e, in));
+    LLVMValueRef p = guest_ptr(e, in, addr, true);
     LLVMTypeRef ity = LLVMIntTypeInContext(e->ctx, 8 * size);
     LLVMTypeKind k = LLVMGetTypeKind(LLVMTypeOf(v));
     if (k == LLVMFloatTypeKind)
@@ -1261,6 +1285,40 @@ static void mark_chase(XlatEmitter *e, const IrBlock *blk, uint64_t chase)
     }
 }
 
+/* e->base_of/base_off[t]: temp t of blk is an i64 base temp plus a constant of magnitude at
+ * most XLAT_BASE_MAX_OFFSET (D37); 0 when it is not.  (While scanning, BASE_CONST marks
+ * such constants themselves.) */
+#define BASE_CONST UINT32_MAX
+static void mark_bases(XlatEmitter *e, const IrBlock *blk)
+{
+    memset(e->base_of, 0, blk->ntemps * sizeof *e->base_of);
+    for (uint32_t k = 0; k < blk->ninsns; k++) {
+        const IrInsn *in = &blk->insns[k];
+        if (in->dst == IR_NO_TEMP || in->dst >= blk->ntemps)
+            continue;
+        if (in->op == IR_CONST && in->imm >= -XLAT_BASE_MAX_OFFSET &&
+            in->imm <= XLAT_BASE_MAX_OFFSET) {
+            e->base_of[in->dst] = BASE_CONST;
+            e->base_off[in->dst] = (int16_t)in->imm;
+            continue;
+        }
+        if (in->op != IR_ADD || in->type != IR_I64)
+            continue;
+        for (int a = 0; a < 2; a++) {
+            IrTemp c = in->args[1 - a], b = in->args[a];
+            if (c < blk->ntemps && e->base_of[c] == BASE_CONST && b < blk->ntemps &&
+                e->base_of[b] != BASE_CONST) {
+                e->base_of[in->dst] = b;
+                e->base_off[in->dst] = e->base_off[c];
+                break;
+            }
+        }
+    }
+    for (uint32_t t = 0; t < blk->ntemps; t++)
+        if (e->base_of[t] == BASE_CONST)
+            e->base_of[t] = 0;
+}
+
 static int emit_block(XlatEmitter *e, const IrBlock *blk, uint64_t chase)
 {
     if (blk->ntemps > e->cap_temps) {
@@ -1277,9 +1335,18 @@ static int emit_block(XlatEmitter *e, const IrBlock *blk, uint64_t chase)
         if (!ni)
             return -ENOMEM;
         e->iv_of = ni;
+        IrTemp *nbo = realloc(e->base_of, cap * sizeof *nbo);
+        if (!nbo)
+            return -ENOMEM;
+        e->base_of = nbo;
+        int16_t *nof = realloc(e->base_off, cap * sizeof *nof);
+        if (!nof)
+            return -ENOMEM;
+        e->base_off = nof;
         e->cap_temps = cap;
     }
     mark_chase(e, blk, chase);
+    mark_bases(e, blk);
     uint64_t ivs = 0;
     if (xlat_block_ivs(blk, e->iv_of, &ivs) != 0)
         return -ENOMEM;

@@ -6,7 +6,9 @@
  * above it.  Each access runs in a forked child; the parent reports how it ended.
  * The walks do the same from one-block loops whose pointer is an induction register, whose
  * accesses translated code does not clamp (D36): starting outside the space, going up or
- * down, loads and stores, element by element and with an offset from the pointer. */
+ * down, loads and stores, element by element and with an offset from the pointer.  The based
+ * accesses use a register plus the biggest offsets an instruction can hold, whose base
+ * translated code clamps instead of the address (D37). */
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -33,6 +35,20 @@ static void access_at(uint64_t a, int store, int width)
             *(volatile uint8_t *)(uintptr_t)a = 42;
     } else {
         sink = width == 8 ? *(volatile uint64_t *)(uintptr_t)a : *(volatile uint8_t *)(uintptr_t)a;
+    }
+}
+
+/* base + 2040 and base - 2040 (one instruction each: a 12-bit offset) */
+static __attribute__((noinline)) void based_at(uint64_t base, int store, int up)
+{
+    volatile uint64_t *p = (volatile uint64_t *)(uintptr_t)base;
+    if (store) {
+        if (up)
+            p[255] = 42;
+        else
+            p[-255] = 42;
+    } else {
+        sink = up ? p[255] : p[-255];
     }
 }
 
@@ -90,6 +106,36 @@ int main(void)
         0xffffffffffffffc0ull, /* NULL - 64: walking up crosses 0 */
         0x1000,                /* inside the space, unmapped */
     };
+    static const uint64_t based[] = {
+        (1ull << 38) + 2040,          /* - 2040: exactly the end of the space */
+        0x600000000008ull,            /* far above */
+        0xfffffffffffffff0ull,        /* + 2040 wraps to 2024 */
+        0x8000000000000000ull, 0xdead00000000ull,
+    };
+    for (unsigned i = 0; i < sizeof based / sizeof based[0]; i++)
+        for (int store = 0; store < 2; store++)
+            for (int up = 0; up < 2; up++) {
+                fflush(stdout);
+                pid_t pid = fork();
+                if (pid < 0) {
+                    perror("fork");
+                    return 1;
+                }
+                if (pid == 0) {
+                    based_at(based[i], store, up);
+                    _exit(0); /* survived: wrong */
+                }
+                int st;
+                if (waitpid(pid, &st, 0) != pid) {
+                    perror("waitpid");
+                    return 1;
+                }
+                int segv = WIFSIGNALED(st) && WTERMSIG(st) == SIGSEGV;
+                printf("based %-5s %#018llx %c 2040: %s\n", store ? "store" : "load",
+                       (unsigned long long)based[i], up ? '+' : '-',
+                       segv ? "SIGSEGV" : WIFSIGNALED(st) ? "other signal" : "no fault");
+                bad += !segv;
+            }
     for (unsigned i = 0; i < sizeof walk_from / sizeof walk_from[0]; i++)
         for (int store = 0; store < 2; store++)
             for (long step = -1; step <= 1; step += 2)

@@ -20,9 +20,9 @@ start:
 
 b_100b0:                                          ; preds = %entry.switch
   %4 = add i64 %x2, -16
-  %5 = add i64 %x2, -8
-  %clamp = tail call i64 @llvm.umin.i64(i64 %5, i64 274877906944)
-  %host = getelementptr i8, ptr %mem_base, i64 %clamp
+  %clamp.base = tail call i64 @llvm.umin.i64(i64 %4, i64 274877908992)
+  %5 = getelementptr i8, ptr %mem_base, i64 %clamp.base
+  %host = getelementptr i8, ptr %5, i64 8
   store i64 %x1, ptr %host, align 1, !tbaa !8
   %instret.n27 = add i64 %instret, 3
   store i64 65720, ptr %1, align 8, !tbaa !5
@@ -30,33 +30,32 @@ b_100b0:                                          ; preds = %entry.switch
   %depth.p = getelementptr inbounds i8, ptr %cpu, i64 600
   %depth = load i64, ptr %depth.p, align 8, !tbaa !5
   %deep = icmp ugt i64 %depth, 1023
-  %req.i68 = load volatile i32, ptr %req.p, align 4
-  %"stop?.not.i69" = icmp eq i32 %req.i68, 0
+  %req.i69 = load volatile i32, ptr %req.p, align 4
+  %"stop?.not.i70" = icmp eq i32 %req.i69, 0
   br i1 %deep, label %hcall.deep, label %hcall
 
-b_100b8:                                          ; preds = %fvp_100c0_callee.exit.thread, %entry.switch
-  %instret.slot.0 = phi i64 [ %instret, %entry.switch ], [ %instret.n.i82, %fvp_100c0_callee.exit.thread ]
-  %x2.slot.0 = phi i64 [ %x2, %entry.switch ], [ %4, %fvp_100c0_callee.exit.thread ]
-  %x10.slot.0 = phi i64 [ %x10, %entry.switch ], [ %10, %fvp_100c0_callee.exit.thread ]
+b_100b8:                                          ; preds = %fvp_100c0_callee.exit.thread, %entry.switch.b_100b8_crit_edge
+  %clamp.base45.pre-phi = phi i64 [ %.pre, %entry.switch.b_100b8_crit_edge ], [ %clamp.base, %fvp_100c0_callee.exit.thread ]
+  %instret.slot.0 = phi i64 [ %instret, %entry.switch.b_100b8_crit_edge ], [ %instret.n.i83, %fvp_100c0_callee.exit.thread ]
+  %x2.slot.0 = phi i64 [ %9, %entry.switch.b_100b8_crit_edge ], [ %x2, %fvp_100c0_callee.exit.thread ]
+  %x10.slot.0 = phi i64 [ %x10, %entry.switch.b_100b8_crit_edge ], [ %10, %fvp_100c0_callee.exit.thread ]
   %6 = add i64 %x10.slot.0, 1
-  %7 = add i64 %x2.slot.0, 8
-  %clamp45 = tail call i64 @llvm.umin.i64(i64 %7, i64 274877906944)
-  %host46 = getelementptr i8, ptr %mem_base, i64 %clamp45
-  %ld = load i64, ptr %host46, align 1, !tbaa !8
-  %8 = add i64 %x2.slot.0, 16
-  %9 = and i64 %ld, -2
+  %7 = getelementptr i8, ptr %mem_base, i64 %clamp.base45.pre-phi
+  %host47 = getelementptr i8, ptr %7, i64 8
+  %ld = load i64, ptr %host47, align 1, !tbaa !8
+  %8 = and i64 %ld, -2
   br label %exit
 
-common.ret77:                                     ; preds = %fvp_100c0_callee.exit, %exit, %fvp_100c0_callee.exit76
-  %common.ret77.op = phi i32 [ %exit.reason.i72, %fvp_100c0_callee.exit76 ], [ %exit.reason, %exit ], [ 9, %fvp_100c0_callee.exit ]
-  ret i32 %common.ret77.op
+common.ret78:                                     ; preds = %fvp_100c0_callee.exit, %exit, %fvp_100c0_callee.exit77
+  %common.ret78.op = phi i32 [ %exit.reason.i73, %fvp_100c0_callee.exit77 ], [ %exit.reason, %exit ], [ 9, %fvp_100c0_callee.exit ]
+  ret i32 %common.ret78.op
 
 exit:                                             ; preds = %start, %b_100b8
   %instret.slot.1 = phi i64 [ %instret, %start ], [ %instret.slot.0, %b_100b8 ]
   %x1.slot.0 = phi i64 [ %x1, %start ], [ %ld, %b_100b8 ]
-  %x2.slot.1 = phi i64 [ %x2, %start ], [ %8, %b_100b8 ]
+  %x2.slot.1 = phi i64 [ %x2, %start ], [ %x2.slot.0, %b_100b8 ]
   %x10.slot.1 = phi i64 [ %x10, %start ], [ %6, %b_100b8 ]
-  %exit.pc = phi i64 [ %pc, %start ], [ %9, %b_100b8 ]
+  %exit.pc = phi i64 [ %pc, %start ], [ %8, %b_100b8 ]
   %exit.reason = phi i32 [ 9, %start ], [ 4, %b_100b8 ]
   %exit.count = phi i64 [ 0, %start ], [ 4, %b_100b8 ]
   %instret.n = add i64 %exit.count, %instret.slot.1
@@ -65,18 +64,23 @@ exit:                                             ; preds = %start, %b_100b8
   store i64 %x2.slot.1, ptr %2, align 8, !tbaa !5
   store i64 %x10.slot.1, ptr %3, align 8, !tbaa !5
   store i64 %exit.pc, ptr %pc.p22, align 8, !tbaa !5
-  br label %common.ret77
+  br label %common.ret78
 
 entry.switch:                                     ; preds = %start
   %cond = icmp eq i64 %pc, 65720
-  br i1 %cond, label %b_100b8, label %b_100b0
+  br i1 %cond, label %entry.switch.b_100b8_crit_edge, label %b_100b0
+
+entry.switch.b_100b8_crit_edge:                   ; preds = %entry.switch
+  %.pre = tail call i64 @llvm.umin.i64(i64 %x2, i64 274877908992)
+  %9 = add i64 %x2, 16
+  br label %b_100b8
 
 hcall:                                            ; preds = %b_100b0
-  br i1 %"stop?.not.i69", label %fvp_100c0_callee.exit.thread, label %fvp_100c0_callee.exit
+  br i1 %"stop?.not.i70", label %fvp_100c0_callee.exit.thread, label %fvp_100c0_callee.exit
 
 fvp_100c0_callee.exit.thread:                     ; preds = %hcall
   %10 = shl i64 %x10, 1
-  %instret.n.i82 = add i64 %instret, 5
+  %instret.n.i83 = add i64 %instret, 5
   store i64 %depth, ptr %depth.p, align 8, !tbaa !5
   br label %b_100b8
 
@@ -84,25 +88,25 @@ fvp_100c0_callee.exit:                            ; preds = %hcall
   store i64 %instret.n27, ptr %0, align 8, !tbaa !5
   store i64 65728, ptr %pc.p22, align 8, !tbaa !5
   store i64 %depth, ptr %depth.p, align 8, !tbaa !5
-  br label %common.ret77
+  br label %common.ret78
 
 hcall.deep:                                       ; preds = %b_100b0
-  br i1 %"stop?.not.i69", label %entry.switch.i75, label %fvp_100c0_callee.exit76
+  br i1 %"stop?.not.i70", label %entry.switch.i76, label %fvp_100c0_callee.exit77
 
-entry.switch.i75:                                 ; preds = %hcall.deep
+entry.switch.i76:                                 ; preds = %hcall.deep
   %11 = shl i64 %x10, 1
-  br label %fvp_100c0_callee.exit76
+  br label %fvp_100c0_callee.exit77
 
-fvp_100c0_callee.exit76:                          ; preds = %hcall.deep, %entry.switch.i75
-  %x10.slot.0.i70 = phi i64 [ %x10, %hcall.deep ], [ %11, %entry.switch.i75 ]
-  %exit.pc.i71 = phi i64 [ 65728, %hcall.deep ], [ 65720, %entry.switch.i75 ]
-  %exit.reason.i72 = phi i32 [ 9, %hcall.deep ], [ 4, %entry.switch.i75 ]
-  %exit.count.i73 = phi i64 [ 0, %hcall.deep ], [ 2, %entry.switch.i75 ]
-  %instret.n.i74 = add i64 %exit.count.i73, %instret.n27
-  store i64 %instret.n.i74, ptr %0, align 8, !tbaa !5
-  store i64 %x10.slot.0.i70, ptr %3, align 8, !tbaa !5
-  store i64 %exit.pc.i71, ptr %pc.p22, align 8, !tbaa !5
-  br label %common.ret77
+fvp_100c0_callee.exit77:                          ; preds = %hcall.deep, %entry.switch.i76
+  %x10.slot.0.i71 = phi i64 [ %x10, %hcall.deep ], [ %11, %entry.switch.i76 ]
+  %exit.pc.i72 = phi i64 [ 65728, %hcall.deep ], [ 65720, %entry.switch.i76 ]
+  %exit.reason.i73 = phi i32 [ 9, %hcall.deep ], [ 4, %entry.switch.i76 ]
+  %exit.count.i74 = phi i64 [ 0, %hcall.deep ], [ 2, %entry.switch.i76 ]
+  %instret.n.i75 = add i64 %exit.count.i74, %instret.n27
+  store i64 %instret.n.i75, ptr %0, align 8, !tbaa !5
+  store i64 %x10.slot.0.i71, ptr %3, align 8, !tbaa !5
+  store i64 %exit.pc.i72, ptr %pc.p22, align 8, !tbaa !5
+  br label %common.ret78
 }
 
 define hidden range(i32 4, 10) i32 @fvp_100c0_callee(ptr %cpu) local_unnamed_addr #2 {

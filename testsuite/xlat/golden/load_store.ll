@@ -20,10 +20,10 @@ start:
   br i1 %"stop?.not", label %entry.switch, label %exit
 
 exit:                                             ; preds = %start, %entry.switch
-  %x10.slot.0 = phi i64 [ %x10, %start ], [ %10, %entry.switch ]
+  %x10.slot.0 = phi i64 [ %x10, %start ], [ %8, %entry.switch ]
   %x14.slot.0 = phi i64 [ %x14, %start ], [ 127, %entry.switch ]
   %x15.slot.0 = phi i64 [ %x15, %start ], [ %7, %entry.switch ]
-  %exit.pc = phi i64 [ %pc, %start ], [ %11, %entry.switch ]
+  %exit.pc = phi i64 [ %pc, %start ], [ %9, %entry.switch ]
   %exit.reason = phi i32 [ 9, %start ], [ 4, %entry.switch ]
   %exit.count = phi i64 [ 0, %start ], [ 8, %entry.switch ]
   %instret.n = add i64 %exit.count, %instret
@@ -39,22 +39,18 @@ entry.switch:                                     ; preds = %start
   %clamp = tail call i64 @llvm.umin.i64(i64 %x10, i64 274877906944)
   %host = getelementptr i8, ptr %mem_base, i64 %clamp
   %ld = load i64, ptr %host, align 1, !tbaa !8
-  %5 = add i64 %x10, 16
-  %clamp25 = tail call i64 @llvm.umin.i64(i64 %5, i64 274877906944)
-  %host26 = getelementptr i8, ptr %mem_base, i64 %clamp25
+  %clamp.base = tail call i64 @llvm.umin.i64(i64 %x10, i64 274877908992)
+  %5 = getelementptr i8, ptr %mem_base, i64 %clamp.base
+  %host26 = getelementptr i8, ptr %5, i64 16
   %ld27 = load i32, ptr %host26, align 1, !tbaa !8
   %6 = sext i32 %ld27 to i64
   %7 = add i64 %ld, %6
-  %8 = add i64 %x10, 8
-  %clamp32 = tail call i64 @llvm.umin.i64(i64 %8, i64 274877906944)
-  %host33 = getelementptr i8, ptr %mem_base, i64 %clamp32
-  store i64 %7, ptr %host33, align 1, !tbaa !8
+  %host34 = getelementptr i8, ptr %5, i64 8
+  store i64 %7, ptr %host34, align 1, !tbaa !8
   store i8 127, ptr %host, align 1, !tbaa !8
-  %9 = add i64 %x10, 9
-  %clamp39 = tail call i64 @llvm.umin.i64(i64 %9, i64 274877906944)
-  %host40 = getelementptr i8, ptr %mem_base, i64 %clamp39
-  %ld41 = load i8, ptr %host40, align 1, !tbaa !8
-  %10 = zext i8 %ld41 to i64
-  %11 = and i64 %x1, -2
+  %host42 = getelementptr i8, ptr %5, i64 9
+  %ld43 = load i8, ptr %host42, align 1, !tbaa !8
+  %8 = zext i8 %ld43 to i64
+  %9 = and i64 %x1, -2
   br label %exit
 }
