@@ -69,8 +69,37 @@ static __attribute__((noinline)) void based_at(uint64_t base, int store, int up)
 WALKS(up, 1)
 WALKS(down, -1)
 
-/* Runs case k of the walks in a child; 1 if it did not end with SIGSEGV. */
-static int walk_case(uint64_t start, int store, long step)
+/* One access (or walk) at a, run in a forked child. */
+enum { PLAIN, BASED, WALK };
+typedef struct Case {
+    int kind;
+    uint64_t a;
+    int store;
+    int arg; /* PLAIN: width; BASED: 1 for + 2040, 0 for - 2040; WALK: step 1 or -1 */
+} Case;
+
+static void run_case(const Case *c)
+{
+    uint64_t *p = (uint64_t *)(uintptr_t)c->a;
+    switch (c->kind) {
+    case PLAIN:
+        access_at(c->a, c->store, c->arg);
+        break;
+    case BASED:
+        based_at(c->a, c->store, c->arg);
+        break;
+    default:
+        if (c->store)
+            (c->arg > 0 ? store_up : store_down)(p, 4096);
+        else
+            sink = (c->arg > 0 ? load_up : load_down)(p, 4096);
+        break;
+    }
+}
+
+/* Runs c in a child and prints how it ended after what (the case's description);
+ * 1 unless it ended with SIGSEGV. */
+static int check_case(const Case *c, const char *what)
 {
     fflush(stdout);
     pid_t pid = fork();
@@ -79,11 +108,7 @@ static int walk_case(uint64_t start, int store, long step)
         return 1;
     }
     if (pid == 0) {
-        uint64_t *p = (uint64_t *)(uintptr_t)start;
-        if (store)
-            (step > 0 ? store_up : store_down)(p, 4096);
-        else
-            sink = (step > 0 ? load_up : load_down)(p, 4096);
+        run_case(c);
         _exit(0); /* survived: wrong */
     }
     int st;
@@ -92,15 +117,14 @@ static int walk_case(uint64_t start, int store, long step)
         return 1;
     }
     int segv = WIFSIGNALED(st) && WTERMSIG(st) == SIGSEGV;
-    printf("walk %-5s step %2ld from %#018llx: %s\n", store ? "store" : "load", step,
-           (unsigned long long)start,
-           segv ? "SIGSEGV" : WIFSIGNALED(st) ? "other signal" : "no fault");
+    printf("%s: %s\n", what, segv ? "SIGSEGV" : WIFSIGNALED(st) ? "other signal" : "no fault");
     return !segv;
 }
 
 int main(void)
 {
     int bad = 0;
+    char what[96];
     static const uint64_t walk_from[] = {
         0xdead00000000ull, 0x600000000000ull, (1ull << 38) - 64, 0x8000000000000000ull,
         0xffffffffffffffc0ull, /* NULL - 64: walking up crosses 0 */
@@ -115,58 +139,24 @@ int main(void)
     for (unsigned i = 0; i < sizeof based / sizeof based[0]; i++)
         for (int store = 0; store < 2; store++)
             for (int up = 0; up < 2; up++) {
-                fflush(stdout);
-                pid_t pid = fork();
-                if (pid < 0) {
-                    perror("fork");
-                    return 1;
-                }
-                if (pid == 0) {
-                    based_at(based[i], store, up);
-                    _exit(0); /* survived: wrong */
-                }
-                int st;
-                if (waitpid(pid, &st, 0) != pid) {
-                    perror("waitpid");
-                    return 1;
-                }
-                int segv = WIFSIGNALED(st) && WTERMSIG(st) == SIGSEGV;
-                printf("based %-5s %#018llx %c 2040: %s\n", store ? "store" : "load",
-                       (unsigned long long)based[i], up ? '+' : '-',
-                       segv ? "SIGSEGV" : WIFSIGNALED(st) ? "other signal" : "no fault");
-                bad += !segv;
+                snprintf(what, sizeof what, "based %-5s %#018llx %c 2040",
+                         store ? "store" : "load", (unsigned long long)based[i], up ? '+' : '-');
+                bad += check_case(&(Case){ BASED, based[i], store, up }, what);
             }
     for (unsigned i = 0; i < sizeof walk_from / sizeof walk_from[0]; i++)
         for (int store = 0; store < 2; store++)
-            for (long step = -1; step <= 1; step += 2)
-                bad += walk_case(walk_from[i], store, step);
-    for (unsigned i = 0; i < sizeof wild / sizeof wild[0]; i++) {
-        for (int store = 0; store < 2; store++) {
-            for (int width = 1; width <= 8; width += 7) {
-                fflush(stdout);
-                pid_t pid = fork();
-                if (pid < 0) {
-                    perror("fork");
-                    return 1;
-                }
-                if (pid == 0) {
-                    access_at(wild[i], store, width);
-                    _exit(0); /* survived: wrong */
-                }
-                int st;
-                if (waitpid(pid, &st, 0) != pid) {
-                    perror("waitpid");
-                    return 1;
-                }
-                int segv = WIFSIGNALED(st) && WTERMSIG(st) == SIGSEGV;
-                printf("%-5s %d bytes at %#018llx: %s\n", store ? "store" : "load", width,
-                       (unsigned long long)wild[i],
-                       segv ? "SIGSEGV"
-                            : WIFSIGNALED(st) ? "other signal" : "no fault");
-                bad += !segv;
+            for (int step = -1; step <= 1; step += 2) {
+                snprintf(what, sizeof what, "walk %-5s step %2d from %#018llx",
+                         store ? "store" : "load", step, (unsigned long long)walk_from[i]);
+                bad += check_case(&(Case){ WALK, walk_from[i], store, step }, what);
             }
-        }
-    }
+    for (unsigned i = 0; i < sizeof wild / sizeof wild[0]; i++)
+        for (int store = 0; store < 2; store++)
+            for (int width = 1; width <= 8; width += 7) {
+                snprintf(what, sizeof what, "%-5s %d bytes at %#018llx",
+                         store ? "store" : "load", width, (unsigned long long)wild[i]);
+                bad += check_case(&(Case){ PLAIN, wild[i], store, width }, what);
+            }
     /* The parent's memory is untouched: sink still 0. */
     printf("sink %llu\n", (unsigned long long)sink);
     printf("%s\n", bad ? "FAIL" : "ok");
