@@ -1347,8 +1347,10 @@ static int emit_block(XlatEmitter *e, const IrBlock *blk, uint64_t chase)
     }
     mark_chase(e, blk, chase);
     mark_bases(e, blk);
+    /* which accesses use an induction register: only one-block loops have any (the
+     * mask was found in mark_loop_headers; access_iv_delta reads iv_of only there) */
     uint64_t ivs = 0;
-    if (xlat_block_ivs(blk, e->iv_of, &ivs) != 0)
+    if (e->cur_bi && e->cur_bi->back && xlat_block_ivs(blk, e->iv_of, &ivs) != 0)
         return -ENOMEM;
     LLVMValueRef *t = e->temps;
     const IrRegInfo *regs = e->fe->ir_env->regs;
