@@ -207,6 +207,7 @@ typedef struct JtRec {
     int quality;           /* XLAT_JT_* */
     uint64_t *targets;
     size_t n;
+    XlatJtIndex ix;
 } JtRec;
 
 enum { SRC_ENTRY = 1, SRC_SYMBOL = 2, SRC_FDE = 4, SRC_EXTRA = 8, SRC_CALL = 16, SRC_ADDR = 32 };
@@ -264,7 +265,7 @@ static void disc_free(Disc *d)
     free(d->succs);
     pcmap_free(&d->fallthru);
     for (size_t i = 0; i < d->njts; i++)
-        free(d->jts[i].targets);
+        free(d->jts[i].targets), free(d->jts[i].ix.target);
     free(d->jts);
     pcmap_free(&d->jt_of);
     free(d->roots);
@@ -839,27 +840,29 @@ static int disc_try_jt(Disc *d, uint32_t ri, bool push, const XlatRegConsts *see
         return 0;
     uint64_t *t = NULL;
     size_t nt = 0;
-    int q = xlat_rv64_jt_recover(&d->code, d->chain, n, npred, seed, &t, &nt);
+    XlatJtIndex ix;
+    int q = xlat_rv64_jt_recover(&d->code, d->chain, n, npred, seed, &t, &nt, &ix);
     if (q < 0)
         return q;
     if (q <= old) {
         if (q > XLAT_JT_NONE)
-            free(t);
+            free(t), free(ix.target);
         return 0;
     }
     if (!v) {
         JtRec j = { 0 };
         int rc = pcmap_put(&d->jt_of, jr, (uint32_t)d->njts, &v);
         if (rc < 0 || VEC_PUSH(d->jts, d->njts, d->cap_jts, j) != 0) {
-            free(t);
+            free(t), free(ix.target);
             return -ENOMEM;
         }
     }
     JtRec *j = &d->jts[*v];
-    free(j->targets);
+    free(j->targets), free(j->ix.target);
     j->quality = q;
     j->targets = t;
     j->n = nt;
+    j->ix = ix;
     for (size_t i = 0; push && i < nt; i++)
         if (disc_push(d, t[i]) != 0)
             return -ENOMEM;
@@ -1146,6 +1149,14 @@ static int fb_jts(Disc *d, FuncBuild *fb, XlatFunc *f, size_t *njt_total)
             if (pcmap_find(&fb->lead, j->targets[k]))
                 t->targets[t->ntargets++] = j->targets[k];
         f->njts++;
+        if (j->ix.load_pc) {
+            t->ix = j->ix;
+            t->ix.target = malloc(j->ix.n * sizeof *t->ix.target);
+            if (!t->ix.target)
+                return -ENOMEM;
+            for (size_t k = 0; k < j->ix.n; k++)
+                t->ix.target[k] = pcmap_find(&fb->lead, j->ix.target[k]) ? j->ix.target[k] : 0;
+        }
         (*njt_total)++;
     }
     return 0;
@@ -1289,7 +1300,7 @@ void xlat_program_free(XlatProgram *p)
         free(f->name);
         free(f->blocks);
         for (size_t k = 0; k < f->njts; k++)
-            free(f->jts[k].targets);
+            xlat_jt_free(&f->jts[k]);
         free(f->jts);
     }
     free(p->funcs);
@@ -1334,4 +1345,11 @@ const XlatBlock *xlat_find_block(const XlatFunc *f, uint64_t pc)
 const XlatJumpTable *xlat_find_jt(const XlatFunc *f, uint64_t jr_pc)
 {
     return xlat_find_keyed(f->jts, f->njts, sizeof *f->jts, jr_pc);
+}
+
+void xlat_jt_free(XlatJumpTable *jt)
+{
+    free(jt->targets);
+    free(jt->ix.target);
+    jt->targets = jt->ix.target = NULL;
 }

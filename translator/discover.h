@@ -43,12 +43,24 @@ typedef struct XlatBlock {
     uint32_t flags;     /* XLAT_BLK_* */
 } XlatBlock;
 
+/* How a bounded jump table is indexed (XLAT_JT_BOUNDED with the entry load in the
+ * jump's own block): the load at load_pc reads entry i at table + i * size, and
+ * entry i sends the jump to target[i]. */
+typedef struct XlatJtIndex {
+    uint64_t load_pc;   /* 0: not known */
+    uint64_t table;
+    uint8_t size;       /* 4 or 8 */
+    uint64_t *target;   /* [n] */
+    size_t n;
+} XlatJtIndex;
+
 /* A recovered jump table: the indirect jump at jr_pc goes to one of targets. */
 typedef struct XlatJumpTable {
     uint64_t jr_pc;     /* pc of the jalr (or c.jr) */
     uint64_t *targets;  /* sorted, unique, each a block of the function (or, in a split
                            function, a region entry of another of its regions) */
     size_t ntargets;
+    XlatJtIndex ix;     /* ix.target[i]: 0 where that target is not one of targets */
 } XlatJumpTable;
 
 typedef struct XlatFunc {
@@ -150,5 +162,8 @@ const XlatBlock *xlat_find_block(const XlatFunc *f, uint64_t pc);
 
 /* The jump table of f at jr_pc, or NULL. */
 const XlatJumpTable *xlat_find_jt(const XlatFunc *f, uint64_t jr_pc);
+
+/* Frees what jt points to (not jt itself). */
+void xlat_jt_free(XlatJumpTable *jt);
 
 #endif /* FVP_DISCOVER_H */

@@ -40,10 +40,13 @@ struct XlatRegConsts;
  * sorted, unique, each 2-aligned in the jump's executable segment) and
  * *out_n are set.  Returns an XLAT_JT_* quality (XLAT_JT_NONE: nothing
  * recognised, outputs untouched) or -ENOMEM.  seed (may be NULL): registers
- * known to be constants when the path starts.
+ * known to be constants when the path starts.  ix (may be NULL) is set for a
+ * bounded table whose entry load is in the jump's block (ix->target malloc'd;
+ * else zeroed).
  */
 int xlat_rv64_jt_recover(const XlatCode *code, const uint64_t *pcs, size_t npcs, size_t pred_n,
-                         const struct XlatRegConsts *seed, uint64_t **out_targets, size_t *out_n);
+                         const struct XlatRegConsts *seed, uint64_t **out_targets, size_t *out_n,
+                         XlatJtIndex *ix);
 
 /* Registers known to hold a constant (x0..x31). */
 typedef struct XlatRegConsts {

@@ -135,6 +135,8 @@ struct XlatEmitter {
     uint64_t cur_pc;          /* pc of the current guest instruction */
     uint64_t cur_end;         /* pc after the block (a call's return address) */
     bool pc_stored;           /* cpu->pc already holds cur_pc */
+    uint64_t jt_load_pc;      /* a jump table's entry load in this block (XlatJtIndex) */
+    LLVMValueRef jt_addr;     /* and its guest address */
     unsigned started;         /* INSN markers seen in this block */
     unsigned flushed;         /* of which already added to instret */
 };
@@ -883,6 +885,41 @@ static void exit_via_lookup(XlatEmitter *e, LLVMValueRef pc, unsigned reason, un
     e->st.lookups++;
 }
 
+/* Jumps through a recovered jump table: the rest of the targets go to the dispatcher.
+ * A table in an executable segment changes only with code changes, which switch
+ * translated code off, so there the switch is on the entry's index, from the entry
+ * load's address (a whole number of entries past the table, riscv64_jt.c checks the
+ * index's scale): LLVM lowers that to a host
+ * jump table that does not wait for the entry (docs D38).  Otherwise (a table found by
+ * scanning, in data, or loaded in another block) it is on the target pc, which LLVM
+ * lowers to a tree of compares of code addresses. */
+static void exit_jump_table(XlatEmitter *e, const XlatJumpTable *jt, LLVMValueRef pc,
+                            unsigned reason)
+{
+    LLVMBasicBlockRef miss = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "jt.miss");
+    const XlatJtIndex *ix = &jt->ix;
+    if (ix->load_pc && ix->load_pc == e->jt_load_pc) {
+        LLVMValueRef off = LLVMBuildSub(e->b, e->jt_addr, c64(e, ix->table), "jt.off");
+        LLVMValueRef idx = LLVMBuildLShr(e->b, off, c64(e, ix->size == 8 ? 3 : 2), "jt.idx");
+        LLVMValueRef sw = LLVMBuildSwitch(e->b, idx, miss, (unsigned)ix->n);
+        for (size_t k = 0; k < ix->n; k++) {
+            BlockInfo *bi = ix->target[k] ? local_block(e, ix->target[k]) : NULL;
+            if (bi && bi->lifted)
+                LLVMAddCase(sw, c64(e, k), bi->bb);
+        }
+    } else {
+        LLVMValueRef sw = LLVMBuildSwitch(e->b, pc, miss, (unsigned)jt->ntargets);
+        for (size_t i = 0; i < jt->ntargets; i++) {
+            BlockInfo *bi = local_block(e, jt->targets[i]);
+            if (bi && bi->lifted)
+                LLVMAddCase(sw, c64(e, jt->targets[i]), bi->bb);
+        }
+    }
+    LLVMPositionBuilderAtEnd(e->b, miss);
+    exit_to_dispatcher(e, pc, reason, 0);
+    e->st.jt_switches++;
+}
+
 /* Control leaves towards a computed pc (indirect jump, call or return). */
 static void exit_dynamic(XlatEmitter *e, LLVMValueRef pc, unsigned reason, unsigned count)
 {
@@ -890,16 +927,7 @@ static void exit_dynamic(XlatEmitter *e, LLVMValueRef pc, unsigned reason, unsig
     if (jt && jt->ntargets > 0) {
         if (count)
             add_instret(e, c64(e, count));
-        LLVMBasicBlockRef dflt = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "jt.miss");
-        LLVMValueRef sw = LLVMBuildSwitch(e->b, pc, dflt, (unsigned)jt->ntargets);
-        for (size_t i = 0; i < jt->ntargets; i++) {
-            BlockInfo *bi = local_block(e, jt->targets[i]);
-            if (bi && bi->lifted)
-                LLVMAddCase(sw, c64(e, jt->targets[i]), bi->bb);
-        }
-        LLVMPositionBuilderAtEnd(e->b, dflt);
-        exit_to_dispatcher(e, pc, reason, 0);
-        e->st.jt_switches++;
+        exit_jump_table(e, jt, pc, reason);
         return;
     }
     if (reason == IR_EXIT_ICALL || reason == IR_EXIT_INDIRECT) {
@@ -1078,6 +1106,11 @@ static LLVMValueRef emit_fcvt(XlatEmitter *e, const IrInsn *in, LLVMValueRef a)
 static LLVMValueRef emit_load(XlatEmitter *e, const IrInsn *in, LLVMValueRef addr)
 {
     unsigned size = (unsigned)in->imm;
+    for (size_t j = 0; j < e->f->njts; j++)
+        if (e->f->jts[j].ix.load_pc == e->cur_pc) {
+            e->jt_load_pc = e->cur_pc;
+            e->jt_addr = addr;
+        }
     LLVMValueRef p = guest_ptr(e, in, addr, false);
     LLVMTypeRef ity = LLVMIntTypeInContext(e->ctx, 8 * size);
     LLVMValueRef v = tag_guest(e, LLVMBuildLoad2(e->b, ity, p, "ld"));
@@ -1355,6 +1388,8 @@ static int emit_block(XlatEmitter *e, const IrBlock *blk, uint64_t chase)
     LLVMValueRef *t = e->temps;
     const IrRegInfo *regs = e->fe->ir_env->regs;
     e->cur_pc = blk->pc;
+    e->jt_load_pc = 0;
+    e->jt_addr = NULL;
     e->cur_end = blk->end_pc;
     e->pc_stored = false;
     e->started = 0;

@@ -170,7 +170,7 @@ static int split_one(const XlatFunc *orig, size_t norig, XlatFunc *f, const FvpF
                 if (jts[j].jr_pc >= nf.blocks[0].pc &&
                     (first + n >= nblocks || jts[j].jr_pc < blocks[first + n].pc)) {
                     nf.jts[k++] = jts[j];
-                    jts[j].targets = NULL; /* moved */
+                    jts[j].targets = jts[j].ix.target = NULL; /* moved */
                 }
         }
         if ((long)c == main_chunk) {
@@ -201,7 +201,7 @@ static int split_one(const XlatFunc *orig, size_t norig, XlatFunc *f, const FvpF
             free(nf.name);
             free(nf.blocks);
             for (size_t j = 0; j < nf.njts; j++)
-                free(nf.jts[j].targets);
+                xlat_jt_free(&nf.jts[j]);
             free(nf.jts);
             rc = -ENOMEM;
             break;
@@ -210,7 +210,7 @@ static int split_one(const XlatFunc *orig, size_t norig, XlatFunc *f, const FvpF
     }
     if (rc == 0) {
         for (size_t j = 0; j < njts; j++)
-            free(jts[j].targets);
+            xlat_jt_free(&jts[j]);
         free(jts);
         free(blocks);
         *f = keep;
@@ -252,7 +252,7 @@ int xlat_split_regions(XlatProgram *p, const FvpFrontend *fe, const XlatCode *co
         free(extra[i].name);
         free(extra[i].blocks);
         for (size_t j = 0; j < extra[i].njts; j++)
-            free(extra[i].jts[j].targets);
+            xlat_jt_free(&extra[i].jts[j]);
         free(extra[i].jts);
     }
     free(extra);

@@ -44,6 +44,9 @@ typedef struct AbsVal {
     uint8_t size;       /* ENTRY, REL: 4 or 8 bytes */
     bool sign;          /* ENTRY, REL: sign-extended 4-byte entries */
     uint8_t copy_of;    /* 1 + register this one is a mv / sext.w of, or 0 */
+    uint64_t at;        /* ENTRY, REL: pc of the load */
+    int8_t shift;       /* INDEX, SLOT, ENTRY, REL: the slot is table + (index << shift)
+                           for the index the bounds check saw; -1 not known */
 } AbsVal;
 
 typedef struct AbsState {
@@ -98,7 +101,8 @@ static AbsVal abs_slot(AbsVal a, AbsVal b)
     if (a.kind != ABS_CONST || (b.kind != ABS_INDEX && b.kind != ABS_UNKNOWN))
         return (AbsVal){ .kind = ABS_UNKNOWN };
     return (AbsVal){ .kind = ABS_SLOT, .table = a.value,
-                     .bound = b.kind == ABS_INDEX ? b.bound : 0 };
+                     .bound = b.kind == ABS_INDEX ? b.bound : 0,
+                     .shift = b.kind == ABS_INDEX ? b.shift : -1 };
 }
 
 /* add rd, rs1, rs2 */
@@ -122,6 +126,30 @@ static AbsVal abs_add(AbsVal a, AbsVal b)
 static AbsVal abs_index_op(AbsVal a)
 {
     return a.kind == ABS_INDEX ? a : (AbsVal){ .kind = ABS_UNKNOWN };
+}
+
+/* The index shifted left by sh, or right by -sh: exact while no bit of an index below
+ * XLAT_JT_MAX_ENTRIES drops out at either end (gcc zero-extends a 32-bit index with
+ * slli 32 then srli 30).  Else the index keeps its bound with an unknown scale. */
+static AbsVal abs_scaled(AbsVal a, int sh)
+{
+    a = abs_index_op(a);
+    if (a.kind != ABS_INDEX || a.shift < 0)
+        return a;
+    int to = a.shift + sh;
+    a.shift = to >= 0 && to <= 64 - 12 ? (int8_t)to : -1;
+    _Static_assert(XLAT_JT_MAX_ENTRIES <= 1 << 12, "an index has at most 12 bits");
+    return a;
+}
+
+/* The index zero- or sign-extended from its low bits: its scale is still known when the
+ * scaled index fits in bits - 1 of them. */
+static AbsVal abs_narrow(AbsVal a, int bits)
+{
+    a = abs_index_op(a);
+    if (a.kind == ABS_INDEX && a.shift > bits - 1 - 12)
+        a.shift = -1;
+    return a;
 }
 
 /* A bounds check in the predecessor: the fall-through path knows the
@@ -149,13 +177,14 @@ static void abs_branch(AbsState *s, const RvInsn *in)
         abs_bound(s, idx, (uint32_t)bound);
 }
 
-static void abs_load(AbsState *s, const RvInsn *in, unsigned size, bool sign)
+static void abs_load(AbsState *s, const RvInsn *in, uint64_t pc, unsigned size, bool sign)
 {
     AbsVal a = abs_get(s, in->rs1);
     AbsVal r = { .kind = ABS_UNKNOWN };
     if (a.kind == ABS_SLOT)
         r = (AbsVal){ .kind = ABS_ENTRY, .table = a.table + (uint64_t)in->imm,
-                      .bound = a.bound, .size = (uint8_t)size, .sign = sign };
+                      .bound = a.bound, .size = (uint8_t)size, .sign = sign, .at = pc,
+                      .shift = a.shift };
     abs_set(s, in->rd, r);
 }
 
@@ -181,11 +210,11 @@ static void abs_step(AbsState *s, const RvInsn *in, uint64_t pc)
             abs_set(s, in->rd, abs_const(v));
         } else if (in->imm == 0 && in->rd != in->rs1) {
             /* mv keeps anything; sext.w at least the index-ness */
-            AbsVal c = in->op == RV_OP_ADDI ? a : abs_index_op(a);
+            AbsVal c = in->op == RV_OP_ADDI ? a : abs_narrow(a, 32);
             c.copy_of = (uint8_t)(in->rs1 + 1);
             abs_set(s, in->rd, c);
         } else if (in->imm != 0 || in->op == RV_OP_ADDIW) {
-            abs_set(s, in->rd, in->imm == 0 ? abs_index_op(a) : unk);
+            abs_set(s, in->rd, in->imm == 0 ? abs_narrow(a, 32) : unk);
         }
         return;
     case RV_OP_ADD:
@@ -201,25 +230,33 @@ static void abs_step(AbsState *s, const RvInsn *in, uint64_t pc)
         return;
     case RV_OP_SH2ADD:
     case RV_OP_SH3ADD:
-        abs_set(s, in->rd, b.kind == ABS_CONST ? abs_slot(b, abs_index_op(a)) : unk);
+        abs_set(s, in->rd,
+                b.kind == ABS_CONST ? abs_slot(b, abs_scaled(a, in->op == RV_OP_SH2ADD ? 2 : 3))
+                                    : unk);
         return;
     case RV_OP_SLLI:
-    case RV_OP_SRLI:
+        abs_set(s, in->rd, abs_scaled(a, (int)in->imm));
+        return;
     case RV_OP_SLLI_UW:
+        abs_set(s, in->rd, abs_scaled(abs_narrow(a, 32), (int)in->imm));
+        return;
+    case RV_OP_SRLI:
+        abs_set(s, in->rd, abs_scaled(a, -(int)in->imm));
+        return;
     case RV_OP_ZEXT_H:
-        abs_set(s, in->rd, abs_index_op(a));
+        abs_set(s, in->rd, abs_narrow(a, 16));
         return;
     case RV_OP_ADD_UW: /* zext.w is add.uw rd, rs, x0 */
-        abs_set(s, in->rd, in->rs2 == 0 ? abs_index_op(a) : unk);
+        abs_set(s, in->rd, in->rs2 == 0 ? abs_narrow(a, 32) : unk);
         return;
     case RV_OP_LW:
-        abs_load(s, in, 4, true);
+        abs_load(s, in, pc, 4, true);
         return;
     case RV_OP_LWU:
-        abs_load(s, in, 4, false);
+        abs_load(s, in, pc, 4, false);
         return;
     case RV_OP_LD:
-        abs_load(s, in, 8, false);
+        abs_load(s, in, pc, 8, false);
         return;
     case RV_OP_BLTU:
     case RV_OP_BGEU:
@@ -313,7 +350,8 @@ void xlat_rv64_block_consts(const XlatCode *code, const uint64_t *pcs, size_t np
 }
 
 int xlat_rv64_jt_recover(const XlatCode *code, const uint64_t *pcs, size_t npcs, size_t pred_n,
-                         const XlatRegConsts *seed, uint64_t **out_targets, size_t *out_n)
+                         const XlatRegConsts *seed, uint64_t **out_targets, size_t *out_n,
+                         XlatJtIndex *ix)
 {
     AbsState s;
     RvInsn in;
@@ -356,6 +394,29 @@ int xlat_rv64_jt_recover(const XlatCode *code, const uint64_t *pcs, size_t npcs,
         return XLAT_JT_NONE;
     }
     int quality = v.bound && n == limit ? XLAT_JT_BOUNDED : XLAT_JT_SCANNED;
+    if (ix) {
+        memset(ix, 0, sizeof *ix);
+        /* In an executable segment, the table changes only with code changes, which
+         * switch translated code off (runtime/native.c): the index says the target. */
+        bool own_block = false;
+        for (size_t i = pred_n; i + 1 < npcs; i++)
+            own_block = own_block || pcs[i] == v.at;
+        const ElfSegment *tseg = xlat_exec_segment(code->img, code->bias, v.table);
+        uint64_t tstart = tseg ? tseg->vaddr + code->bias : 0;
+        /* (index << shift) - table is a whole number of entries, entry i is target i */
+        int scale = v.size == 8 ? 3 : 2;
+        if (quality == XLAT_JT_BOUNDED && own_block && tseg && v.shift >= scale &&
+            v.table + n * v.size - tstart <= tseg->filesz) {
+            uint64_t *per = malloc(n * sizeof *per);
+            if (!per) {
+                free(t);
+                return -ENOMEM;
+            }
+            memcpy(per, t, n * sizeof *t);
+            *ix = (XlatJtIndex){ .load_pc = v.at, .table = v.table, .size = v.size,
+                                 .target = per, .n = n };
+        }
+    }
     qsort(t, n, sizeof *t, cmp_u64);
     size_t u = 0;
     for (size_t i = 0; i < n; i++)

@@ -802,6 +802,9 @@ int xlat_run(const XlatOptions *o, XlatReport *rep, char *err, size_t errlen,
     rep->candidates = prog.ncandidates;
     rep->addr_taken = prog.nroots_addr;
     rep->jump_tables = prog.njump_tables;
+    for (size_t i = 0; i < prog.nfuncs; i++)
+        for (size_t j = 0; j < prog.funcs[i].njts; j++)
+            rep->jt_indexed += prog.funcs[i].jts[j].ix.load_pc != 0;
     rep->guest_insns = prog.ninsns;
 
     /* plain FP when nothing in the program can tell (fp_observe.h) */

@@ -40,6 +40,7 @@ typedef struct XlatReport {
     char cache_entry[4200];         /* the cache entry's path (when on) */
     char cache_warning[300];        /* why the output was not stored, or "" */
     size_t funcs, funcs_failed, blocks, entries, jump_tables;
+    size_t jt_indexed;              /* jump tables switched on by entry index (docs D38) */
     size_t fp_native;               /* F/D instructions lowered to inline FP */
     bool fp_plain;                  /* ... as plain operations (XLAT_EMIT_PLAIN_FP) */
     uint64_t fp_observed_pc;        /* else a block observing the FP environment, or 0 */

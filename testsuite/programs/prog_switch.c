@@ -2,9 +2,15 @@
  * with an offset and holes, on a char, inside a bytecode loop) plus a
  * computed-goto dispatch table.  Each is checked against a reference built
  * from a table of function pointers (no switch in it).  Code discovery's
- * jump-table recovery is tested on this program (test_discover.c). */
+ * jump-table recovery is tested on this program (test_discover.c).
+ * Two hand-written tables sit in .text, where fvp-xlat switches on the entry
+ * index (docs D38): one indexed at twice its entry size (every other entry
+ * used), and one the program rewrites at run time (mprotect), after which the
+ * jump must follow the new entry. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #define NOINLINE __attribute__((noinline))
 
@@ -159,6 +165,79 @@ static long ref_goto(const unsigned char *code, int n, long acc)
     return acc;
 }
 
+/* long asm_jt(long i): 10 * (i + 1) for i in 0..3, else -1; a table of 4-byte
+ * relative entries in .text, index scaled by 4.  asm_jt_wide(long i): the same
+ * through a table of 8 entries indexed by i * 8 (entries 1, 3, 5, 7 are decoys). */
+__asm__(".text\n"
+        ".globl asm_jt\n"
+        ".type asm_jt, @function\n"
+        "asm_jt:\n"
+        "  li t0, 4\n"
+        "  bgeu a0, t0, 9f\n"
+        "  lla t1, asm_jt_table\n"
+        "  slli t2, a0, 2\n"
+        "  add t2, t2, t1\n"
+        "  lw t2, 0(t2)\n"
+        "  add t2, t2, t1\n"
+        "  jr t2\n"
+        "1: li a0, 10\n  ret\n"
+        "2: li a0, 20\n  ret\n"
+        "3: li a0, 30\n  ret\n"
+        "4: li a0, 40\n  ret\n"
+        "9: li a0, -1\n  ret\n"
+        ".balign 4\n"
+        ".globl asm_jt_table\n"
+        "asm_jt_table:\n"
+        "  .word 1b - asm_jt_table, 2b - asm_jt_table, 3b - asm_jt_table, 4b - asm_jt_table\n"
+        ".size asm_jt, . - asm_jt\n"
+        ".globl asm_jt_wide\n"
+        ".type asm_jt_wide, @function\n"
+        "asm_jt_wide:\n"
+        "  li t0, 4\n"
+        "  bgeu a0, t0, 9f\n"
+        "  lla t1, 8f\n"
+        "  slli t2, a0, 3\n"
+        "  add t2, t2, t1\n"
+        "  lw t2, 0(t2)\n"
+        "  add t2, t2, t1\n"
+        "  jr t2\n"
+        "1: li a0, 10\n  ret\n"
+        "2: li a0, 20\n  ret\n"
+        "3: li a0, 30\n  ret\n"
+        "4: li a0, 40\n  ret\n"
+        "5: li a0, -5\n  ret\n"
+        "9: li a0, -1\n  ret\n"
+        ".balign 4\n"
+        "8: .word 1b - 8b, 5b - 8b, 2b - 8b, 5b - 8b, 3b - 8b, 5b - 8b, 4b - 8b, 5b - 8b\n"
+        ".size asm_jt_wide, . - asm_jt_wide\n");
+long asm_jt(long i);
+long asm_jt_wide(long i);
+extern int asm_jt_table[4];
+
+static long ref_asm(long i)
+{
+    return i >= 0 && i < 4 ? 10 * (i + 1) : -1;
+}
+
+/* Entry 1 of asm_jt's table made to send index 1 where index 3 goes. */
+static void rewrite_asm_table(void)
+{
+    long pg = sysconf(_SC_PAGESIZE);
+    char *page = (char *)((unsigned long)asm_jt_table & ~(unsigned long)(pg - 1));
+    size_t len = (size_t)((char *)(asm_jt_table + 4) - page);
+    if (mprotect(page, len, PROT_READ | PROT_WRITE | PROT_EXEC) != 0) {
+        printf("FAIL mprotect RWX\n");
+        failures++;
+        return;
+    }
+    asm_jt_table[1] = asm_jt_table[3];
+    if (mprotect(page, len, PROT_READ | PROT_EXEC) != 0) {
+        printf("FAIL mprotect RX\n");
+        failures++;
+    }
+    __builtin___clear_cache(page, (char *)(asm_jt_table + 4));
+}
+
 int main(int argc, char **argv)
 {
     (void)argv;
@@ -180,6 +259,15 @@ int main(int argc, char **argv)
     }
     check("loop", sw_loop(code, 200, seed), ref_loop(code, 200, seed), 0);
     check("goto", goto_table(code, 200, seed), ref_goto(code, 200, seed), 0);
+
+    for (long i = -2; i < 7; i++) {
+        check("asm", asm_jt(i), ref_asm(i), (int)i);
+        check("asm_wide", asm_jt_wide(i), ref_asm(i), (int)i);
+    }
+    /* last: under fvp-xlat, the rewrite switches translated code off */
+    rewrite_asm_table();
+    for (long i = 0; i < 4; i++)
+        check("asm_rewritten", asm_jt(i), ref_asm(i == 1 ? 3 : i), (int)i);
 
     printf("loop %ld goto %ld\n", sw_loop(code, 200, seed), goto_table(code, 200, seed));
     printf("prog_switch: %s\n", failures ? "FAILED" : "ok");

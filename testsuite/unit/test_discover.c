@@ -54,6 +54,7 @@ static uint32_t enc_j(unsigned rd, int32_t off)
 
 #define ADDI(rd, rs, imm)  enc_i(0x13, 0, rd, rs, imm)
 #define SLLI(rd, rs, sh)   enc_i(0x13, 1, rd, rs, sh)
+#define SRLI(rd, rs, sh)   enc_i(0x13, 5, rd, rs, sh)
 #define LW(rd, rs, imm)    enc_i(0x03, 2, rd, rs, imm)
 #define JALR(rd, rs, imm)  enc_i(0x67, 0, rd, rs, imm)
 #define ADD(rd, a, b)      enc_r(0, rd, a, b)
@@ -679,6 +680,7 @@ static void test_jump_table_hand(void **state)
     expect_block(f, TEXT_VADDR + 0x40, 1, 0);
     expect_block(f, TEXT_VADDR + 0x8, 6, 0);
     assert_null(xlat_find_jt(f, TEXT_VADDR + 0x18));
+    assert_int_equal(t->ix.load_pc, 0); /* the table is not in an executable segment */
 
     const XlatFunc *r = xlat_find_func(&p, TEXT_VADDR + 0x60);
     assert_int_equal(r->njts, 1);
@@ -686,6 +688,78 @@ static void test_jump_table_hand(void **state)
     assert_int_equal(t->jr_pc, TEXT_VADDR + 0x78);
     assert_int_equal(t->ntargets, 2);
     assert_int_equal(t->targets[1], TEXT_VADDR + 0x80);
+    xlat_program_free(&p);
+    built_free(&b);
+}
+
+/*
+ * Tables in the executable segment, where the emitter switches on the entry index
+ * (XlatJtIndex, docs D38):
+ *  0 addi a5,x0,3 ; 4 bltu a5,a0,default(0x40) ; 8 lui a5,%hi(text) ;
+ *  c addi a5,a5,0x60 ; 10 slli a1,a0,32 ; 14 srli a1,a1,30 (zero-extended index * 4)
+ * 18 add a5,a5,a1 ; 1c lw a5,0(a5) ; 20 jr a5 ; 24..30 four cases: ret ; 40 default: ret
+ * 60 the table: case2, case0, case2, case3
+ * The same at 0x80 with slli a1,a0,1: an index scaled by 2 for 4-byte entries can
+ * point between entries, so that jump gets no index.
+ */
+static void test_jump_table_index(void **state)
+{
+    (void)state;
+    Code c;
+    memset(&c, 0, sizeof c);
+    for (int v = 0; v < 2; v++) {
+        uint32_t o = v ? 0x80 : 0;
+        pad_to(&c, o);
+        put32(&c, ADDI(A5, ZERO, 3));
+        put32(&c, BLTU(A5, A0, 0x40 - 0x4));
+        put32(&c, LUI(A5, TEXT_VADDR));
+        put32(&c, ADDI(A5, A5, 0x60));
+        if (v == 0) {
+            put32(&c, SLLI(A1, A0, 32));
+            put32(&c, SRLI(A1, A1, 30));
+        } else {
+            put32(&c, SLLI(A1, A0, 1));
+        }
+        put32(&c, ADD(A5, A5, A1));
+        put32(&c, LW(A5, A5, 0));
+        put32(&c, JALR(ZERO, A5, 0));
+        for (int k = 0; k < 4; k++)
+            put32(&c, RET);
+        pad_to(&c, o + 0x40);
+        put32(&c, RET);
+        if (v == 0) {
+            pad_to(&c, 0x60);
+            const uint32_t tbl[4] = { TEXT_VADDR + 0x2c, TEXT_VADDR + 0x24, TEXT_VADDR + 0x2c,
+                                      TEXT_VADDR + 0x30 };
+            for (int k = 0; k < 4; k++)
+                put32(&c, tbl[k]);
+        }
+    }
+    Sym syms[] = { { "by4", TEXT_VADDR, STT_FUNC, STB_GLOBAL },
+                   { "by2", TEXT_VADDR + 0x80, STT_FUNC, STB_GLOBAL } };
+    Spec sp = { .text = c.b, .ntext = c.n, .syms = syms, .nsyms = 2 };
+    Built b;
+    build(&sp, &b);
+    XlatProgram p;
+    assert_int_equal(discover(&b, &opts_default, &p), 0);
+
+    const XlatJumpTable *t = xlat_find_jt(xlat_find_func(&p, TEXT_VADDR), TEXT_VADDR + 0x20);
+    assert_non_null(t);
+    assert_int_equal(t->ntargets, 3);
+    assert_int_equal(t->ix.load_pc, TEXT_VADDR + 0x1c);
+    assert_int_equal(t->ix.table, TEXT_VADDR + 0x60);
+    assert_int_equal(t->ix.size, 4);
+    assert_int_equal(t->ix.n, 4);
+    assert_int_equal(t->ix.target[0], TEXT_VADDR + 0x2c);
+    assert_int_equal(t->ix.target[1], TEXT_VADDR + 0x24);
+    assert_int_equal(t->ix.target[2], TEXT_VADDR + 0x2c);
+    assert_int_equal(t->ix.target[3], TEXT_VADDR + 0x30);
+
+    t = xlat_find_jt(xlat_find_func(&p, TEXT_VADDR + 0x80), TEXT_VADDR + 0x9c);
+    assert_non_null(t);
+    assert_true(t->ntargets > 0);
+    assert_int_equal(t->ix.load_pc, 0);
+    assert_null(t->ix.target);
     xlat_program_free(&p);
     built_free(&b);
 }
@@ -1053,6 +1127,7 @@ int main(void)
         cmocka_unit_test(test_bad_roots_and_limits),
         cmocka_unit_test(test_refused_images),
         cmocka_unit_test(test_jump_table_hand),
+        cmocka_unit_test(test_jump_table_index),
         cmocka_unit_test(test_jump_table_hoisted),
         cmocka_unit_test(test_reachable_only),
         cmocka_unit_test(test_eh_frame_roots),

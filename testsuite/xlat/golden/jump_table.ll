@@ -53,14 +53,17 @@ b_100ec:                                          ; preds = %cont
   %18 = and i64 %x1, -2
   br label %exit
 
-exit:                                             ; preds = %cont, %start, %taken, %b_100ec, %b_100e6, %b_100dc, %b_100d6, %b_100d0, %b_100ca
-  %x10.slot.0 = phi i64 [ %x10, %start ], [ 0, %taken ], [ %21, %cont ], [ %17, %b_100ec ], [ %15, %b_100e6 ], [ %13, %b_100dc ], [ %10, %b_100d6 ], [ %8, %b_100d0 ], [ %6, %b_100ca ]
-  %instret.slot.0 = phi i64 [ %instret, %start ], [ %instret.n26, %taken ], [ %instret.n38, %cont ], [ %instret.n38, %b_100ec ], [ %instret.n38, %b_100e6 ], [ %instret.n38, %b_100dc ], [ %instret.n38, %b_100d6 ], [ %instret.n38, %b_100d0 ], [ %instret.n38, %b_100ca ]
-  %x14.slot.0 = phi i64 [ %x14, %start ], [ %x14, %taken ], [ 65784, %cont ], [ 65784, %b_100ec ], [ 65784, %b_100e6 ], [ 65784, %b_100dc ], [ 65784, %b_100d6 ], [ 65784, %b_100d0 ], [ 65784, %b_100ca ]
-  %x15.slot.0 = phi i64 [ %x15, %start ], [ 5, %taken ], [ %24, %cont ], [ %24, %b_100ec ], [ %24, %b_100e6 ], [ %12, %b_100dc ], [ %24, %b_100d6 ], [ %24, %b_100d0 ], [ %24, %b_100ca ]
-  %exit.pc = phi i64 [ %pc, %start ], [ %20, %taken ], [ %25, %cont ], [ %18, %b_100ec ], [ %16, %b_100e6 ], [ %14, %b_100dc ], [ %11, %b_100d6 ], [ %9, %b_100d0 ], [ %7, %b_100ca ]
-  %exit.reason = phi i32 [ 9, %start ], [ 4, %taken ], [ 5, %cont ], [ 4, %b_100ec ], [ 4, %b_100e6 ], [ 4, %b_100dc ], [ 4, %b_100d6 ], [ 4, %b_100d0 ], [ 4, %b_100ca ]
-  %exit.count = phi i64 [ 0, %start ], [ 2, %taken ], [ 0, %cont ], [ 2, %b_100ec ], [ 2, %b_100e6 ], [ 3, %b_100dc ], [ 2, %b_100d6 ], [ 2, %b_100d0 ], [ 2, %b_100ca ]
+default.unreachable:                              ; preds = %cont
+  unreachable
+
+exit:                                             ; preds = %start, %taken, %b_100ec, %b_100e6, %b_100dc, %b_100d6, %b_100d0, %b_100ca
+  %x10.slot.0 = phi i64 [ %x10, %start ], [ 0, %taken ], [ %8, %b_100d0 ], [ %6, %b_100ca ], [ %17, %b_100ec ], [ %15, %b_100e6 ], [ %13, %b_100dc ], [ %10, %b_100d6 ]
+  %instret.slot.0 = phi i64 [ %instret, %start ], [ %instret.n26, %taken ], [ %instret.n38, %b_100d0 ], [ %instret.n38, %b_100ca ], [ %instret.n38, %b_100ec ], [ %instret.n38, %b_100e6 ], [ %instret.n38, %b_100dc ], [ %instret.n38, %b_100d6 ]
+  %x14.slot.0 = phi i64 [ %x14, %start ], [ %x14, %taken ], [ 65784, %b_100d0 ], [ 65784, %b_100ca ], [ 65784, %b_100ec ], [ 65784, %b_100e6 ], [ 65784, %b_100dc ], [ 65784, %b_100d6 ]
+  %x15.slot.0 = phi i64 [ %x15, %start ], [ 5, %taken ], [ %24, %b_100d0 ], [ %24, %b_100ca ], [ %24, %b_100ec ], [ %24, %b_100e6 ], [ %12, %b_100dc ], [ %24, %b_100d6 ]
+  %exit.pc = phi i64 [ %pc, %start ], [ %20, %taken ], [ %9, %b_100d0 ], [ %7, %b_100ca ], [ %18, %b_100ec ], [ %16, %b_100e6 ], [ %14, %b_100dc ], [ %11, %b_100d6 ]
+  %exit.reason = phi i32 [ 9, %start ], [ 4, %taken ], [ 4, %b_100d0 ], [ 4, %b_100ca ], [ 4, %b_100ec ], [ 4, %b_100e6 ], [ 4, %b_100dc ], [ 4, %b_100d6 ]
+  %exit.count = phi i64 [ 0, %start ], [ 2, %taken ], [ 2, %b_100d0 ], [ 2, %b_100ca ], [ 2, %b_100ec ], [ 2, %b_100e6 ], [ 3, %b_100dc ], [ 2, %b_100d6 ]
   %instret.n = add i64 %exit.count, %instret.slot.0
   store i64 %instret.n, ptr %0, align 8, !tbaa !5
   store i64 %x10.slot.0, ptr %2, align 8, !tbaa !5
@@ -85,14 +88,13 @@ cont:                                             ; preds = %entry.switch
   %ld = load i32, ptr %host, align 1, !tbaa !8
   %23 = sext i32 %ld to i64
   %24 = add nsw i64 %23, 65784
-  %25 = and i64 %24, -2
   %instret.n38 = add i64 %instret, 9
-  switch i64 %25, label %exit [
-    i64 65738, label %b_100ca
-    i64 65744, label %b_100d0
-    i64 65750, label %b_100d6
-    i64 65756, label %b_100dc
-    i64 65766, label %b_100e6
-    i64 65772, label %b_100ec
+  switch i64 %x10, label %default.unreachable [
+    i64 0, label %b_100d6
+    i64 1, label %b_100dc
+    i64 2, label %b_100e6
+    i64 3, label %b_100ec
+    i64 4, label %b_100ca
+    i64 5, label %b_100d0
   ]
 }
