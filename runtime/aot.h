@@ -33,12 +33,12 @@
  *    with FVP_AOT_PRECISE_FAULTS, c->pc already holds the faulting
  *    instruction and the registers are exact, else both may be stale.
  *  - a direct guest call to another translated function is a host call
- *    (c->pc = the callee, c->native_depth one higher, at most
- *    FVP_NATIVE_MAX_DEPTH); when it returns IR_EXIT_RETURN with c->pc at
+ *    (c->pc = the callee) while the host stack pointer is above
+ *    c->native_sp_limit (docs D39); when it returns IR_EXIT_RETURN with c->pc at
  *    the call's return address, the caller goes on natively, else it
  *    returns the same reason to its own caller (so a longjmp, a syscall or
  *    a trap unwinds the host stack to the dispatcher).  Direct jumps, and
- *    calls beyond the depth limit, are tail calls (c->pc set first);
+ *    calls below the stack limit, are tail calls (c->pc set first);
  *    an indirect call or jump (not through a recovered table) looks its
  *    target up with fvp_native_find and makes the same host call or tail
  *    call when there is one; anything else returns to the dispatcher.
@@ -50,12 +50,12 @@
 
 #include "runtime/cpu.h"
 
-#define FVP_AOT_ABI_VERSION 3u
+#define FVP_AOT_ABI_VERSION 4u
 
-/* Deepest nesting of guest calls as host calls; deeper calls are tail
- * calls through the dispatcher.  Bounds the host stack translated code
- * uses (a few hundred bytes to a few KiB per frame). */
-#define FVP_NATIVE_MAX_DEPTH 1024
+/* Host stack that nested guest calls made as host calls may use below the dispatcher:
+ * c->native_sp_limit = the dispatcher's stack pointer - this (or a quarter of
+ * RLIMIT_STACK when that is smaller; runtime/exec.c).  Deeper calls are tail calls. */
+#define FVP_NATIVE_STACK_BUDGET (4ull << 20)
 
 typedef uint32_t (*FvpNativeFn)(RvCpu *c);
 

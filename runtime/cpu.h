@@ -31,7 +31,7 @@
     X(uint32_t, exit_req, , 580) /* set (async) when a host signal arrived: native code returns to the dispatcher at its next check */ \
     X(uint64_t, instret, , 584)   /* guest instructions retired */            \
     X(uint64_t, proc, , 592)      /* the runtime's Process * (opaque here) */  \
-    X(uint64_t, native_depth, , 600) /* nesting of guest calls made as host calls by translated code (0 at the dispatcher) */
+    X(uint64_t, native_sp_limit, , 600) /* host stack pointer below which translated code makes guest calls as tail calls (runtime/aot.h) */
 
 #define RV_NO_RES UINT64_MAX
 

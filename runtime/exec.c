@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "riscv64/rv64_helpers.h"
 #include "runtime/fpenv.h"
@@ -18,6 +19,23 @@
 /* Runs one block, a chain of interpreted blocks, or one native function
  * and whatever it tail-calls, at c->pc.  Returns its IrExitReason with the next PC in *out_next, or a
  * negative errno. */
+/* How far below the dispatcher translated code may nest guest calls as host calls:
+ * FVP_NATIVE_STACK_BUDGET, or a quarter of the main thread's stack limit when that is
+ * smaller (guest threads get at least as much, thread.c). */
+static uint64_t native_stack_budget(void)
+{
+    static uint64_t budget;
+    uint64_t b = __atomic_load_n(&budget, __ATOMIC_RELAXED);
+    if (b)
+        return b;
+    b = FVP_NATIVE_STACK_BUDGET;
+    struct rlimit rl;
+    if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur / 4 < b)
+        b = rl.rlim_cur / 4;
+    __atomic_store_n(&budget, b, __ATOMIC_RELAXED);
+    return b;
+}
+
 static int exec_step(Process *p, Interp *it, Native *nat, uint64_t *out_next)
 {
     RvCpu *c = &p->cpu;
@@ -27,8 +45,9 @@ static int exec_step(Process *p, Interp *it, Native *nat, uint64_t *out_next)
         FvpNativeFn fn = native_lookup(nat, c->pc);
         if (fn) {
             p->st.native_entries++;
-            /* 0 also after a fault left nested native calls by siglongjmp */
-            c->native_depth = 0;
+            /* nested guest calls as host calls go down to here (docs D39) */
+            c->native_sp_limit =
+                (uint64_t)(uintptr_t)__builtin_frame_address(0) - native_stack_budget();
             /* plain FP in RNE: MXCSR already is what the code needs (aot.h) */
             bool env = !nat->plain_fp || c->frm != 0;
             if (env)

@@ -22,7 +22,7 @@
 #include "runtime/signal_frame.h"
 
 /* Host stack of a guest thread: translated code makes guest calls as host
- * calls (up to FVP_NATIVE_MAX_DEPTH deep), so as much as the main thread
+ * calls (down to FVP_NATIVE_STACK_BUDGET below the dispatcher), so as much as the main thread
  * gets (RLIMIT_STACK), at least 8 MiB, at most 256 MiB. */
 static size_t thread_stack_size(void)
 {
@@ -117,7 +117,7 @@ int64_t thread_clone(Process *p, RvCpu *c, uint64_t flags, uint64_t newsp, uint6
     if (flags & CLONE_SETTLS)
         n->cpu.x[4] = tls;
     n->cpu.res_addr = RV_NO_RES;
-    n->cpu.native_depth = 0;
+    n->cpu.native_sp_limit = 0; /* set by the dispatcher before native code runs */
     n->cpu.exit_req = 0;
     n->cpu.trap_pending = 0;
     n->cpu.instret = 0;

@@ -694,8 +694,8 @@ static void rec_decl(XlatEmitter *e)
  * A guest call to translated function fn as a host call (runtime/aot.h,
  * docs D19): registers are already back in the vCPU, except for self (docs D34): a call of
  * the current function's own entry, which calls its register-passing variant with the
- * slots' values as arguments and writes nothing back first.  Below the depth
- * limit, call fn; if it comes back with IR_EXIT_RETURN at this call's
+ * slots' values as arguments and writes nothing back first.  Above the host
+ * stack limit, call fn; if it comes back with IR_EXIT_RETURN at this call's
  * return address, reload the registers and go on at the return site block
  * (so the host's return predictor sees call/ret pairs), else pass its
  * reason on.  At the limit, a tail call as before.
@@ -703,13 +703,19 @@ static void rec_decl(XlatEmitter *e)
 static void emit_host_call(XlatEmitter *e, LLVMValueRef fn, LLVMValueRef pc, BlockInfo *ret_bi,
                            bool self)
 {
-    LLVMValueRef dp = cpu_field(e, offsetof(RvCpu, native_depth), "depth.p");
-    LLVMValueRef depth = tag_cpu(e, LLVMBuildLoad2(e->b, e->t_i64, dp, "depth"));
-    LLVMSetAlignment(depth, 8);
+    /* the host stack pointer against the dispatcher's limit (docs D39): no counter to keep */
+    LLVMMetadataRef rsp_name = LLVMMDStringInContext2(e->ctx, "rsp", 3);
+    LLVMValueRef rsp_md =
+        LLVMMetadataAsValue(e->ctx, LLVMMDNodeInContext2(e->ctx, &rsp_name, 1));
+    LLVMValueRef sp = call_intrinsic(e, "llvm.read_register", e->t_i64, &rsp_md, 1, "host.sp");
+    LLVMValueRef limit = tag_cpu(e, LLVMBuildLoad2(e->b, e->t_i64,
+                                                   cpu_field(e, offsetof(RvCpu, native_sp_limit),
+                                                             "sp.limit.p"),
+                                                   "sp.limit"));
+    LLVMSetAlignment(limit, 8);
     LLVMBasicBlockRef call_bb = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "hcall");
     LLVMBasicBlockRef deep_bb = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "hcall.deep");
-    LLVMValueRef deep = LLVMBuildICmp(e->b, LLVMIntUGE, depth, c64(e, FVP_NATIVE_MAX_DEPTH),
-                                      "deep");
+    LLVMValueRef deep = LLVMBuildICmp(e->b, LLVMIntULT, sp, limit, "deep");
     LLVMBuildCondBr(e->b, deep, deep_bb, call_bb);
     LLVMPositionBuilderAtEnd(e->b, deep_bb);
     if (self && !e->rec)
@@ -717,8 +723,6 @@ static void emit_host_call(XlatEmitter *e, LLVMValueRef fn, LLVMValueRef pc, Blo
     emit_tail_call(e, fn, pc);
 
     LLVMPositionBuilderAtEnd(e->b, call_bb);
-    cpu_store64(e, offsetof(RvCpu, native_depth),
-                LLVMBuildAdd(e->b, depth, c64(e, 1), "depth.in"), "depth.p");
     LLVMValueRef r;
     if (self) {
         int regs[1 + XLAT_MAX_REGS];
@@ -735,7 +739,6 @@ static void emit_host_call(XlatEmitter *e, LLVMValueRef fn, LLVMValueRef pc, Blo
         r = LLVMBuildCall2(e->b, e->t_fn, fn, &e->cpu, 1, "r");
     }
     LLVMAddCallSiteAttribute(r, LLVMAttributeFunctionIndex, e->a_strictfp);
-    cpu_store64(e, offsetof(RvCpu, native_depth), depth, "depth.p");
     LLVMValueRef npc = tag_cpu(e, LLVMBuildLoad2(e->b, e->t_i64,
                                                  cpu_field(e, offsetof(RvCpu, pc), "pc.p"),
                                                  "ret.pc"));

@@ -2,7 +2,7 @@
 # fvp-xlat's command line: bad options and inputs get one line on stderr and status 2 (usage)
 # or 1 (input); -j N and -jN; -v says which inline FP form a program gets (plain when it cannot
 # observe the FP environment, D31; strict with the first block that looks; --strict-fp forces
-# it) and the output of each form runs right.
+# it) and the output of each form runs right; deep guest recursion in a small host stack.
 # TAP output.   testsuite/xlat/run_cli.sh [BUILD]
 set -u
 cd "$(dirname "$0")/../.." || exit 1
@@ -67,6 +67,18 @@ if grep -qE 'inline FP: strict \(FP environment observed at 0x[0-9a-f]+\)' "$OUT
     tap_ok "cli: prog_fpenv (reads the flags, sets the mode) keeps strict FP"
 else
     tap_fail "cli: prog_fpenv: $(grep 'inline FP' "$OUT/f.log")"
+fi
+
+# Guest calls nest as host calls down to a quarter of the stack limit (docs D39): 100000
+# nested guest calls, then 20001 mutually recursive ones, in a 128 KiB main-thread stack
+# (1024 nested host calls, the old bound, overflowed it)
+RECURSE=build/riscv/prog_recurse
+if [ -x "$RECURSE" ] && timeout 300 "$FVP_XLAT" -O0 "$RECURSE" -o "$OUT/recurse" 2>"$OUT/r.log" &&
+        (ulimit -s 128 && "$OUT/recurse") >"$OUT/recurse.out" 2>&1 &&
+        grep -q '(right)' "$OUT/recurse.out"; then
+    tap_ok "cli: prog_recurse runs in a 128 KiB stack"
+else
+    tap_fail "cli: prog_recurse in a 128 KiB stack: $(tail -n2 "$OUT/r.log" "$OUT/recurse.out" 2>&1)"
 fi
 echo "1..$n"
 [ "$nfail" -eq 0 ]
