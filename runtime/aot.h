@@ -70,6 +70,9 @@ enum {
     /* Plain FP (docs D31): native code neither reads the host's FP flags nor changes the
      * rounding mode, so while frm is RNE the dispatcher need not switch MXCSR around it. */
     FVP_AOT_PLAIN_FP = 1u << 1,
+    /* No instruction count (docs D40): translated code leaves c->instret alone (the
+     * program never reads it), so FVP_STATS counts interpreted instructions only. */
+    FVP_AOT_NO_INSTRET = 1u << 2,
 };
 
 typedef struct FvpAotEntry {

@@ -10,7 +10,7 @@
 
 #include "riscv64/rv64_helpers.h"
 
-enum { CSR_FFLAGS = 0x001, CSR_FRM = 0x002, CSR_FCSR = 0x003 };
+enum { CSR_FFLAGS = 0x001, CSR_FRM = 0x002, CSR_FCSR = 0x003, CSR_INSTRET = 0xc02 };
 
 /* What a temp or register holds: a value read from fflags or fcsr (or computed from one). */
 enum { V_FFLAGS = 1, V_FCSR = 2 };
@@ -134,27 +134,51 @@ bool xlat_fp_block_observes(const IrBlock *b)
     return r;
 }
 
-int xlat_fp_env_observed(const XlatProgram *prog, const FvpFrontend *fe, const XlatCode *code,
-                         bool *observed, uint64_t *observed_pc)
+bool xlat_block_reads_instret(const IrBlock *b)
 {
-    *observed = false;
+    for (uint32_t k = 0; k < b->ninsns; k++) {
+        const IrInsn *in = &b->insns[k];
+        if (in->op != IR_CALL || in->imm != RV_HELPER_csr_read)
+            continue;
+        /* the CSR number is a constant (lower.c); anything else counts as a read */
+        int64_t csr = -1;
+        for (uint32_t j = 0; j < k && in->nargs > 0; j++)
+            if (b->insns[j].op == IR_CONST && b->insns[j].dst == in->args[0])
+                csr = b->insns[j].imm;
+        if (csr < 0 || (csr & 0xfff) == CSR_INSTRET)
+            return true;
+    }
+    return false;
+}
+
+int xlat_env_observed(const XlatProgram *prog, const FvpFrontend *fe, const XlatCode *code,
+                      bool want_fp, bool want_instret, XlatObserved *out)
+{
+    memset(out, 0, sizeof *out);
     IrBlock blk;
     ir_block_init(&blk, fe->ir_env, 0);
     int rc = 0;
-    for (size_t i = 0; i < prog->nfuncs && !*observed && rc == 0; i++) {
+    for (size_t i = 0; i < prog->nfuncs && rc == 0; i++) {
         const XlatFunc *f = &prog->funcs[i];
-        for (size_t j = 0; j < f->nblocks && !*observed; j++) {
+        for (size_t j = 0; j < f->nblocks; j++) {
+            if ((!want_fp || out->fp) && (!want_instret || out->instret))
+                goto done;
             if (fvp_lift_block(fe, xlat_read_code, (void *)code, f->blocks[j].pc,
                                f->blocks[j].ninsns, &blk) != 0) {
                 rc = -ENOMEM;
                 break;
             }
-            if (xlat_fp_block_observes(&blk)) {
-                *observed = true;
-                *observed_pc = f->blocks[j].pc;
+            if (want_fp && !out->fp && xlat_fp_block_observes(&blk)) {
+                out->fp = true;
+                out->fp_pc = f->blocks[j].pc;
+            }
+            if (want_instret && !out->instret && xlat_block_reads_instret(&blk)) {
+                out->instret = true;
+                out->instret_pc = f->blocks[j].pc;
             }
         }
     }
+done:
     ir_block_free(&blk);
     return rc;
 }

@@ -17,6 +17,10 @@
  * is fine: nobody reads them.  The save/restore pairs compilers emit around a quiet compare
  * (frflags a4; flt.d; fsflags a4) therefore pass.  Not seen: code discovered only at run
  * time, and fcsr in a signal handler's ucontext (`fvp-xlat --strict-fp` for those).
+ *
+ * The same scan says whether the program reads instret: translated code keeps the exact
+ * instruction count only then (docs D40; `fvp-xlat --exact-instret` for code found at run
+ * time).
  */
 #ifndef FVP_TRANSLATOR_FP_OBSERVE_H
 #define FVP_TRANSLATOR_FP_OBSERVE_H
@@ -30,9 +34,20 @@
 /* Whether the RV64 IR block b observes the FP environment (above). */
 bool xlat_fp_block_observes(const IrBlock *b);
 
-/* Whether any block of prog observes it.  *observed_pc: the first such block (when true).
+/* Whether the RV64 IR block b reads the instret CSR (rdinstret; docs D40). */
+bool xlat_block_reads_instret(const IrBlock *b);
+
+/* What the blocks of a program can observe; each pc is the first such block. */
+typedef struct XlatObserved {
+    bool fp;                /* the FP environment (xlat_fp_block_observes) */
+    uint64_t fp_pc;
+    bool instret;           /* the instruction count (xlat_block_reads_instret) */
+    uint64_t instret_pc;
+} XlatObserved;
+
+/* Scans every block of prog for what want_fp / want_instret ask (the others stay false).
  * Returns 0 or -ENOMEM. */
-int xlat_fp_env_observed(const XlatProgram *prog, const FvpFrontend *fe, const XlatCode *code,
-                         bool *observed, uint64_t *observed_pc);
+int xlat_env_observed(const XlatProgram *prog, const FvpFrontend *fe, const XlatCode *code,
+                      bool want_fp, bool want_instret, XlatObserved *out);
 
 #endif

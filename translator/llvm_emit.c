@@ -135,8 +135,8 @@ struct XlatEmitter {
     uint64_t cur_pc;          /* pc of the current guest instruction */
     uint64_t cur_end;         /* pc after the block (a call's return address) */
     bool pc_stored;           /* cpu->pc already holds cur_pc */
-    uint64_t jt_load_pc;      /* a jump table's entry load in this block (XlatJtIndex) */
-    LLVMValueRef jt_addr;     /* and its guest address */
+    uint64_t jt_load_pc;      /* the entry load of the jump table ending this block, or 0 */
+    LLVMValueRef jt_addr;     /* its guest address, once emitted */
     unsigned started;         /* INSN markers seen in this block */
     unsigned flushed;         /* of which already added to instret */
 };
@@ -304,7 +304,8 @@ static void reg_reload(XlatEmitter *e)
 static unsigned rec_params(const XlatEmitter *e, int out[1 + XLAT_MAX_REGS])
 {
     unsigned n = 0;
-    out[n++] = -1;
+    if (e->instret_slot)
+        out[n++] = -1;
     for (int r = 0; r < XLAT_MAX_REGS; r++)
         if (e->reg_slot[r])
             out[n++] = r;
@@ -325,9 +326,11 @@ static void reg_slots_init(XlatEmitter *e, const BlockInfo *blocks, size_t nbloc
     e->instret_slot = NULL;
     if (!ssa_regs(e))
         return;
-    e->instret_slot = LLVMBuildAlloca(e->b, e->t_i64, "instret.slot");
-    if (!e->rec)
-        slot_load(e, e->instret_slot, offsetof(RvCpu, instret), "instret");
+    if (!(e->flags & XLAT_EMIT_NO_INSTRET)) {
+        e->instret_slot = LLVMBuildAlloca(e->b, e->t_i64, "instret.slot");
+        if (!e->rec)
+            slot_load(e, e->instret_slot, offsetof(RvCpu, instret), "instret");
+    }
     const IrEnv *env = e->fe->ir_env;
     bool used[XLAT_MAX_REGS] = { false };
     for (size_t i = 0; i < nblocks; i++)
@@ -563,6 +566,8 @@ static void exit_to_dispatcher(XlatEmitter *e, LLVMValueRef pc, unsigned reason,
 
 static void add_instret(XlatEmitter *e, LLVMValueRef n)
 {
+    if (e->flags & XLAT_EMIT_NO_INSTRET)
+        return;
     LLVMValueRef p = e->instret_slot ? e->instret_slot
                                      : cpu_field(e, offsetof(RvCpu, instret), "instret.p");
     LLVMValueRef v = tag_cpu(e, LLVMBuildLoad2(e->b, e->t_i64, p, "instret"));
@@ -901,7 +906,7 @@ static void exit_jump_table(XlatEmitter *e, const XlatJumpTable *jt, LLVMValueRe
 {
     LLVMBasicBlockRef miss = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "jt.miss");
     const XlatJtIndex *ix = &jt->ix;
-    if (ix->load_pc && ix->load_pc == e->jt_load_pc) {
+    if (ix->load_pc && ix->load_pc == e->jt_load_pc && e->jt_addr) {
         LLVMValueRef off = LLVMBuildSub(e->b, e->jt_addr, c64(e, ix->table), "jt.off");
         LLVMValueRef idx = LLVMBuildLShr(e->b, off, c64(e, ix->size == 8 ? 3 : 2), "jt.idx");
         LLVMValueRef sw = LLVMBuildSwitch(e->b, idx, miss, (unsigned)ix->n);
@@ -1109,11 +1114,8 @@ static LLVMValueRef emit_fcvt(XlatEmitter *e, const IrInsn *in, LLVMValueRef a)
 static LLVMValueRef emit_load(XlatEmitter *e, const IrInsn *in, LLVMValueRef addr)
 {
     unsigned size = (unsigned)in->imm;
-    for (size_t j = 0; j < e->f->njts; j++)
-        if (e->f->jts[j].ix.load_pc == e->cur_pc) {
-            e->jt_load_pc = e->cur_pc;
-            e->jt_addr = addr;
-        }
+    if (e->jt_load_pc && e->jt_load_pc == e->cur_pc)
+        e->jt_addr = addr;
     LLVMValueRef p = guest_ptr(e, in, addr, false);
     LLVMTypeRef ity = LLVMIntTypeInContext(e->ctx, 8 * size);
     LLVMValueRef v = tag_guest(e, LLVMBuildLoad2(e->b, ity, p, "ld"));
@@ -1391,9 +1393,13 @@ static int emit_block(XlatEmitter *e, const IrBlock *blk, uint64_t chase)
     LLVMValueRef *t = e->temps;
     const IrRegInfo *regs = e->fe->ir_env->regs;
     e->cur_pc = blk->pc;
+    e->cur_end = blk->end_pc;
+    /* the entry load of a jump table this block ends with (D38) */
     e->jt_load_pc = 0;
     e->jt_addr = NULL;
-    e->cur_end = blk->end_pc;
+    for (size_t j = 0; j < e->f->njts; j++)
+        if (e->f->jts[j].jr_pc >= blk->pc && e->f->jts[j].jr_pc < blk->end_pc)
+            e->jt_load_pc = e->f->jts[j].ix.load_pc;
     e->pc_stored = false;
     e->started = 0;
     e->flushed = 0;

@@ -59,6 +59,8 @@ enum {
     /* The program cannot observe the FP environment (fp_observe.h): inline FP as plain
      * LLVM operations in round-to-nearest, functions not strictfp (docs D31). */
     XLAT_EMIT_PLAIN_FP = 1u << 4,
+    /* The program never reads instret (fp_observe.h): no instruction count (docs D40). */
+    XLAT_EMIT_NO_INSTRET = 1u << 5,
 };
 
 /*

@@ -307,7 +307,7 @@ static LLVMValueRef const_cstring(LLVMModuleRef mod, const char *name, const cha
 /* fvp_aot_module and the tables it points to (runtime/aot.h). */
 static void emit_aot_module(LLVMModuleRef mod, const XlatProgram *prog, const ElfImage *img,
                             const XlatEntry *ents, size_t nents, const uint8_t *image,
-                            size_t image_len, const XlatOptions *o, bool plain_fp)
+                            size_t image_len, const XlatOptions *o, unsigned aot_flags)
 {
     LLVMContextRef ctx = LLVMGetModuleContext(mod);
     LLVMTypeRef i32 = LLVMInt32TypeInContext(ctx), i64 = LLVMInt64TypeInContext(ctx);
@@ -354,7 +354,7 @@ static void emit_aot_module(LLVMModuleRef mod, const XlatProgram *prog, const El
     LLVMValueRef mv[10] = {
         LLVMConstInt(i32, FVP_AOT_ABI_VERSION, 0),
         LLVMConstInt(i32, (o->precise_faults ? FVP_AOT_PRECISE_FAULTS : 0) |
-                              (plain_fp ? FVP_AOT_PLAIN_FP : 0), 0),
+                              aot_flags, 0),
         img_g, LLVMConstInt(i64, image_len, 0), name_g,
         ent_g, LLVMConstInt(i64, nents, 0), rng_g, LLVMConstInt(i64, nr, 0), prof_g,
     };
@@ -449,6 +449,7 @@ typedef struct Shard {
     const ElfImage *img;
     unsigned id, nshards;
     bool plain_fp;              /* XLAT_EMIT_PLAIN_FP */
+    bool no_instret;            /* XLAT_EMIT_NO_INSTRET */
     size_t *done;               /* shared progress counter (atomic) */
     void (*warn)(const char *msg);
     char obj[80];               /* its object file */
@@ -594,6 +595,7 @@ static void *shard_run(void *arg)
     unsigned eflags = (o->precise_faults ? XLAT_EMIT_PRECISE_FAULTS : 0) |
                       (o->no_native_fp ? XLAT_EMIT_FP_HELPERS : 0) |
                       (sh->plain_fp ? XLAT_EMIT_PLAIN_FP : 0) |
+                      (sh->no_instret ? XLAT_EMIT_NO_INSTRET : 0) |
                       (o->no_host_libc ? 0 : XLAT_EMIT_HOST_LIBC) |
                       (cpu_has_fma(o->cpu ? o->cpu : DEFAULT_CPU) ? XLAT_EMIT_HOST_FMA : 0);
     XlatEmitter *em = xlat_emitter_new(mod, sh->prog, &fvp_frontend_riscv64, &code, ir_out,
@@ -688,7 +690,7 @@ static XlatEntry *merge_entries(const XlatProgram *prog, Shard *sh, unsigned n, 
 /* The object with fvp_aot_module: the table, the ranges and the image. */
 static int emit_table_object(const XlatOptions *o, const XlatProgram *prog, const ElfImage *img,
                              const XlatEntry *ents, size_t nents, const uint8_t *image,
-                             size_t image_len, bool plain_fp, const char *obj, char *err,
+                             size_t image_len, unsigned aot_flags, const char *obj, char *err,
                              size_t errlen)
 {
     LLVMTargetMachineRef tm = make_target_machine(o, err, errlen);
@@ -705,7 +707,7 @@ static int emit_table_object(const XlatOptions *o, const XlatProgram *prog, cons
         if (!LLVMGetNamedFunction(mod, name))
             LLVMSetVisibility(LLVMAddFunction(mod, name, fnty), LLVMHiddenVisibility);
     }
-    emit_aot_module(mod, prog, img, ents, nents, image, image_len, o, plain_fp);
+    emit_aot_module(mod, prog, img, ents, nents, image, image_len, o, aot_flags);
     char *msg = NULL;
     int rc = 0;
     if (LLVMTargetMachineEmitToFile(tm, mod, (char *)obj, LLVMObjectFile, &msg) != 0) {
@@ -807,19 +809,24 @@ int xlat_run(const XlatOptions *o, XlatReport *rep, char *err, size_t errlen,
             rep->jt_indexed += prog.funcs[i].jts[j].ix.load_pc != 0;
     rep->guest_insns = prog.ninsns;
 
-    /* plain FP when nothing in the program can tell (fp_observe.h) */
-    bool plain_fp = false;
-    if (!o->no_native_fp && !o->strict_fp) {
+    /* plain FP, and no instruction count, when nothing in the program can tell
+     * (fp_observe.h, docs D31, D40) */
+    bool want_fp = !o->no_native_fp && !o->strict_fp, want_instret = !o->exact_instret;
+    XlatObserved seen = { .fp = true, .instret = true };
+    if (want_fp || want_instret) {
         XlatCode code = { img, prog.load_bias };
-        bool observed = true;
-        if ((rc = xlat_fp_env_observed(&prog, &fvp_frontend_riscv64, &code, &observed,
-                                       &rep->fp_observed_pc)) != 0) {
+        if ((rc = xlat_env_observed(&prog, &fvp_frontend_riscv64, &code, want_fp, want_instret,
+                                    &seen)) != 0) {
             snprintf(err, errlen, "out of memory");
             goto out;
         }
-        plain_fp = !observed;
     }
+    bool plain_fp = want_fp && !seen.fp;
+    bool no_instret = want_instret && !seen.instret;
     rep->fp_plain = plain_fp;
+    rep->fp_observed_pc = seen.fp_pc;
+    rep->instret_counted = !no_instret;
+    rep->instret_read_pc = seen.instret_pc;
 
     nsh = shard_count(o, &prog);
     sh = calloc(nsh, sizeof *sh);
@@ -833,7 +840,8 @@ int xlat_run(const XlatOptions *o, XlatReport *rep, char *err, size_t errlen,
     size_t done = 0;
     for (unsigned i = 0; i < nsh; i++) {
         sh[i] = (Shard){ .o = o, .prog = &prog, .img = img, .id = i, .nshards = nsh,
-                         .plain_fp = plain_fp, .done = &done, .warn = warn };
+                         .plain_fp = plain_fp, .no_instret = no_instret, .done = &done,
+                         .warn = warn };
     }
     /* shard 0 runs on this thread */
     unsigned started = 1;
@@ -883,7 +891,9 @@ int xlat_run(const XlatOptions *o, XlatReport *rep, char *err, size_t errlen,
     rep->entries = nents;
     if ((rc = make_temp_obj(table_obj, sizeof table_obj, err, errlen)) != 0)
         goto out;
-    if ((rc = emit_table_object(o, &prog, img, ents, nents, image, image_len, plain_fp,
+    if ((rc = emit_table_object(o, &prog, img, ents, nents, image, image_len,
+                                (plain_fp ? FVP_AOT_PLAIN_FP : 0) |
+                                    (no_instret ? FVP_AOT_NO_INSTRET : 0),
                                 table_obj, err, errlen)) != 0)
         goto out;
 

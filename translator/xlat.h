@@ -26,6 +26,8 @@ typedef struct XlatOptions {
     bool strict_fp;             /* constrained FP even when the program cannot observe the
                                    FP environment (no XLAT_EMIT_PLAIN_FP, docs D31) */
     bool no_host_libc;          /* guest string functions stay guest code (XLAT_EMIT_HOST_LIBC) */
+    bool exact_instret;         /* count guest instructions even when the program cannot
+                                   read the count (no XLAT_EMIT_NO_INSTRET, docs D40) */
     bool progress;              /* functions translated / total on stderr */
     bool no_cache;              /* neither use nor fill the translation cache (cache.h) */
     int verbose;
@@ -44,6 +46,8 @@ typedef struct XlatReport {
     size_t fp_native;               /* F/D instructions lowered to inline FP */
     bool fp_plain;                  /* ... as plain operations (XLAT_EMIT_PLAIN_FP) */
     uint64_t fp_observed_pc;        /* else a block observing the FP environment, or 0 */
+    bool instret_counted;           /* translated code keeps the instruction count */
+    uint64_t instret_read_pc;       /* a block reading it (rdinstret), or 0 */
     size_t host_libc;               /* functions run by the host C library */
     size_t self_calls;              /* self-calls passing registers (docs D34) */
     size_t candidates, addr_taken;  /* symbol/FDE entries; roots by address taken */

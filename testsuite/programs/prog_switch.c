@@ -168,6 +168,11 @@ static long ref_goto(const unsigned char *code, int n, long acc)
 /* long asm_jt(long i): 10 * (i + 1) for i in 0..3, else -1; a table of 4-byte
  * relative entries in .text, index scaled by 4.  asm_jt_wide(long i): the same
  * through a table of 8 entries indexed by i * 8 (entries 1, 3, 5, 7 are decoys). */
+#define ASM_CASES                                                                          \
+    "1: li a0, 10\n  ret\n"                                                                 \
+    "2: li a0, 20\n  ret\n"                                                                 \
+    "3: li a0, 30\n  ret\n"                                                                 \
+    "4: li a0, 40\n  ret\n"
 __asm__(".text\n"
         ".globl asm_jt\n"
         ".type asm_jt, @function\n"
@@ -180,10 +185,7 @@ __asm__(".text\n"
         "  lw t2, 0(t2)\n"
         "  add t2, t2, t1\n"
         "  jr t2\n"
-        "1: li a0, 10\n  ret\n"
-        "2: li a0, 20\n  ret\n"
-        "3: li a0, 30\n  ret\n"
-        "4: li a0, 40\n  ret\n"
+        ASM_CASES
         "9: li a0, -1\n  ret\n"
         ".balign 4\n"
         ".globl asm_jt_table\n"
@@ -201,10 +203,7 @@ __asm__(".text\n"
         "  lw t2, 0(t2)\n"
         "  add t2, t2, t1\n"
         "  jr t2\n"
-        "1: li a0, 10\n  ret\n"
-        "2: li a0, 20\n  ret\n"
-        "3: li a0, 30\n  ret\n"
-        "4: li a0, 40\n  ret\n"
+        ASM_CASES
         "5: li a0, -5\n  ret\n"
         "9: li a0, -1\n  ret\n"
         ".balign 4\n"

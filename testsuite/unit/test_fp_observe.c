@@ -35,6 +35,9 @@ enum {
     FSCSR_A1 = 0x00359073u,    /* csrrw x0, fcsr, a1 */
     FSCSR_A0 = 0x00351073u,    /* csrrw x0, fcsr, a0 */
     FADD_D = 0x02b57553u,      /* fadd.d fa0, fa0, fa1, dyn */
+    RDINSTRET_A0 = 0xc0202573u, /* csrrs a0, instret, x0 */
+    RDCYCLE_A0 = 0xc0002573u,  /* csrrs a0, cycle, x0 */
+    RDTIME_A0 = 0xc0102573u,   /* csrrs a0, time, x0 */
     RET = 0x00008067u,
 };
 
@@ -54,21 +57,23 @@ static size_t read_code(void *ctx, uint64_t pc, uint8_t *buf, size_t n)
     return k;
 }
 
-/* Whether the block made of the n instructions w observes the FP environment. */
-static bool observes(const uint32_t *w, size_t n)
+/* Whether the block made of the n instructions w observes the FP environment, or (instret)
+ * reads instret. */
+static bool observes(const uint32_t *w, size_t n, bool instret)
 {
     Code c = { w, n };
     IrBlock b;
     ir_block_init(&b, fvp_frontend_riscv64.ir_env, BASE);
     assert_int_equal(fvp_lift_block(&fvp_frontend_riscv64, read_code, &c, BASE, (unsigned)n, &b),
                      0);
-    bool r = xlat_fp_block_observes(&b);
+    bool r = instret ? xlat_block_reads_instret(&b) : xlat_fp_block_observes(&b);
     ir_block_free(&b);
     return r;
 }
 
-#define OBSERVES(...) observes((const uint32_t[]){ __VA_ARGS__ }, \
-                               sizeof((const uint32_t[]){ __VA_ARGS__ }) / sizeof(uint32_t))
+#define NWORDS(...) (sizeof((const uint32_t[]){ __VA_ARGS__ }) / sizeof(uint32_t))
+#define OBSERVES(...) observes((const uint32_t[]){ __VA_ARGS__ }, NWORDS(__VA_ARGS__), false)
+#define READS_INSTRET(...) observes((const uint32_t[]){ __VA_ARGS__ }, NWORDS(__VA_ARGS__), true)
 
 static void test_unobserved(void **state)
 {
@@ -102,11 +107,23 @@ static void test_observed(void **state)
     assert_true(OBSERVES(FRFLAGS_A4, SD_A4, FSFLAGS_A4, RET));
 }
 
+/* Translated code counts instructions only for programs that read instret (docs D40). */
+static void test_instret(void **state)
+{
+    (void)state;
+    assert_true(READS_INSTRET(RDINSTRET_A0, RET));
+    assert_true(READS_INSTRET(FADD_D, RDCYCLE_A0, RDINSTRET_A0, RET));
+    assert_false(READS_INSTRET(RDCYCLE_A0, RET));
+    assert_false(READS_INSTRET(RDTIME_A0, FRFLAGS_A4, FSRM_A0, RET));
+    assert_false(READS_INSTRET(FADD_D, RET));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_unobserved),
         cmocka_unit_test(test_observed),
+        cmocka_unit_test(test_instret),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

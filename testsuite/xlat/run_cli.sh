@@ -2,7 +2,8 @@
 # fvp-xlat's command line: bad options and inputs get one line on stderr and status 2 (usage)
 # or 1 (input); -j N and -jN; -v says which inline FP form a program gets (plain when it cannot
 # observe the FP environment, D31; strict with the first block that looks; --strict-fp forces
-# it) and the output of each form runs right; deep guest recursion in a small host stack.
+# it) and the output of each form runs right; the instruction count off unless the program
+# reads instret (or --exact-instret); deep guest recursion in a small host stack.
 # TAP output.   testsuite/xlat/run_cli.sh [BUILD]
 set -u
 cd "$(dirname "$0")/../.." || exit 1
@@ -67,6 +68,22 @@ if grep -qE 'inline FP: strict \(FP environment observed at 0x[0-9a-f]+\)' "$OUT
     tap_ok "cli: prog_fpenv (reads the flags, sets the mode) keeps strict FP"
 else
     tap_fail "cli: prog_fpenv: $(grep 'inline FP' "$OUT/f.log")"
+fi
+
+# The instruction count (docs D40): off for hello (it never reads instret, so FVP_STATS
+# counts interpreted instructions only), exact with --exact-instret
+if grep -q 'instruction count: off' "$OUT/v.log" && FVP_STATS=1 "$OUT/hello" 2>&1 >/dev/null |
+        grep -q 'stats: 0 guest instructions interpreted'; then
+    tap_ok "cli: hello (never reads instret) runs without an instruction count"
+else
+    tap_fail "cli: hello's count: $(grep 'instruction count' "$OUT/v.log")"
+fi
+if timeout 300 "$FVP_XLAT" -O0 -v --exact-instret "$HELLO" -o "$OUT/hello.count" 2>"$OUT/c.log" &&
+        grep -q 'instruction count: exact (--exact-instret)' "$OUT/c.log" &&
+        FVP_STATS=1 "$OUT/hello.count" 2>&1 >/dev/null | grep -qE 'stats: [1-9][0-9]{4,} guest instructions in'; then
+    tap_ok "cli: --exact-instret counts"
+else
+    tap_fail "cli: --exact-instret: $(grep 'instruction count' "$OUT/c.log")"
 fi
 
 # Guest calls nest as host calls down to a quarter of the stack limit (docs D39): 100000

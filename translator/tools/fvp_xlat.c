@@ -41,6 +41,10 @@ static void usage(FILE *f)
             "  --strict-fp         exact FP flags and rounding modes even when no code\n"
             "                      fvp-xlat finds reads the flags or sets the mode (by\n"
             "                      default such programs get plain, faster FP)\n"
+            "  --exact-instret     count guest instructions in translated code even when no\n"
+            "                      code fvp-xlat finds reads instret (by default such\n"
+            "                      programs are not counted: FVP_STATS counts interpreted\n"
+            "                      instructions only)\n"
             "  --no-host-libc      translate the guest's string functions (memcpy, strlen, ...)\n"
             "                      instead of running the host C library's versions\n"
             "  --region-size N     split functions of more than N instructions into regions\n"
@@ -109,6 +113,8 @@ int main(int argc, char **argv)
             o.no_native_fp = true;
         } else if (strcmp(a, "--strict-fp") == 0) {
             o.strict_fp = true;
+        } else if (strcmp(a, "--exact-instret") == 0) {
+            o.exact_instret = true;
         } else if (strcmp(a, "--region-size") == 0 || strncmp(a, "-j", 2) == 0) {
             /* -j N or -jN, as make has it */
             const char *v = strncmp(a, "-j", 2) == 0 && a[2] ? a + 2 : opt_value(argc, argv, &i);
@@ -176,6 +182,14 @@ int main(int argc, char **argv)
                                        : "fvp-xlat: inline FP: strict (%s0x%llx)\n",
                     r.fp_observed_pc ? "FP environment observed at " : "--strict-fp, ",
                     (unsigned long long)r.fp_observed_pc);
+        if (r.instret_counted && r.instret_read_pc)
+            fprintf(stderr, "fvp-xlat: instruction count: exact (instret read at 0x%llx)\n",
+                    (unsigned long long)r.instret_read_pc);
+        else if (r.instret_counted)
+            fprintf(stderr, "fvp-xlat: instruction count: exact (--exact-instret)\n");
+        else
+            fprintf(stderr, "fvp-xlat: instruction count: off (the program does not read "
+                            "instret)\n");
         if (r.candidates)
             fprintf(stderr,
                     "fvp-xlat: %zu of %zu symbol/.eh_frame entries reachable "

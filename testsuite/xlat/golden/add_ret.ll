@@ -1,33 +1,22 @@
 define hidden range(i32 4, 10) i32 @fvp_100b0_add_ret(ptr %cpu) local_unnamed_addr #0 {
 start:
-  %0 = getelementptr inbounds i8, ptr %cpu, i64 584
-  %instret = load i64, ptr %0, align 8, !tbaa !5
-  %1 = getelementptr inbounds i8, ptr %cpu, i64 8
-  %x1 = load i64, ptr %1, align 8, !tbaa !5
-  %2 = getelementptr inbounds i8, ptr %cpu, i64 80
-  %x10 = load i64, ptr %2, align 8, !tbaa !5
-  %3 = getelementptr inbounds i8, ptr %cpu, i64 88
-  %x11 = load i64, ptr %3, align 8, !tbaa !5
-  %pc.p18 = getelementptr inbounds i8, ptr %cpu, i64 512
-  %pc = load i64, ptr %pc.p18, align 8
+  %0 = getelementptr inbounds i8, ptr %cpu, i64 8
+  %x1 = load i64, ptr %0, align 8, !tbaa !5
+  %1 = getelementptr inbounds i8, ptr %cpu, i64 80
+  %x10 = load i64, ptr %1, align 8, !tbaa !5
+  %2 = getelementptr inbounds i8, ptr %cpu, i64 88
+  %x11 = load i64, ptr %2, align 8, !tbaa !5
+  %pc.p12 = getelementptr inbounds i8, ptr %cpu, i64 512
+  %pc = load i64, ptr %pc.p12, align 8
   %req.p = getelementptr inbounds i8, ptr %cpu, i64 580
   %req = load volatile i32, ptr %req.p, align 4
   %"stop?.not" = icmp eq i32 %req, 0
-  br i1 %"stop?.not", label %entry.switch, label %exit
-
-exit:                                             ; preds = %start, %entry.switch
-  %x10.slot.0 = phi i64 [ %x10, %start ], [ %4, %entry.switch ]
-  %exit.pc = phi i64 [ %pc, %start ], [ %5, %entry.switch ]
-  %exit.reason = phi i32 [ 9, %start ], [ 4, %entry.switch ]
-  %exit.count = phi i64 [ 0, %start ], [ 2, %entry.switch ]
-  %instret.n = add i64 %exit.count, %instret
-  store i64 %instret.n, ptr %0, align 8, !tbaa !5
-  store i64 %x10.slot.0, ptr %2, align 8, !tbaa !5
-  store i64 %exit.pc, ptr %pc.p18, align 8, !tbaa !5
+  %3 = and i64 %x1, -2
+  %4 = select i1 %"stop?.not", i64 %x11, i64 0
+  %x10.slot.0 = add i64 %4, %x10
+  %exit.pc = select i1 %"stop?.not", i64 %3, i64 %pc
+  %exit.reason = select i1 %"stop?.not", i32 4, i32 9
+  store i64 %x10.slot.0, ptr %1, align 8, !tbaa !5
+  store i64 %exit.pc, ptr %pc.p12, align 8, !tbaa !5
   ret i32 %exit.reason
-
-entry.switch:                                     ; preds = %start
-  %4 = add i64 %x11, %x10
-  %5 = and i64 %x1, -2
-  br label %exit
 }

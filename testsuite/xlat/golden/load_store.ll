@@ -1,37 +1,32 @@
 define hidden range(i32 4, 10) i32 @fvp_100b0_load_store(ptr %cpu) local_unnamed_addr #0 {
 start:
-  %0 = getelementptr inbounds i8, ptr %cpu, i64 584
-  %instret = load i64, ptr %0, align 8, !tbaa !5
-  %1 = getelementptr inbounds i8, ptr %cpu, i64 8
-  %x1 = load i64, ptr %1, align 8, !tbaa !5
-  %2 = getelementptr inbounds i8, ptr %cpu, i64 80
-  %x10 = load i64, ptr %2, align 8, !tbaa !5
-  %3 = getelementptr inbounds i8, ptr %cpu, i64 112
-  %x14 = load i64, ptr %3, align 8, !tbaa !5
-  %4 = getelementptr inbounds i8, ptr %cpu, i64 120
-  %x15 = load i64, ptr %4, align 8, !tbaa !5
+  %0 = getelementptr inbounds i8, ptr %cpu, i64 8
+  %x1 = load i64, ptr %0, align 8, !tbaa !5
+  %1 = getelementptr inbounds i8, ptr %cpu, i64 80
+  %x10 = load i64, ptr %1, align 8, !tbaa !5
+  %2 = getelementptr inbounds i8, ptr %cpu, i64 112
+  %x14 = load i64, ptr %2, align 8, !tbaa !5
+  %3 = getelementptr inbounds i8, ptr %cpu, i64 120
+  %x15 = load i64, ptr %3, align 8, !tbaa !5
   %mem_base.p = getelementptr inbounds i8, ptr %cpu, i64 544
   %mem_base.i = load i64, ptr %mem_base.p, align 8
-  %pc.p22 = getelementptr inbounds i8, ptr %cpu, i64 512
-  %pc = load i64, ptr %pc.p22, align 8
+  %pc.p16 = getelementptr inbounds i8, ptr %cpu, i64 512
+  %pc = load i64, ptr %pc.p16, align 8
   %req.p = getelementptr inbounds i8, ptr %cpu, i64 580
   %req = load volatile i32, ptr %req.p, align 4
   %"stop?.not" = icmp eq i32 %req, 0
   br i1 %"stop?.not", label %entry.switch, label %exit
 
 exit:                                             ; preds = %start, %entry.switch
-  %x10.slot.0 = phi i64 [ %x10, %start ], [ %8, %entry.switch ]
+  %x10.slot.0 = phi i64 [ %x10, %start ], [ %7, %entry.switch ]
   %x14.slot.0 = phi i64 [ %x14, %start ], [ 127, %entry.switch ]
-  %x15.slot.0 = phi i64 [ %x15, %start ], [ %7, %entry.switch ]
-  %exit.pc = phi i64 [ %pc, %start ], [ %9, %entry.switch ]
+  %x15.slot.0 = phi i64 [ %x15, %start ], [ %6, %entry.switch ]
+  %exit.pc = phi i64 [ %pc, %start ], [ %8, %entry.switch ]
   %exit.reason = phi i32 [ 9, %start ], [ 4, %entry.switch ]
-  %exit.count = phi i64 [ 0, %start ], [ 8, %entry.switch ]
-  %instret.n = add i64 %exit.count, %instret
-  store i64 %instret.n, ptr %0, align 8, !tbaa !5
-  store i64 %x10.slot.0, ptr %2, align 8, !tbaa !5
-  store i64 %x14.slot.0, ptr %3, align 8, !tbaa !5
-  store i64 %x15.slot.0, ptr %4, align 8, !tbaa !5
-  store i64 %exit.pc, ptr %pc.p22, align 8, !tbaa !5
+  store i64 %x10.slot.0, ptr %1, align 8, !tbaa !5
+  store i64 %x14.slot.0, ptr %2, align 8, !tbaa !5
+  store i64 %x15.slot.0, ptr %3, align 8, !tbaa !5
+  store i64 %exit.pc, ptr %pc.p16, align 8, !tbaa !5
   ret i32 %exit.reason
 
 entry.switch:                                     ; preds = %start
@@ -40,17 +35,17 @@ entry.switch:                                     ; preds = %start
   %host = getelementptr i8, ptr %mem_base, i64 %clamp
   %ld = load i64, ptr %host, align 1, !tbaa !8
   %clamp.base = tail call i64 @llvm.umin.i64(i64 %x10, i64 274877908992)
-  %5 = getelementptr i8, ptr %mem_base, i64 %clamp.base
-  %host26 = getelementptr i8, ptr %5, i64 16
-  %ld27 = load i32, ptr %host26, align 1, !tbaa !8
-  %6 = sext i32 %ld27 to i64
-  %7 = add i64 %ld, %6
-  %host34 = getelementptr i8, ptr %5, i64 8
-  store i64 %7, ptr %host34, align 1, !tbaa !8
+  %4 = getelementptr i8, ptr %mem_base, i64 %clamp.base
+  %host20 = getelementptr i8, ptr %4, i64 16
+  %ld21 = load i32, ptr %host20, align 1, !tbaa !8
+  %5 = sext i32 %ld21 to i64
+  %6 = add i64 %ld, %5
+  %host28 = getelementptr i8, ptr %4, i64 8
+  store i64 %6, ptr %host28, align 1, !tbaa !8
   store i8 127, ptr %host, align 1, !tbaa !8
-  %host42 = getelementptr i8, ptr %5, i64 9
-  %ld43 = load i8, ptr %host42, align 1, !tbaa !8
-  %8 = zext i8 %ld43 to i64
-  %9 = and i64 %x1, -2
+  %host36 = getelementptr i8, ptr %4, i64 9
+  %ld37 = load i8, ptr %host36, align 1, !tbaa !8
+  %7 = zext i8 %ld37 to i64
+  %8 = and i64 %x1, -2
   br label %exit
 }
