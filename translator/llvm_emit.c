@@ -893,14 +893,13 @@ static void exit_via_lookup(XlatEmitter *e, LLVMValueRef pc, unsigned reason, un
     e->st.lookups++;
 }
 
-/* Jumps through a recovered jump table: the rest of the targets go to the dispatcher.
- * A table in an executable segment changes only with code changes, which switch
- * translated code off, so there the switch is on the entry's index, from the entry
- * load's address (a whole number of entries past the table, riscv64_jt.c checks the
- * index's scale): LLVM lowers that to a host
- * jump table that does not wait for the entry (docs D38).  Otherwise (a table found by
- * scanning, in data, or loaded in another block) it is on the target pc, which LLVM
- * lowers to a tree of compares of code addresses. */
+/* Jumps through a recovered jump table; other targets go to the dispatcher.  A table in
+ * an executable segment changes only with code changes, which switch translated code off,
+ * so there the switch is on the entry's index, from the entry load's address (a whole
+ * number of entries past the table: riscv64_jt.c checks the index's scale), and LLVM
+ * lowers it to a host jump table that does not wait for the entry (docs D38).  Otherwise
+ * (a table found by scanning, in data, or loaded in another block) it is on the target
+ * pc, which LLVM lowers to a tree of compares of code addresses. */
 static void exit_jump_table(XlatEmitter *e, const XlatJumpTable *jt, LLVMValueRef pc,
                             unsigned reason)
 {
