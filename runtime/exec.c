@@ -16,9 +16,6 @@
  * code: it stops earlier for everything this loop must see. */
 #define EXEC_INTERP_BLOCKS 4096
 
-/* Runs one block, a chain of interpreted blocks, or one native function
- * and whatever it tail-calls, at c->pc.  Returns its IrExitReason with the next PC in *out_next, or a
- * negative errno. */
 /* How far below the dispatcher translated code may nest guest calls as host calls:
  * FVP_NATIVE_STACK_BUDGET, or a quarter of the main thread's stack limit when that is
  * smaller (guest threads get at least as much, thread.c). */
@@ -36,6 +33,9 @@ static uint64_t native_stack_budget(void)
     return b;
 }
 
+/* Runs one block, a chain of interpreted blocks, or one native function
+ * and whatever it tail-calls, at c->pc.  Returns its IrExitReason with the next PC in *out_next, or a
+ * negative errno. */
 static int exec_step(Process *p, Interp *it, Native *nat, uint64_t *out_next)
 {
     RvCpu *c = &p->cpu;
