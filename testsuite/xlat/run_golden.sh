@@ -7,7 +7,9 @@
 # its closing `}`) must equal testsuite/xlat/golden/<name>.ll.  The checked functions are
 # <name>, or those a "# golden: FN..." line of the .s lists.  A function matches when its
 # LLVM name is FN, or contains FN between '.'/'_' delimiters or the ends of the name.
-# One TAP line per .s file.
+# Lines "# golden-asm: RE" / "# golden-asm-not: RE" of the .s are extended regular
+# expressions that the output's machine code for those functions (objdump -d) must / must
+# not match.  One TAP line per .s file.
 #
 #   testsuite/xlat/run_golden.sh [BUILD] [--update] [NAME...]
 # --update rewrites the expected files from the current translation (review the diff!).
@@ -83,6 +85,30 @@ extract_fns() {
     }' "$ll"
 }
 
+# check_asm SRC BIN FN...: the golden-asm / golden-asm-not lines of SRC against the
+# disassembly of BIN's translated functions FN... (symbols fvp_<pc>_<FN>); prints what failed.
+check_asm() {
+    local src=$1 bin=$2 re dis
+    shift 2
+    grep -qE '^#[[:space:]]*golden-asm(-not)?:' "$src" || return 0
+    dis=$(objdump -d --no-show-raw-insn "$bin" | awk -v want="$*" '
+        /^[0-9a-f]+ <.*>:$/ {
+            on = 0; n = split(want, w, " ")
+            for (k = 1; k <= n; k++) if ($2 ~ ("^<fvp_[0-9a-f]+_" w[k] ">:$")) on = 1
+        }
+        on')
+    if [ -z "$dis" ]; then echo "no code for $* in $bin"; return 1; fi
+    while IFS= read -r re; do
+        echo "$dis" | grep -qE "$re" || { echo "no match for /$re/"; return 1; }
+    done < <(sed -n 's/^#[[:space:]]*golden-asm:[[:space:]]*//p' "$src")
+    while IFS= read -r re; do
+        if echo "$dis" | grep -qE "$re"; then
+            echo "/$re/ found: $(echo "$dis" | grep -m1 -E "$re" | tr -s '\t ' ' ')"
+            return 1
+        fi
+    done < <(sed -n 's/^#[[:space:]]*golden-asm-not:[[:space:]]*//p' "$src")
+}
+
 # golden_one NAME: assembles, translates and compares NAME; emits its TAP line.
 golden_one() {
     local name=$1 src=$GDIR/$1.s want=$GDIR/$1.ll
@@ -118,11 +144,13 @@ golden_one() {
         else cp "$got" "$want"; tap_ok "$name: wrote $want"; fi
     elif [ ! -f "$want" ]; then
         tap_fail "$name: no expected file: run with --update"
-    elif cmp -s "$want" "$got"; then
-        tap_ok "$name"
-    else
+    elif ! cmp -s "$want" "$got"; then
         diff -u --label "expected $want" --label "got $got" "$want" "$got" | head -40 | sed 's/^/# /'
         tap_fail "$name: LLVM IR differs from $want"
+    elif ! asm_bad=$(check_asm "$src" "$OUT/$name" $fns); then
+        tap_fail "$name: machine code: $asm_bad"
+    else
+        tap_ok "$name"
     fi
 }
 
