@@ -1049,6 +1049,63 @@ static LLVMValueRef emit_mulh(XlatEmitter *e, const IrInsn *in, LLVMValueRef a, 
     return LLVMBuildTrunc(e->b, p, ir_llvm_type(e, in->type), "mulh");
 }
 
+/* The insn of blk before index k that defines temp t, or NULL. */
+static const IrInsn *def_before(const IrBlock *blk, uint32_t k, IrTemp t)
+{
+    while (k-- > 0)
+        if (blk->insns[k].dst == t)
+            return &blk->insns[k];
+    return NULL;
+}
+
+/*
+ * Integer division/remainder k of blk: x op d.  The frontend makes a RISC-V divisor safe as
+ * d = select(c, 1, y) (lower.c, once for y == 0 and once more for a signed y == -1) and
+ * selects the architected result on c afterwards.  Here the selects become a branch round
+ * the division: `c ? x op 1 : x op y`, the same value, but the division waits only for x
+ * and y (not for a flag computed from y), and LLVM folds the later select of the result
+ * into the phi, where c is known.  Any other divisor divides as it is.
+ */
+static LLVMValueRef emit_divrem(XlatEmitter *e, const IrBlock *blk, uint32_t k, LLVMValueRef x,
+                                LLVMValueRef d)
+{
+    const IrInsn *in = &blk->insns[k];
+    LLVMValueRef cond = NULL;
+    IrTemp y = in->args[1];
+    for (const IrInsn *sel; (sel = def_before(blk, k, y)) && sel->op == IR_SELECT;) {
+        const IrInsn *one = def_before(blk, k, sel->args[1]);
+        if (!one || one->op != IR_CONST || one->imm != 1)
+            break;
+        LLVMValueRef c = e->temps[sel->args[0]];
+        cond = cond ? LLVMBuildOr(e->b, cond, c, "div.special") : c;
+        y = sel->args[2];
+        d = e->temps[y];
+    }
+    LLVMBasicBlockRef from = LLVMGetInsertBlock(e->b), div = NULL, join = NULL;
+    if (cond) {
+        div = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "div");
+        join = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "div.join");
+        LLVMBuildCondBr(e->b, cond, join, div);
+        LLVMPositionBuilderAtEnd(e->b, div);
+    }
+    LLVMValueRef v, by_one;
+    switch (in->op) {
+    case IR_DIV: v = LLVMBuildSDiv(e->b, x, d, ""); by_one = x; break;
+    case IR_DIVU: v = LLVMBuildUDiv(e->b, x, d, ""); by_one = x; break;
+    case IR_REM: v = LLVMBuildSRem(e->b, x, d, ""); by_one = NULL; break;
+    default: v = LLVMBuildURem(e->b, x, d, ""); by_one = NULL; break;
+    }
+    if (!cond)
+        return v;
+    LLVMBuildBr(e->b, join);
+    LLVMPositionBuilderAtEnd(e->b, join);
+    LLVMValueRef phi = LLVMBuildPhi(e->b, LLVMTypeOf(v), "divrem");
+    LLVMValueRef vals[2] = { v, by_one ? by_one : LLVMConstNull(LLVMTypeOf(v)) };
+    LLVMBasicBlockRef bbs[2] = { div, from };
+    LLVMAddIncoming(phi, vals, bbs, 2);
+    return phi;
+}
+
 static LLVMValueRef emit_shift(XlatEmitter *e, const IrInsn *in, LLVMValueRef a, LLVMValueRef amt)
 {
     LLVMTypeRef ty = ir_llvm_type(e, in->type);
@@ -1430,10 +1487,9 @@ static int emit_block(XlatEmitter *e, const IrBlock *blk, uint64_t chase)
         case IR_MUL: v = LLVMBuildMul(e->b, a0, a1, ""); break;
         case IR_MULHS: case IR_MULHU: case IR_MULHSU: v = emit_mulh(e, in, a0, a1); break;
         /* the frontend guarantees a non-zero divisor and no MIN / -1 */
-        case IR_DIV: v = LLVMBuildSDiv(e->b, a0, a1, ""); break;
-        case IR_DIVU: v = LLVMBuildUDiv(e->b, a0, a1, ""); break;
-        case IR_REM: v = LLVMBuildSRem(e->b, a0, a1, ""); break;
-        case IR_REMU: v = LLVMBuildURem(e->b, a0, a1, ""); break;
+        case IR_DIV: case IR_DIVU: case IR_REM: case IR_REMU:
+            v = emit_divrem(e, blk, k, a0, a1);
+            break;
         case IR_AND: v = LLVMBuildAnd(e->b, a0, a1, ""); break;
         case IR_OR: v = LLVMBuildOr(e->b, a0, a1, ""); break;
         case IR_XOR: v = LLVMBuildXor(e->b, a0, a1, ""); break;
