@@ -21,6 +21,8 @@
  *      IR_EXIT_SYNC: fence.i; c->pc the instruction after it;
  *      IR_EXIT_LIMIT: c->exit_req was seen set (a host signal arrived) at a
  *                    function entry or loop header: c->pc is where to go on.
+ *                    Loop headers of translated code without an instruction count
+ *                    first try fvp_poll, which runs the signal's handler in place.
  *  - entered only while c->frm < 4, with MXCSR set up by fvp_fp_enter
  *    (runtime/fpenv.h): native FP instructions accrue their flags there,
  *    and the caller folds them into c->fflags afterwards (fvp_fp_leave);
@@ -50,7 +52,7 @@
 
 #include "runtime/cpu.h"
 
-#define FVP_AOT_ABI_VERSION 4u
+#define FVP_AOT_ABI_VERSION 5u
 
 /* Host stack that nested guest calls made as host calls may use below the dispatcher:
  * c->native_sp_limit = the dispatcher's stack pointer - this (or a quarter of
@@ -102,6 +104,13 @@ typedef struct FvpAotModule {
  * (NULL when there is none or native code is off).  Indirect calls and
  * jumps of translated code try it before returning to the dispatcher. */
 FvpNativeFn fvp_native_find(RvCpu *c, uint64_t pc);
+
+/* For native code (libfvprt, runtime/exec.c; docs D43): a loop header's poll saw
+ * c->exit_req set.  Registers (those the function writes) are back in *c and c->pc is the
+ * header.  Returns 0 when the pending signals have run and the guest is back in exactly
+ * that state (the loop goes on with the values it holds), else IR_EXIT_LIMIT: return it,
+ * the state is in *c. */
+uint32_t fvp_poll(RvCpu *c);
 
 /* Defined by the translated object (fvp-xlat output), not by libfvprt. */
 extern const FvpAotModule fvp_aot_module;

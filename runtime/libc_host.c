@@ -203,51 +203,44 @@ int fvp_libc_strcat(RvCpu *c)
     return r == IR_EXIT_RETURN ? ret(c, d) : r;
 }
 
-static inline bool has_zero_byte(uint64_t x)
-{
-    return ((x - 0x0101010101010101ull) & ~x & 0x8080808080808080ull) != 0;
-}
-
 /* Compares the strings at a and b, at most n bytes, as glibc's generic C
  * strcmp/strncmp do: the difference of the first bytes that differ or end
- * the strings (unsigned char).  16 bytes at a time (SSE2, in every x86-64)
- * while neither read can cross a page (so no read reaches a page the byte
- * loop would not), then 8, then one. */
+ * the strings (unsigned char).  In runs that stay inside one page of each
+ * string (so no read reaches a page the byte loop would not, and the space's
+ * bounds are checked once per run), 16 bytes at a time (SSE2, in every
+ * x86-64), then one. */
 static int str_compare(RvCpu *c, uint64_t a, uint64_t b, uint64_t n)
 {
-    const uint8_t *pa = host(c, 0), *pb = pa;
+    const uint8_t *base = host(c, 0);
     for (uint64_t i = 0; i < n;) {
         uint64_t x = a + i, y = b + i;
         if (x >= GUEST_SPACE_SIZE || x < a)
             return fault(c, false, x);
         if (y >= GUEST_SPACE_SIZE || y < b)
             return fault(c, false, y);
-        if ((x & 4095) <= 4080 && (y & 4095) <= 4080 && n - i >= 16) {
-            __m128i u = _mm_loadu_si128((const __m128i *)(const void *)(pa + x));
-            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(pb + y));
+        uint64_t far = (x & 4095) > (y & 4095) ? (x & 4095) : (y & 4095);
+        uint64_t run = 4096 - far;
+        if (run > n - i)
+            run = n - i;
+        const uint8_t *pa = base + x, *pb = base + y;
+        uint64_t k = 0;
+        for (; k + 16 <= run; k += 16) {
+            __m128i u = _mm_loadu_si128((const __m128i *)(const void *)(pa + k));
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(pb + k));
             unsigned stop = (~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(u, v)) |
                              (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(u, _mm_setzero_si128()))) &
                             0xffffu;
-            if (!stop) {
-                i += 16;
-                continue;
-            }
-            unsigned k = (unsigned)__builtin_ctz(stop);
-            return ret(c, (uint64_t)(int64_t)((int)pa[x + k] - (int)pb[y + k]));
-        }
-        if ((x & 4095) <= 4088 && (y & 4095) <= 4088 && n - i >= 8) {
-            uint64_t u, v;
-            memcpy(&u, pa + x, 8);
-            memcpy(&v, pb + y, 8);
-            if (u == v && !has_zero_byte(u)) {
-                i += 8;
-                continue;
+            if (stop) {
+                k += (unsigned)__builtin_ctz(stop);
+                return ret(c, (uint64_t)(int64_t)((int)pa[k] - (int)pb[k]));
             }
         }
-        int ca = pa[x], cb = pb[y];
-        if (ca != cb || ca == 0)
-            return ret(c, (uint64_t)(int64_t)(ca - cb));
-        i++;
+        for (; k < run; k++) {
+            int ca = pa[k], cb = pb[k];
+            if (ca != cb || ca == 0)
+                return ret(c, (uint64_t)(int64_t)(ca - cb));
+        }
+        i += run;
     }
     return ret(c, 0);
 }

@@ -95,17 +95,26 @@ static inline uint64_t native_hash(const Native *n, uint64_t pc)
     return (pc * 0x9e3779b97f4a7c15ull) >> n->shift;
 }
 
+/* Whether native code may run now: not switched off, no fault handler it would keep from
+ * exact registers, no code change over a translated range (taken here). */
+static inline bool native_on(Native *n)
+{
+    if (__atomic_load_n(&n->off, __ATOMIC_RELAXED))
+        return false;
+    if (n->imprecise && __builtin_expect(native_faults_observed(n), 0))
+        return false;
+    if (__builtin_expect(guestmem_code_gen(n->mem) !=
+                             __atomic_load_n(&n->seen_gen, __ATOMIC_RELAXED), 0) &&
+        !native_check_code(n))
+        return false;
+    return true;
+}
+
 /* The native function that can start at guest pc, or NULL (none, or native
  * code is off).  O(1): one hash probe, short linear run. */
 static inline FvpNativeFn native_lookup(Native *n, uint64_t pc)
 {
-    if (__atomic_load_n(&n->off, __ATOMIC_RELAXED))
-        return NULL;
-    if (n->imprecise && __builtin_expect(native_faults_observed(n), 0))
-        return NULL;
-    if (__builtin_expect(guestmem_code_gen(n->mem) !=
-                             __atomic_load_n(&n->seen_gen, __ATOMIC_RELAXED), 0) &&
-        !native_check_code(n))
+    if (!native_on(n))
         return NULL;
     for (uint64_t i = native_hash(n, pc);; i = (i + 1) & n->mask) {
         const NativeSlot *s = &n->slots[i];

@@ -52,6 +52,7 @@ typedef struct ExecStats {
     uint64_t cache_lookups, cache_hits;
     uint64_t blocks_lifted;
     uint64_t syscalls;
+    uint64_t polls;                /* signals run from a loop's poll in place (exec.c) */
 } ExecStats;
 
 typedef struct Process Process;

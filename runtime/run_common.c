@@ -31,6 +31,7 @@ void run_print_stats(const Process *p, const char *prog, double secs, const Nati
     s->cache_hits += g->cache_hits;
     s->blocks_lifted += g->blocks_lifted;
     s->syscalls += g->syscalls;
+    s->polls += g->polls;
     uint64_t instret = p->cpu.instret + instret_gone;
     double insns = (double)instret;
     /* translated without an instruction count (docs D40): only the interpreter's */
@@ -46,7 +47,8 @@ void run_print_stats(const Process *p, const char *prog, double secs, const Nati
             s->cache_lookups ? 100.0 * (double)s->cache_hits / (double)s->cache_lookups : 0.0,
             (unsigned long long)s->syscalls);
     if (nat) {
-        fprintf(stderr, ", %llu native entries", (unsigned long long)s->native_entries);
+        fprintf(stderr, ", %llu native entries, %llu in-place polls",
+                (unsigned long long)s->native_entries, (unsigned long long)s->polls);
         if (nat->off)
             fprintf(stderr, " (native code off: %s)", nat->off_why ? nat->off_why : "?");
     }

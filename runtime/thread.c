@@ -324,6 +324,7 @@ bool thread_exit(Process *p)
         tg->st_gone.cache_hits += p->st.cache_hits;
         tg->st_gone.blocks_lifted += p->st.blocks_lifted;
         tg->st_gone.syscalls += p->st.syscalls;
+        tg->st_gone.polls += p->st.polls;
         tg->instret_gone += p->cpu.instret;
     }
     pthread_mutex_unlock(&tg->lock);

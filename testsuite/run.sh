@@ -85,7 +85,7 @@ suite_unit() {
 # without polls (D30), wild pointers clamped into the guard (D29), the C library string
 # functions run as host code (called through pointers and directly from a big function)
 XLAT_O2_PROGRAMS=(prog_crc prog_recurse prog_switch prog_fnptr prog_libm prog_fpenv prog_fpplain
-                  prog_qsort sig_resume sig_loops prog_wild prog_libc_str prog_libc_direct
+                  prog_qsort sig_resume sig_loops sig_context prog_wild prog_libc_str prog_libc_direct
                   prog_selfcall)
 # programs-xlat-v3: the same with --cpu x86-64-v3, where fused multiply-adds are inline too
 XLAT_V3_PROGRAMS=(prog_fpenv prog_libm prog_fpplain)

@@ -1666,6 +1666,18 @@ static void emit_fallback_body(XlatEmitter *e, LLVMValueRef fn)
     LLVMBuildRet(e->b, c32(e, IR_EXIT_JUMP));
 }
 
+/*
+ * Loop polls run the pending signals in place (fvp_poll, docs D43) when registers live in
+ * SSA values and there is no instruction count: the loop then goes on with the values it
+ * holds, and its header is no entry of the PC table (an entry from the function's switch
+ * into the middle of a cycle makes it irreducible for LLVM).  Otherwise, and when fvp_poll
+ * says the state changed, the poll leaves for the dispatcher.
+ */
+static bool poll_in_place(const XlatEmitter *e)
+{
+    return ssa_regs(e) && (e->flags & XLAT_EMIT_NO_INSTRET);
+}
+
 static void emit_entry_check(XlatEmitter *e, BlockInfo *bi, uint64_t pc)
 {
     LLVMValueRef req = LLVMBuildLoad2(e->b, e->t_i32,
@@ -1675,7 +1687,27 @@ static void emit_entry_check(XlatEmitter *e, BlockInfo *bi, uint64_t pc)
     LLVMBasicBlockRef stop = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "stop");
     LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntNE, req, c32(e, 0), "stop?"), stop, bi->body);
     LLVMPositionBuilderAtEnd(e->b, stop);
-    exit_to_dispatcher(e, c64(e, pc), IR_EXIT_LIMIT, 0);
+    if (!poll_in_place(e)) {
+        exit_to_dispatcher(e, c64(e, pc), IR_EXIT_LIMIT, 0);
+        return;
+    }
+    reg_writeback(e);
+    cpu_store64(e, offsetof(RvCpu, pc), c64(e, pc), "pc.p");
+    LLVMValueRef poll = LLVMGetNamedFunction(e->mod, "fvp_poll");
+    if (!poll) {
+        poll = LLVMAddFunction(e->mod, "fvp_poll", e->t_fn);
+        LLVMAddAttributeAtIndex(poll, LLVMAttributeFunctionIndex, e->a_nounwind);
+        LLVMAddAttributeAtIndex(poll, LLVMAttributeFunctionIndex,
+                                enum_attr(e->ctx, "cold"));
+    }
+    LLVMValueRef r = LLVMBuildCall2(e->b, e->t_fn, poll, &e->cpu, 1, "poll");
+    LLVMAddCallSiteAttribute(r, LLVMAttributeFunctionIndex, e->a_strictfp);
+    LLVMBasicBlockRef out = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "poll.out");
+    LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, r, c32(e, 0), "poll.back"), bi->body,
+                    out);
+    LLVMPositionBuilderAtEnd(e->b, out);
+    LLVMBuildRet(e->b, r); /* the state is in the vCPU: no write-back */
+    e->st.polls_in_place++;
 }
 
 /* The C library function f is, when the runtime has a host version of it
@@ -1767,7 +1799,7 @@ static int emit_body(XlatEmitter *e, size_t fi, LLVMValueRef fn, bool rec, char 
         if (bi->loop_header) {
             snprintf(name, sizeof name, "loop_%" PRIx64, f->blocks[i].pc);
             bi->bb = LLVMAppendBasicBlockInContext(e->ctx, fn, name);
-            bi->entry = true;
+            bi->entry |= !poll_in_place(e);
         }
         if (bi->ivs && ssa_regs(e)) {
             snprintf(name, sizeof name, "iv_%" PRIx64, f->blocks[i].pc);

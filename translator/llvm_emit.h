@@ -35,6 +35,7 @@ typedef struct XlatEmitStats {
     size_t lookups;            /* indirect calls/jumps through fvp_native_find */
     size_t host_libc;          /* functions run by the host's C library (libc_host.h) */
     size_t self_calls;         /* calls of a function's own entry passing registers (D34) */
+    size_t polls_in_place;     /* loop polls that run signals in place (fvp_poll, D43) */
 } XlatEmitStats;
 
 typedef struct XlatEmitter XlatEmitter;

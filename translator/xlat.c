@@ -471,7 +471,7 @@ typedef struct Shard {
     char obj[80];               /* its object file */
     XlatEntry *entries;
     size_t nentries;
-    size_t blocks, failed, fp_native, host_libc, self_calls;
+    size_t blocks, failed, fp_native, host_libc, self_calls, polls;
     char *ir_text;              /* --emit-ir output (open_memstream) */
     size_t ir_len;
     double t_emit, t_opt, t_codegen;
@@ -649,6 +649,7 @@ static void *shard_run(void *arg)
     sh->fp_native = xlat_emitter_stats(em)->fp_native;
     sh->host_libc = xlat_emitter_stats(em)->host_libc;
     sh->self_calls = xlat_emitter_stats(em)->self_calls;
+    sh->polls = xlat_emitter_stats(em)->polls_in_place;
     if ((sh->rc = link_helpers(mod, sh->err, sizeof sh->err)) != 0)
         goto out;
     set_tune_cpu(mod, o->cpu ? o->cpu : DEFAULT_CPU);
@@ -877,6 +878,7 @@ int xlat_run(const XlatOptions *o, XlatReport *rep, char *err, size_t errlen,
         rep->fp_native += sh[i].fp_native;
         rep->host_libc += sh[i].host_libc;
         rep->self_calls += sh[i].self_calls;
+        rep->polls_in_place += sh[i].polls;
         rep->t_emit = sh[i].t_emit > rep->t_emit ? sh[i].t_emit : rep->t_emit;
         rep->t_opt = sh[i].t_opt > rep->t_opt ? sh[i].t_opt : rep->t_opt;
         rep->t_codegen = sh[i].t_codegen > rep->t_codegen ? sh[i].t_codegen : rep->t_codegen;

@@ -50,6 +50,7 @@ typedef struct XlatReport {
     uint64_t instret_read_pc;       /* a block reading it (rdinstret), or 0 */
     size_t host_libc;               /* functions run by the host C library */
     size_t self_calls;              /* self-calls passing registers (docs D34) */
+    size_t polls_in_place;          /* loop polls running signals in place (docs D43) */
     size_t candidates, addr_taken;  /* symbol/FDE entries; roots by address taken */
     uint64_t guest_insns;
     double t_discover, t_emit, t_opt, t_codegen, t_link;  /* seconds */
