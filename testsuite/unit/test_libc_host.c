@@ -128,8 +128,8 @@ static void test_string_at_the_end(void **state)
 }
 
 /* strcmp/strncmp against a byte loop: one difference or terminator at every position of
- * the first 70 bytes, at every pair of alignments, and strings crossing a page (the 16- and
- * 8-byte steps stop short of page ends; the answer must not change). */
+ * the first 70 bytes, at every pair of alignments, and strings crossing a page (the 16-byte
+ * steps stop at the first page end of either string; the answer must not change). */
 static int ref_cmp(const uint8_t *a, const uint8_t *b, uint64_t n)
 {
     for (uint64_t i = 0; i < n; i++)
