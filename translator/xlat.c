@@ -458,12 +458,13 @@ static int run_linker(const XlatOptions *o, const char **objs, unsigned nobjs,
 /* ---- the pipeline --------------------------------------------------------- */
 
 /* One code-generation thread: its own LLVM context, module and target
- * machine; it translates the functions with index % nshards == id. */
+ * machine; it translates the functions with owner[index] == id. */
 typedef struct Shard {
     const XlatOptions *o;
     const XlatProgram *prog;
     const ElfImage *img;
     unsigned id, nshards;
+    const unsigned *owner;      /* per function: the shard translating it */
     bool plain_fp;              /* XLAT_EMIT_PLAIN_FP */
     bool no_instret;            /* XLAT_EMIT_NO_INSTRET */
     size_t *done;               /* shared progress counter (atomic) */
@@ -621,7 +622,9 @@ static void *shard_run(void *arg)
         sh->rc = -ENOMEM;
         goto out;
     }
-    for (size_t i = sh->id; i < sh->prog->nfuncs; i += sh->nshards) {
+    for (size_t i = 0; i < sh->prog->nfuncs; i++) {
+        if (sh->owner[i] != sh->id)
+            continue;
         char ferr[256];
         if (xlat_emit_func(em, i, ferr, sizeof ferr) != 0) {
             sh->failed++;
@@ -757,6 +760,55 @@ static int cache_lookup(const XlatOptions *o, XlatCache *c, const uint8_t *image
     return 0;
 }
 
+/* Estimated LLVM time of function i: more than linear in its size (register allocation's
+ * live-range splitting dominates big functions, docs D23). */
+static double func_cost(const XlatProgram *prog, size_t i)
+{
+    uint64_t n = prog->funcs[i].ninsns + 8;
+    return (double)n * (double)(64 - __builtin_clzll(n)); /* n log n */
+}
+
+static const XlatProgram *g_cost_prog; /* for cost_cmp (qsort has no context argument) */
+
+static int cost_cmp(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    double cx = func_cost(g_cost_prog, x), cy = func_cost(g_cost_prog, y);
+    return cx > cy ? -1 : cx < cy ? 1 : (x > y) - (x < y);
+}
+
+/* owner[i] = the shard of function i: the most expensive first, each to the shard with the
+ * least estimated work so far (longest processing time first), so that the shards finish
+ * together (round robin by index left one shard up to a fifth longer).  0 or -ENOMEM. */
+static int assign_shards(const XlatProgram *prog, unsigned nsh, unsigned *owner)
+{
+    size_t *order = malloc((prog->nfuncs ? prog->nfuncs : 1) * sizeof *order);
+    double *load = calloc(nsh, sizeof *load);
+    if (!order || !load) {
+        free(order);
+        free(load);
+        return -ENOMEM;
+    }
+    for (size_t i = 0; i < prog->nfuncs; i++)
+        order[i] = i;
+    static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+    pthread_mutex_lock(&lock);
+    g_cost_prog = prog;
+    qsort(order, prog->nfuncs, sizeof *order, cost_cmp);
+    pthread_mutex_unlock(&lock);
+    for (size_t k = 0; k < prog->nfuncs; k++) {
+        unsigned best = 0;
+        for (unsigned s = 1; s < nsh; s++)
+            if (load[s] < load[best])
+                best = s;
+        owner[order[k]] = best;
+        load[best] += func_cost(prog, order[k]);
+    }
+    free(order);
+    free(load);
+    return 0;
+}
+
 static unsigned shard_count(const XlatOptions *o, const XlatProgram *prog)
 {
     if (o->emit_llvm)
@@ -784,6 +836,7 @@ int xlat_run(const XlatOptions *o, XlatReport *rep, char *err, size_t errlen,
     XlatProgram prog;
     memset(&prog, 0, sizeof prog);
     Shard *sh = NULL;
+    unsigned *owner = NULL;
     unsigned nsh = 0;
     XlatEntry *ents = NULL;
     char table_obj[80] = "";
@@ -849,7 +902,8 @@ int xlat_run(const XlatOptions *o, XlatReport *rep, char *err, size_t errlen,
     nsh = shard_count(o, &prog);
     sh = calloc(nsh, sizeof *sh);
     pthread_t *th = calloc(nsh, sizeof *th);
-    if (!sh || !th) {
+    owner = malloc((prog.nfuncs ? prog.nfuncs : 1) * sizeof *owner);
+    if (!sh || !th || !owner || assign_shards(&prog, nsh, owner) != 0) {
         free(th);
         snprintf(err, errlen, "out of memory");
         rc = -ENOMEM;
@@ -857,7 +911,7 @@ int xlat_run(const XlatOptions *o, XlatReport *rep, char *err, size_t errlen,
     }
     size_t done = 0;
     for (unsigned i = 0; i < nsh; i++) {
-        sh[i] = (Shard){ .o = o, .prog = &prog, .img = img, .id = i, .nshards = nsh,
+        sh[i] = (Shard){ .o = o, .prog = &prog, .img = img, .id = i, .nshards = nsh, .owner = owner,
                          .plain_fp = plain_fp, .no_instret = no_instret, .done = &done,
                          .warn = warn };
     }
@@ -942,6 +996,7 @@ out:
         free(sh[i].ir_text);
     }
     free(sh);
+    free(owner);
     free(ents);
     xlat_program_free(&prog);
     elfimage_free(img);
