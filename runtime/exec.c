@@ -169,8 +169,10 @@ uint32_t fvp_poll(RvCpu *c)
     __atomic_store_n(&c->exit_req, 0, __ATOMIC_RELAXED);
     if (!p || &p->cpu != c || !t->nat)
         return IR_EXIT_LIMIT;
+    /* nothing to run (a blocked signal): go on if native code may, as the dispatcher's
+     * lookup would have decided on the way back in */
     if (!signal_has_deliverable(p))
-        return 0;
+        return native_on(t->nat) ? 0 : IR_EXIT_LIMIT;
     if (t->depth >= EXEC_POLL_MAX_DEPTH ||
         (uint64_t)(uintptr_t)__builtin_frame_address(0) < t->sp_floor + EXEC_POLL_STACK_MIN)
         return IR_EXIT_LIMIT;
