@@ -62,8 +62,8 @@ static uint64_t native_stack_budget(void)
 }
 
 /* Runs one block, a chain of interpreted blocks, or one native function
- * and whatever it tail-calls, at c->pc.  Returns its IrExitReason with the next PC in *out_next, or a
- * negative errno. */
+ * and whatever it tail-calls, at c->pc.  Returns its IrExitReason with the
+ * next PC in *out_next, or a negative errno. */
 static int exec_step(Process *p, Interp *it, Native *nat, uint64_t *out_next)
 {
     RvCpu *c = &p->cpu;

@@ -463,7 +463,7 @@ typedef struct Shard {
     const XlatOptions *o;
     const XlatProgram *prog;
     const ElfImage *img;
-    unsigned id, nshards;
+    unsigned id;
     const unsigned *owner;      /* per function: the shard translating it */
     bool plain_fp;              /* XLAT_EMIT_PLAIN_FP */
     bool no_instret;            /* XLAT_EMIT_NO_INSTRET */
@@ -768,13 +768,18 @@ static double func_cost(const XlatProgram *prog, size_t i)
     return (double)n * (double)(64 - __builtin_clzll(n)); /* n log n */
 }
 
-static const XlatProgram *g_cost_prog; /* for cost_cmp (qsort has no context argument) */
+typedef struct FuncCost {
+    double cost;
+    size_t func;
+} FuncCost;
 
+/* Most expensive first; ties by index, so the assignment never depends on qsort's order. */
 static int cost_cmp(const void *a, const void *b)
 {
-    size_t x = *(const size_t *)a, y = *(const size_t *)b;
-    double cx = func_cost(g_cost_prog, x), cy = func_cost(g_cost_prog, y);
-    return cx > cy ? -1 : cx < cy ? 1 : (x > y) - (x < y);
+    const FuncCost *x = a, *y = b;
+    if (x->cost != y->cost)
+        return x->cost > y->cost ? -1 : 1;
+    return (x->func > y->func) - (x->func < y->func);
 }
 
 /* owner[i] = the shard of function i: the most expensive first, each to the shard with the
@@ -782,7 +787,7 @@ static int cost_cmp(const void *a, const void *b)
  * together (round robin by index left one shard up to a fifth longer).  0 or -ENOMEM. */
 static int assign_shards(const XlatProgram *prog, unsigned nsh, unsigned *owner)
 {
-    size_t *order = malloc((prog->nfuncs ? prog->nfuncs : 1) * sizeof *order);
+    FuncCost *order = malloc((prog->nfuncs ? prog->nfuncs : 1) * sizeof *order);
     double *load = calloc(nsh, sizeof *load);
     if (!order || !load) {
         free(order);
@@ -790,19 +795,15 @@ static int assign_shards(const XlatProgram *prog, unsigned nsh, unsigned *owner)
         return -ENOMEM;
     }
     for (size_t i = 0; i < prog->nfuncs; i++)
-        order[i] = i;
-    static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-    pthread_mutex_lock(&lock);
-    g_cost_prog = prog;
+        order[i] = (FuncCost){ func_cost(prog, i), i };
     qsort(order, prog->nfuncs, sizeof *order, cost_cmp);
-    pthread_mutex_unlock(&lock);
     for (size_t k = 0; k < prog->nfuncs; k++) {
         unsigned best = 0;
         for (unsigned s = 1; s < nsh; s++)
             if (load[s] < load[best])
                 best = s;
-        owner[order[k]] = best;
-        load[best] += func_cost(prog, order[k]);
+        owner[order[k].func] = best;
+        load[best] += order[k].cost;
     }
     free(order);
     free(load);
@@ -911,7 +912,7 @@ int xlat_run(const XlatOptions *o, XlatReport *rep, char *err, size_t errlen,
     }
     size_t done = 0;
     for (unsigned i = 0; i < nsh; i++) {
-        sh[i] = (Shard){ .o = o, .prog = &prog, .img = img, .id = i, .nshards = nsh, .owner = owner,
+        sh[i] = (Shard){ .o = o, .prog = &prog, .img = img, .id = i, .owner = owner,
                          .plain_fp = plain_fp, .no_instret = no_instret, .done = &done,
                          .warn = warn };
     }
