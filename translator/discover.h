@@ -109,7 +109,7 @@ typedef struct XlatDiscoverOpts {
                                       (0: default XLAT_REGION_INSNS; UINT_MAX: never) */
 } XlatDiscoverOpts;
 
-enum { XLAT_REGION_INSNS = 3000 };
+enum { XLAT_REGION_INSNS = 1500 };
 
 /* Reads guest code of img (PT_LOAD segments with PF_X, at vaddr + bias). */
 size_t xlat_read_code(void *img_ctx, uint64_t pc, uint8_t *buf, size_t n);

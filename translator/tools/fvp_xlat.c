@@ -48,7 +48,7 @@ static void usage(FILE *f)
             "  --no-host-libc      translate the guest's string functions (memcpy, strlen, ...)\n"
             "                      instead of running the host C library's versions\n"
             "  --region-size N     split functions of more than N instructions into regions\n"
-            "                      translated separately (default 3000; 0: never split)\n"
+            "                      translated separately (default 1500; 0: never split)\n"
             "  -j N, -jN           code generation threads (default: all cores)\n"
             "  --no-cache          neither use nor fill the translation cache\n"
             "  -v                  print what was translated and how long each step took\n"
