@@ -1831,16 +1831,22 @@ static int emit_body(XlatEmitter *e, size_t fi, LLVMValueRef fn, bool rec, char 
     size_t nent = 0;
     for (size_t i = 0; i < f->nblocks; i++)
         nent += e->blocks[i].entry && f->blocks[i].pc != f->entry;
-    /* The entry check of the main entry runs before its loop check. */
+    /* The entry check of the main entry runs before its loop check.  The variant enters
+     * only there, so when that block heads a polling loop its poll is the entry check. */
     LLVMBasicBlockRef dispatch = LLVMAppendBasicBlockInContext(e->ctx, fn, "entry.switch");
-    LLVMValueRef req = LLVMBuildLoad2(e->b, e->t_i32,
-                                      cpu_field(e, offsetof(RvCpu, exit_req), "req.p"), "req");
-    LLVMSetAlignment(req, 4);
-    LLVMSetVolatile(req, 1);
-    LLVMBasicBlockRef stop = LLVMAppendBasicBlockInContext(e->ctx, fn, "stop");
-    LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntNE, req, c32(e, 0), "stop?"), stop, dispatch);
-    LLVMPositionBuilderAtEnd(e->b, stop);
-    exit_to_dispatcher(e, pc, IR_EXIT_LIMIT, 0);
+    if (rec && main_bi->loop_header) {
+        LLVMBuildBr(e->b, dispatch);
+    } else {
+        LLVMValueRef req = LLVMBuildLoad2(
+            e->b, e->t_i32, cpu_field(e, offsetof(RvCpu, exit_req), "req.p"), "req");
+        LLVMSetAlignment(req, 4);
+        LLVMSetVolatile(req, 1);
+        LLVMBasicBlockRef stop = LLVMAppendBasicBlockInContext(e->ctx, fn, "stop");
+        LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntNE, req, c32(e, 0), "stop?"), stop,
+                        dispatch);
+        LLVMPositionBuilderAtEnd(e->b, stop);
+        exit_to_dispatcher(e, pc, IR_EXIT_LIMIT, 0);
+    }
     LLVMPositionBuilderAtEnd(e->b, dispatch);
     if (rec) {
         LLVMBuildBr(e->b, main_bi->bb);
