@@ -24,7 +24,7 @@
  * adds them at every exit and before every helper that reads vCPU state, so
  * rdinstret sees the same count as in the interpreter.
  */
-#include "translator/llvm_emit.h"
+#include "translator/llvm_emit_int.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -44,102 +44,11 @@
 /* The helpers' C symbols: rvh_<name> (rv64_helpers.h). */
 #define HELPER_PREFIX "rvh_"
 
-/* IR registers that can live in SSA: x0..x31, f0..f31. */
-#define XLAT_MAX_REGS 64
-
-/* Direct calls are host calls only in functions of at most this many guest
- * instructions: a host call links the code after the call to the code
- * before it, so all registers stay live across the whole function; in big
- * functions that made register allocation 2-3x slower (docs D19).  Indirect calls are
- * host calls everywhere (exit_via_lookup). */
-#define XLAT_HOST_CALL_MAX_INSNS 200
-
 /* An access at base + offset with |offset| at most this clamps the base (D37).  The guards
  * (GUEST_GUARD_SIZE) must hold twice this, plus the widest access, above the space, and
  * this below it. */
 #define XLAT_BASE_MAX_OFFSET 2048
 _Static_assert(GUEST_GUARD_SIZE >= 2 * XLAT_BASE_MAX_OFFSET + 64, "guard too small");
-
-typedef struct BlockInfo {
-    IrBlock ir;
-    LLVMBasicBlockRef bb;      /* where branches to this block go */
-    LLVMBasicBlockRef body;    /* the block's code (after an exit_req check) */
-    bool loop_header;          /* heads a loop that checks exit_req (loops.h) */
-    bool entry;                /* registered in the PC table */
-    uint64_t chase;            /* registers a loop around it loads (loops.h) */
-    uint64_t ivs;              /* a one-block loop's induction registers (xlat_block_ivs) */
-    LLVMBasicBlockRef back;    /* with ivs: where its jumps back to itself go (bb: the
-                                  block computing iv_delta on the way in) */
-    bool lifted;
-} BlockInfo;
-
-/* A shared block raising a guest trap; its phis collect the operands. */
-typedef struct TrapBlock {
-    LLVMBasicBlockRef bb;
-    LLVMValueRef pc, cause, tval, count;
-} TrapBlock;
-
-struct XlatEmitter {
-    LLVMModuleRef mod;
-    LLVMContextRef ctx;
-    LLVMBuilderRef b;
-    const XlatProgram *prog;
-    const FvpFrontend *fe;
-    XlatCode *code;
-    FILE *ir_out;
-    unsigned flags;                   /* XLAT_EMIT_* */
-
-    LLVMTypeRef t_i1, t_i8, t_i16, t_i32, t_i64, t_f32, t_f64, t_ptr, t_void;
-    LLVMTypeRef t_fn;                 /* i32 (ptr) */
-    LLVMValueRef *helpers;            /* declarations, by helper index */
-    LLVMTypeRef *helper_types;
-    LLVMAttributeRef a_strictfp, a_nounwind;
-    unsigned md_tbaa;                 /* the "tbaa" metadata kind */
-    LLVMValueRef tbaa_cpu, tbaa_guest;  /* access tags: vCPU fields, guest memory */
-
-    XlatEntry *entries;
-    size_t nentries, cap_entries;
-    XlatEmitStats st;
-
-    /* per function */
-    const XlatFunc *f;
-    LLVMValueRef fn, cpu, mem_base;
-    BlockInfo *blocks;
-    size_t cap_blocks;
-    LLVMBasicBlockRef exit_bb;
-    LLVMValueRef exit_pc, exit_reason, exit_count;  /* phis of exit_bb */
-    TrapBlock trap;       /* exact: writes every register back */
-    TrapBlock fault;      /* guest memory faults; SSA mode: registers stale */
-    LLVMValueRef *temps;
-    uint8_t *chase;                   /* per temp: computed from a chased register */
-    int8_t *iv_of;                    /* per temp: induction register of the address */
-    IrTemp *base_of;                  /* per temp: t = base_of[t] + base_off[t] (D37), */
-    int16_t *base_off;                /* base_off small; base_of 0: not of that form */
-    size_t cap_temps;
-    /* SSA mode: the alloca of each register the function touches (else
-     * NULL), and which ones it writes */
-    LLVMValueRef reg_slot[XLAT_MAX_REGS];
-    bool reg_written[XLAT_MAX_REGS];
-    LLVMValueRef instret_slot;        /* SSA mode: cpu->instret */
-    /* Register-passing self-calls (docs D34): rec_fn is the current function's variant
-     * entered only at its entry by its own calls, with the slots (instret first, then
-     * registers in order) as parameters; rec says that variant is being emitted. */
-    LLVMValueRef rec_fn;
-    LLVMTypeRef rec_ty;
-    bool rec;
-    LLVMValueRef frm_bad;             /* an FP CSR write's fvp_fp_enter result,
-                                         checked at the next instruction */
-    /* per block */
-    BlockInfo *cur_bi;        /* the block being emitted */
-    LLVMValueRef iv_delta[64];/* its induction registers' offsets (D36) */
-    uint64_t cur_pc;          /* pc of the current guest instruction */
-    uint64_t cur_end;         /* pc after the block (a call's return address) */
-    bool pc_stored;           /* cpu->pc already holds cur_pc */
-    uint64_t jt_load_pc;      /* the entry load of the jump table ending this block, or 0 */
-    LLVMValueRef jt_addr;     /* its guest address, once emitted */
-    unsigned started;         /* INSN markers seen in this block */
-    unsigned flushed;         /* of which already added to instret */
-};
 
 /* ---- small helpers ------------------------------------------------------ */
 
@@ -163,44 +72,11 @@ static unsigned ir_type_bits(unsigned t)
     return t < IR_NTYPES ? bits[t] : 0;
 }
 
-static LLVMValueRef c64(XlatEmitter *e, uint64_t v)
-{
-    return LLVMConstInt(e->t_i64, v, 0);
-}
-
-static LLVMValueRef c32(XlatEmitter *e, uint32_t v)
-{
-    return LLVMConstInt(e->t_i32, v, 0);
-}
-
-/* Pointer to the vCPU field at byte offset off. */
-static LLVMValueRef cpu_field(XlatEmitter *e, unsigned off, const char *name)
-{
-    LLVMValueRef idx = c64(e, off);
-    return LLVMBuildInBoundsGEP2(e->b, e->t_i8, e->cpu, &idx, 1, name);
-}
-
-/* SSA mode tells LLVM that vCPU fields and guest memory never alias (two
- * TBAA types under one root), so register and instret accesses need not
- * stay ordered with guest loads and stores. */
-static LLVMValueRef tag_cpu(XlatEmitter *e, LLVMValueRef inst)
-{
-    if (e->tbaa_cpu)
-        LLVMSetMetadata(inst, e->md_tbaa, e->tbaa_cpu);
-    return inst;
-}
-
 static LLVMValueRef tag_guest(XlatEmitter *e, LLVMValueRef inst)
 {
     if (e->tbaa_guest)
         LLVMSetMetadata(inst, e->md_tbaa, e->tbaa_guest);
     return inst;
-}
-
-static void cpu_store64(XlatEmitter *e, unsigned off, LLVMValueRef v, const char *name)
-{
-    LLVMValueRef st = tag_cpu(e, LLVMBuildStore(e->b, v, cpu_field(e, off, name)));
-    LLVMSetAlignment(st, 8);
 }
 
 static LLVMValueRef intrinsic(XlatEmitter *e, const char *name, LLVMTypeRef *tys, unsigned ntys,
@@ -211,24 +87,12 @@ static LLVMValueRef intrinsic(XlatEmitter *e, const char *name, LLVMTypeRef *tys
     return LLVMGetIntrinsicDeclaration(e->mod, id, tys, ntys);
 }
 
-static LLVMValueRef call_intrinsic(XlatEmitter *e, const char *name, LLVMTypeRef ty,
-                                   LLVMValueRef *args, unsigned nargs, const char *vname)
+LLVMValueRef call_intrinsic(XlatEmitter *e, const char *name, LLVMTypeRef ty,
+                            LLVMValueRef *args, unsigned nargs, const char *vname)
 {
     LLVMTypeRef fnty;
     LLVMValueRef fn = intrinsic(e, name, &ty, 1, &fnty);
     return LLVMBuildCall2(e->b, fnty, fn, args, nargs, vname);
-}
-
-/* Byte offset of IR register r in RvCpu: x0..x31, then f0..f31. */
-static unsigned reg_offset(int64_t r)
-{
-    return r < 32 ? (unsigned)(offsetof(RvCpu, x) + 8 * r)
-                  : (unsigned)(offsetof(RvCpu, f) + 8 * (r - 32));
-}
-
-static bool ssa_regs(const XlatEmitter *e)
-{
-    return !(e->flags & XLAT_EMIT_PRECISE_FAULTS);
 }
 
 /* The value of register r here (a GET; r is not the zero register). */
@@ -262,7 +126,7 @@ static void instret_writeback(XlatEmitter *e)
 }
 
 /* SSA mode: register r back into the vCPU if the function writes it. */
-static void reg_writeback_one(XlatEmitter *e, unsigned r)
+void reg_writeback_one(XlatEmitter *e, unsigned r)
 {
     if (e->reg_slot[r] && e->reg_written[r]) {
         const IrRegInfo *regs = e->fe->ir_env->regs;
@@ -273,7 +137,7 @@ static void reg_writeback_one(XlatEmitter *e, unsigned r)
 
 /* SSA mode: stores the registers the function writes (and instret) back
  * into the vCPU, where control leaves the function. */
-static void reg_writeback(XlatEmitter *e)
+void reg_writeback(XlatEmitter *e)
 {
     instret_writeback(e);
     for (unsigned r = 0; r < XLAT_MAX_REGS; r++)
@@ -281,7 +145,7 @@ static void reg_writeback(XlatEmitter *e)
 }
 
 /* slot = the 64-bit vCPU field at byte offset off. */
-static void slot_load(XlatEmitter *e, LLVMValueRef slot, unsigned off, const char *name)
+void slot_load(XlatEmitter *e, LLVMValueRef slot, unsigned off, const char *name)
 {
     LLVMValueRef v = tag_cpu(e, LLVMBuildLoad2(e->b, e->t_i64, cpu_field(e, off, ""), name));
     LLVMSetAlignment(v, 8);
@@ -289,7 +153,7 @@ static void slot_load(XlatEmitter *e, LLVMValueRef slot, unsigned off, const cha
 }
 
 /* SSA mode: the slots take the vCPU's values again (after a host call). */
-static void reg_reload(XlatEmitter *e)
+void reg_reload(XlatEmitter *e)
 {
     const IrRegInfo *regs = e->fe->ir_env->regs;
     for (unsigned r = 0; r < XLAT_MAX_REGS; r++)
@@ -301,7 +165,7 @@ static void reg_reload(XlatEmitter *e)
 
 /* The register-passing variant's parameters after cpu, in order: -1 for instret, then the
  * registers that have slots (the one definition of the order); returns how many. */
-static unsigned rec_params(const XlatEmitter *e, int out[1 + XLAT_MAX_REGS])
+unsigned rec_params(const XlatEmitter *e, int out[1 + XLAT_MAX_REGS])
 {
     unsigned n = 0;
     if (e->instret_slot)
@@ -312,7 +176,7 @@ static unsigned rec_params(const XlatEmitter *e, int out[1 + XLAT_MAX_REGS])
     return n;
 }
 
-static LLVMValueRef rec_slot(const XlatEmitter *e, int r)
+LLVMValueRef rec_slot(const XlatEmitter *e, int r)
 {
     return r < 0 ? e->instret_slot : e->reg_slot[r];
 }
@@ -510,7 +374,7 @@ void xlat_func_symbol(const XlatProgram *prog, size_t i, char *buf, size_t n)
 }
 
 /* The LLVM function of prog->funcs[i], declared if not yet present. */
-static LLVMValueRef func_decl(XlatEmitter *e, size_t i)
+LLVMValueRef func_decl(XlatEmitter *e, size_t i)
 {
     char name[128];
     xlat_func_symbol(e->prog, i, name, sizeof name);
@@ -541,407 +405,6 @@ static LLVMValueRef helper_decl(XlatEmitter *e, unsigned h, LLVMTypeRef *ty)
     }
     *ty = e->helper_types[h];
     return e->helpers[h];
-}
-
-/* ---- exits -------------------------------------------------------------- */
-
-/* Instructions of this block retired up to here and not yet counted. */
-static unsigned take_count(XlatEmitter *e, unsigned retired)
-{
-    unsigned n = retired > e->flushed ? retired - e->flushed : 0;
-    return n;
-}
-
-/* Leaves to the dispatcher: cpu->pc = pc, instret += count, return reason. */
-static void exit_to_dispatcher(XlatEmitter *e, LLVMValueRef pc, unsigned reason, unsigned count)
-{
-    LLVMBasicBlockRef here = LLVMGetInsertBlock(e->b);
-    LLVMValueRef r = c32(e, reason), n = c64(e, count);
-    LLVMAddIncoming(e->exit_pc, &pc, &here, 1);
-    LLVMAddIncoming(e->exit_reason, &r, &here, 1);
-    LLVMAddIncoming(e->exit_count, &n, &here, 1);
-    LLVMBuildBr(e->b, e->exit_bb);
-    e->st.dispatcher_exits++;
-}
-
-static void add_instret(XlatEmitter *e, LLVMValueRef n)
-{
-    if (e->flags & XLAT_EMIT_NO_INSTRET)
-        return;
-    LLVMValueRef p = e->instret_slot ? e->instret_slot
-                                     : cpu_field(e, offsetof(RvCpu, instret), "instret.p");
-    LLVMValueRef v = tag_cpu(e, LLVMBuildLoad2(e->b, e->t_i64, p, "instret"));
-    LLVMSetAlignment(v, 8);
-    LLVMValueRef st = tag_cpu(e, LLVMBuildStore(e->b, LLVMBuildAdd(e->b, v, n, "instret.n"), p));
-    LLVMSetAlignment(st, 8);
-}
-
-/* Raises a guest trap through tb: pc, cause, tval (i64 values). */
-static void exit_trap_via(XlatEmitter *e, TrapBlock *tb, LLVMValueRef pc, LLVMValueRef cause,
-                          LLVMValueRef tval, unsigned count)
-{
-    LLVMBasicBlockRef here = LLVMGetInsertBlock(e->b);
-    LLVMValueRef n = c64(e, count);
-    LLVMAddIncoming(tb->pc, &pc, &here, 1);
-    LLVMAddIncoming(tb->cause, &cause, &here, 1);
-    LLVMAddIncoming(tb->tval, &tval, &here, 1);
-    LLVMAddIncoming(tb->count, &n, &here, 1);
-    LLVMBuildBr(e->b, tb->bb);
-}
-
-static void exit_trap(XlatEmitter *e, LLVMValueRef pc, LLVMValueRef cause, LLVMValueRef tval,
-                      unsigned count)
-{
-    exit_trap_via(e, &e->trap, pc, cause, tval, count);
-}
-
-/* cpu->pc/trap_cause/trap_tval from the phis, instret += count, and (if
- * writeback) the registers; returns IR_EXIT_TRAP. */
-static void build_trap_block(XlatEmitter *e, TrapBlock *tb, const char *name, bool writeback)
-{
-    tb->bb = LLVMAppendBasicBlockInContext(e->ctx, e->fn, name);
-    LLVMPositionBuilderAtEnd(e->b, tb->bb);
-    tb->pc = LLVMBuildPhi(e->b, e->t_i64, "trap.pc");
-    tb->cause = LLVMBuildPhi(e->b, e->t_i64, "trap.cause");
-    tb->tval = LLVMBuildPhi(e->b, e->t_i64, "trap.tval");
-    tb->count = LLVMBuildPhi(e->b, e->t_i64, "trap.count");
-    if (writeback) {
-        add_instret(e, tb->count);
-        reg_writeback(e);
-    }
-    cpu_store64(e, offsetof(RvCpu, pc), tb->pc, "pc.p");
-    cpu_store64(e, offsetof(RvCpu, trap_cause), tb->cause, "cause.p");
-    cpu_store64(e, offsetof(RvCpu, trap_tval), tb->tval, "tval.p");
-    LLVMValueRef st = LLVMBuildStore(e->b, c32(e, 0),
-                                     cpu_field(e, offsetof(RvCpu, trap_pending), "pending.p"));
-    LLVMSetAlignment(st, 4);
-    LLVMBuildRet(e->b, c32(e, IR_EXIT_TRAP));
-}
-
-static void build_shared_exits(XlatEmitter *e)
-{
-    e->exit_bb = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "exit");
-    LLVMPositionBuilderAtEnd(e->b, e->exit_bb);
-    e->exit_pc = LLVMBuildPhi(e->b, e->t_i64, "exit.pc");
-    e->exit_reason = LLVMBuildPhi(e->b, e->t_i32, "exit.reason");
-    e->exit_count = LLVMBuildPhi(e->b, e->t_i64, "exit.count");
-    add_instret(e, e->exit_count);
-    reg_writeback(e);
-    cpu_store64(e, offsetof(RvCpu, pc), e->exit_pc, "pc.p");
-    LLVMBuildRet(e->b, e->exit_reason);
-
-    build_trap_block(e, &e->trap, "trap", true);
-    /* A guest memory fault only reaches native code while it ends the
-     * process (native.h), like a host fault: no registers to write back,
-     * which keeps them from being live into every access's fault edge. */
-    build_trap_block(e, &e->fault, "fault", !ssa_regs(e));
-}
-
-/* The block of the current function starting at pc, or NULL. */
-static BlockInfo *local_block(XlatEmitter *e, uint64_t pc)
-{
-    const XlatBlock *xb = xlat_find_block(e->f, pc);
-    return xb ? &e->blocks[xb - e->f->blocks] : NULL;
-}
-
-/* Tail call of fn: registers back in the vCPU, cpu->pc = pc. */
-static void emit_tail_call(XlatEmitter *e, LLVMValueRef fn, LLVMValueRef pc)
-{
-    if (e->rec) {
-        /* the variant's signature allows no musttail to fn: the dispatcher goes on at pc
-         * (rare: the variant's tail calls and the calls past the depth limit) */
-        exit_to_dispatcher(e, pc, IR_EXIT_JUMP, 0);
-        return;
-    }
-    cpu_store64(e, offsetof(RvCpu, pc), pc, "pc.p");
-    LLVMValueRef call = LLVMBuildCall2(e->b, e->t_fn, fn, &e->cpu, 1, "r");
-    LLVMSetTailCallKind(call, LLVMTailCallKindMustTail);
-    LLVMAddCallSiteAttribute(call, LLVMAttributeFunctionIndex, e->a_strictfp);
-    LLVMBuildRet(e->b, call);
-    e->st.tail_calls++;
-}
-
-/* LLVM's preserve_none convention (llvm/IR/CallingConv.h; not in llvm-c's enum): on x86-64
- * the first 12 integer arguments in registers, and no callee-saved registers, so a
- * variant's caller keeps in host registers only what is live across the call. */
-#define XLAT_REC_CALLCONV 21
-
-/* The current function's register-passing variant (docs D34), declared on first use: its
- * parameters are cpu, then the function's slots (instret, then registers in order). */
-static LLVMValueRef rec_function(XlatEmitter *e, const char *name)
-{
-    LLVMValueRef fn = LLVMAddFunction(e->mod, name, e->rec_ty);
-    LLVMSetLinkage(fn, LLVMInternalLinkage);
-    LLVMSetFunctionCallConv(fn, XLAT_REC_CALLCONV);
-    LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex, e->a_nounwind);
-    LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex, e->a_strictfp);
-    return fn;
-}
-
-static void rec_decl(XlatEmitter *e)
-{
-    if (e->rec_fn)
-        return;
-    int regs[1 + XLAT_MAX_REGS];
-    unsigned n = rec_params(e, regs);
-    LLVMTypeRef params[2 + XLAT_MAX_REGS];
-    params[0] = e->t_ptr;
-    for (unsigned i = 0; i < n; i++)
-        params[1 + i] = e->t_i64;
-    e->rec_ty = LLVMFunctionType(e->t_i32, params, 1 + n, 0);
-    size_t len;
-    char name[160];
-    snprintf(name, sizeof name, "%s.rec", LLVMGetValueName2(e->fn, &len));
-    e->rec_fn = rec_function(e, name);
-}
-
-/*
- * A guest call to translated function fn as a host call (runtime/aot.h,
- * docs D19): registers are already back in the vCPU, except for self (docs D34): a call of
- * the current function's own entry, which calls its register-passing variant with the
- * slots' values as arguments and writes nothing back first.  Above the host
- * stack limit, call fn; if it comes back with IR_EXIT_RETURN at this call's
- * return address, reload the registers and go on at the return site block
- * (so the host's return predictor sees call/ret pairs), else pass its
- * reason on.  At the limit, a tail call as before.
- */
-static void emit_host_call(XlatEmitter *e, LLVMValueRef fn, LLVMValueRef pc, BlockInfo *ret_bi,
-                           bool self)
-{
-    /* the host stack pointer against the dispatcher's limit (docs D39): no counter to keep */
-    LLVMMetadataRef rsp_name = LLVMMDStringInContext2(e->ctx, "rsp", 3);
-    LLVMValueRef rsp_md =
-        LLVMMetadataAsValue(e->ctx, LLVMMDNodeInContext2(e->ctx, &rsp_name, 1));
-    LLVMValueRef sp = call_intrinsic(e, "llvm.read_register", e->t_i64, &rsp_md, 1, "host.sp");
-    LLVMValueRef limit = tag_cpu(e, LLVMBuildLoad2(e->b, e->t_i64,
-                                                   cpu_field(e, offsetof(RvCpu, native_sp_limit),
-                                                             "sp.limit.p"),
-                                                   "sp.limit"));
-    LLVMSetAlignment(limit, 8);
-    LLVMBasicBlockRef call_bb = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "hcall");
-    LLVMBasicBlockRef deep_bb = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "hcall.deep");
-    LLVMValueRef deep = LLVMBuildICmp(e->b, LLVMIntULT, sp, limit, "deep");
-    LLVMBuildCondBr(e->b, deep, deep_bb, call_bb);
-    LLVMPositionBuilderAtEnd(e->b, deep_bb);
-    if (self && !e->rec)
-        reg_writeback(e); /* (the variant's exit block writes everything back) */
-    emit_tail_call(e, fn, pc);
-
-    LLVMPositionBuilderAtEnd(e->b, call_bb);
-    LLVMValueRef r;
-    if (self) {
-        int regs[1 + XLAT_MAX_REGS];
-        unsigned n = rec_params(e, regs);
-        LLVMValueRef args[2 + XLAT_MAX_REGS];
-        args[0] = e->cpu;
-        for (unsigned i = 0; i < n; i++)
-            args[1 + i] = LLVMBuildLoad2(e->b, e->t_i64, rec_slot(e, regs[i]), "arg");
-        r = LLVMBuildCall2(e->b, e->rec_ty, e->rec_fn, args, 1 + n, "r");
-        LLVMSetInstructionCallConv(r, XLAT_REC_CALLCONV);
-        e->st.self_calls++;
-    } else {
-        cpu_store64(e, offsetof(RvCpu, pc), pc, "pc.p");
-        r = LLVMBuildCall2(e->b, e->t_fn, fn, &e->cpu, 1, "r");
-    }
-    LLVMAddCallSiteAttribute(r, LLVMAttributeFunctionIndex, e->a_strictfp);
-    LLVMValueRef npc = tag_cpu(e, LLVMBuildLoad2(e->b, e->t_i64,
-                                                 cpu_field(e, offsetof(RvCpu, pc), "pc.p"),
-                                                 "ret.pc"));
-    LLVMSetAlignment(npc, 8);
-    LLVMValueRef ok = LLVMBuildAnd(
-        e->b, LLVMBuildICmp(e->b, LLVMIntEQ, r, c32(e, IR_EXIT_RETURN), "returned"),
-        LLVMBuildICmp(e->b, LLVMIntEQ, npc, c64(e, e->cur_end), "here"), "ret.ok");
-    LLVMBasicBlockRef back = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "hcall.ret");
-    LLVMBasicBlockRef out = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "hcall.out");
-    LLVMBuildCondBr(e->b, ok, back, out);
-    LLVMPositionBuilderAtEnd(e->b, out);
-    LLVMBuildRet(e->b, r); /* the state is in the vCPU: no write-back */
-    LLVMPositionBuilderAtEnd(e->b, back);
-    reg_reload(e);
-    LLVMBuildBr(e->b, ret_bi->bb);
-    e->st.host_calls++;
-}
-
-static const char *host_libc_name(const XlatEmitter *e, const XlatFunc *f);
-
-/* runtime/libc_host.h's fvp_libc_<name>. */
-static LLVMValueRef libc_decl(XlatEmitter *e, const char *name)
-{
-    char sym[64];
-    snprintf(sym, sizeof sym, "fvp_libc_%s", name);
-    LLVMValueRef hf = LLVMGetNamedFunction(e->mod, sym);
-    if (!hf) {
-        hf = LLVMAddFunction(e->mod, sym, e->t_fn);
-        LLVMAddAttributeAtIndex(hf, LLVMAttributeFunctionIndex, e->a_nounwind);
-    }
-    return hf;
-}
-
-/*
- * A direct call of a host C library function (docs D24), in a function of any size: it
- * reads a0-a2 and ra and writes a0 and pc, nothing else, so only those pass through the
- * vCPU and every other register stays where it is; no depth count (it calls nothing).  On
- * IR_EXIT_RETURN it has returned to ra, this call's return site; anything else is a guest
- * fault with a0 untouched and c->pc at the callee, so the caller's registers go back and the
- * reason goes up.
- */
-static void emit_libc_call(XlatEmitter *e, const char *name, uint64_t pc, BlockInfo *ret_bi)
-{
-    static const unsigned used[] = { 1, 10, 11, 12 }; /* ra, a0-a2 */
-    const IrRegInfo *regs = e->fe->ir_env->regs;
-    for (unsigned i = 0; i < sizeof used / sizeof *used; i++)
-        reg_writeback_one(e, used[i]);
-    cpu_store64(e, offsetof(RvCpu, pc), c64(e, pc), "pc.p");
-    LLVMValueRef r = LLVMBuildCall2(e->b, e->t_fn, libc_decl(e, name), &e->cpu, 1, "r");
-    LLVMAddCallSiteAttribute(r, LLVMAttributeFunctionIndex, e->a_strictfp);
-    LLVMBasicBlockRef back = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "libc.ret");
-    LLVMBasicBlockRef out = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "libc.fault");
-    LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, r, c32(e, IR_EXIT_RETURN), "returned"),
-                    back, out);
-    LLVMPositionBuilderAtEnd(e->b, out);
-    reg_writeback(e);
-    LLVMBuildRet(e->b, r);
-    LLVMPositionBuilderAtEnd(e->b, back);
-    if (e->reg_slot[10])
-        slot_load(e, e->reg_slot[10], reg_offset(10), regs[10].name);
-    LLVMBuildBr(e->b, ret_bi->bb);
-    e->st.host_calls++;
-}
-
-/*
- * Control leaves the block towards constant pc: a branch inside the
- * function, a call or tail call into another translated function, or the
- * dispatcher.  count: instructions retired and not yet counted.
- */
-static void exit_const(XlatEmitter *e, uint64_t pc, unsigned reason, unsigned count)
-{
-    if (reason != IR_EXIT_SYSCALL && reason != IR_EXIT_SYNC && reason != IR_EXIT_TRAP) {
-        BlockInfo *bi = local_block(e, pc);
-        /* a call to a function's entry becomes a host call, even to this
-         * function's own entry; other targets here are plain branches */
-        const XlatFunc *callee = xlat_find_region(e->prog, pc);
-        if (bi && bi->lifted && (reason != IR_EXIT_CALL || !callee)) {
-            if (count)
-                add_instret(e, c64(e, count));
-            /* a one-block loop going round keeps its induction offsets (D36) */
-            LLVMBuildBr(e->b, bi == e->cur_bi && bi->back ? bi->back : bi->bb);
-            return;
-        }
-        if (callee) {
-            if (count)
-                add_instret(e, c64(e, count));
-            const char *libc = reason == IR_EXIT_CALL ? host_libc_name(e, callee) : NULL;
-            BlockInfo *ret_bi = reason == IR_EXIT_CALL ? local_block(e, e->cur_end) : NULL;
-            if (libc && ret_bi && ret_bi->lifted && ssa_regs(e)) {
-                emit_libc_call(e, libc, pc, ret_bi);
-                return;
-            }
-            LLVMValueRef fn = func_decl(e, (size_t)(callee - e->prog->funcs));
-            if (e->f->ninsns > XLAT_HOST_CALL_MAX_INSNS)
-                ret_bi = NULL;
-            bool self = ret_bi && ret_bi->lifted && callee == e->f && pc == e->f->entry &&
-                        ssa_regs(e);
-            if (self)
-                rec_decl(e);
-            else
-                reg_writeback(e);
-            if (ret_bi && ret_bi->lifted)
-                emit_host_call(e, fn, c64(e, pc), ret_bi, self);
-            else
-                emit_tail_call(e, fn, c64(e, pc));
-            return;
-        }
-    }
-    exit_to_dispatcher(e, c64(e, pc), reason, count);
-}
-
-/*
- * An indirect call or jump: the target's native function from the PC
- * table (fvp_native_find), then a host call (calls, where direct calls
- * would be one too) or a tail call; the dispatcher when there is none.
- */
-static void exit_via_lookup(XlatEmitter *e, LLVMValueRef pc, unsigned reason, unsigned count)
-{
-    if (count)
-        add_instret(e, c64(e, count));
-    reg_writeback(e);
-    LLVMTypeRef params[2] = { e->t_ptr, e->t_i64 };
-    LLVMTypeRef fty = LLVMFunctionType(e->t_ptr, params, 2, 0);
-    LLVMValueRef find = LLVMGetNamedFunction(e->mod, "fvp_native_find");
-    if (!find) {
-        find = LLVMAddFunction(e->mod, "fvp_native_find", fty);
-        LLVMAddAttributeAtIndex(find, LLVMAttributeFunctionIndex, e->a_nounwind);
-    }
-    LLVMValueRef args[2] = { e->cpu, pc };
-    LLVMValueRef fn = LLVMBuildCall2(e->b, fty, find, args, 2, "target");
-    LLVMAddCallSiteAttribute(fn, LLVMAttributeFunctionIndex, e->a_strictfp);
-    LLVMBasicBlockRef go = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "lookup.hit");
-    LLVMBasicBlockRef miss = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "lookup.miss");
-    LLVMBuildCondBr(e->b, LLVMBuildIsNotNull(e->b, fn, "found"), go, miss);
-    LLVMPositionBuilderAtEnd(e->b, miss);
-    exit_to_dispatcher(e, pc, reason, 0);
-    LLVMPositionBuilderAtEnd(e->b, go);
-    /* Indirect calls are host calls in functions of any size: they are few (qsort's
-     * comparator, vfprintf's hooks), so they add little of the register pressure that
-     * XLAT_HOST_CALL_MAX_INSNS bounds, and each one saves a trip through the dispatcher
-     * on the callee's return (sort: 21M -> 2.2M dispatcher entries). */
-    BlockInfo *ret_bi = reason == IR_EXIT_ICALL ? local_block(e, e->cur_end) : NULL;
-    if (ret_bi && ret_bi->lifted)
-        emit_host_call(e, fn, pc, ret_bi, false);
-    else
-        emit_tail_call(e, fn, pc);
-    e->st.lookups++;
-}
-
-/* Jumps through a recovered jump table; other targets go to the dispatcher.  A table in
- * an executable segment changes only with code changes, which switch translated code off,
- * so there the switch is on the entry's index, from the entry load's address (a whole
- * number of entries past the table: riscv64_jt.c checks the index's scale), and LLVM
- * lowers it to a host jump table that does not wait for the entry (docs D38).  Otherwise
- * (a table found by scanning, in data, or loaded in another block) it is on the target
- * pc, which LLVM lowers to a tree of compares of code addresses. */
-static void exit_jump_table(XlatEmitter *e, const XlatJumpTable *jt, LLVMValueRef pc,
-                            unsigned reason)
-{
-    LLVMBasicBlockRef miss = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "jt.miss");
-    const XlatJtIndex *ix = &jt->ix;
-    if (ix->load_pc && ix->load_pc == e->jt_load_pc && e->jt_addr) {
-        LLVMValueRef off = LLVMBuildSub(e->b, e->jt_addr, c64(e, ix->table), "jt.off");
-        LLVMValueRef idx = LLVMBuildLShr(e->b, off, c64(e, ix->size == 8 ? 3 : 2), "jt.idx");
-        LLVMValueRef sw = LLVMBuildSwitch(e->b, idx, miss, (unsigned)ix->n);
-        for (size_t k = 0; k < ix->n; k++) {
-            BlockInfo *bi = ix->target[k] ? local_block(e, ix->target[k]) : NULL;
-            if (bi && bi->lifted)
-                LLVMAddCase(sw, c64(e, k), bi->bb);
-        }
-    } else {
-        LLVMValueRef sw = LLVMBuildSwitch(e->b, pc, miss, (unsigned)jt->ntargets);
-        for (size_t i = 0; i < jt->ntargets; i++) {
-            BlockInfo *bi = local_block(e, jt->targets[i]);
-            if (bi && bi->lifted)
-                LLVMAddCase(sw, c64(e, jt->targets[i]), bi->bb);
-        }
-    }
-    LLVMPositionBuilderAtEnd(e->b, miss);
-    exit_to_dispatcher(e, pc, reason, 0);
-    e->st.jt_switches++;
-}
-
-/* Control leaves towards a computed pc (indirect jump, call or return). */
-static void exit_dynamic(XlatEmitter *e, LLVMValueRef pc, unsigned reason, unsigned count)
-{
-    const XlatJumpTable *jt = reason == IR_EXIT_INDIRECT ? xlat_find_jt(e->f, e->cur_pc) : NULL;
-    if (jt && jt->ntargets > 0) {
-        if (count)
-            add_instret(e, c64(e, count));
-        exit_jump_table(e, jt, pc, reason);
-        return;
-    }
-    if (reason == IR_EXIT_ICALL || reason == IR_EXIT_INDIRECT) {
-        exit_via_lookup(e, pc, reason, count);
-        return;
-    }
-    exit_to_dispatcher(e, pc, reason, count);
 }
 
 /* ---- instructions ------------------------------------------------------- */
@@ -1714,7 +1177,7 @@ static void emit_entry_check(XlatEmitter *e, BlockInfo *bi, uint64_t pc)
  * (runtime/libc_host.h) and XLAT_EMIT_HOST_LIBC is on: f's symbol, without
  * glibc's "__" prefix of internal aliases.  Not with precise faults, whose
  * promise of exact registers at a fault inside the function it would break. */
-static const char *host_libc_name(const XlatEmitter *e, const XlatFunc *f)
+const char *host_libc_name(const XlatEmitter *e, const XlatFunc *f)
 {
     static const char *const names[] = {
 #define FVP_LIBC_NAME(name) #name,

@@ -1,0 +1,177 @@
+/*
+ * The LLVM emitter's internals, shared by its two halves: llvm_emit.c (the emitter's life,
+ * registers, instructions, functions) and llvm_exits.c (where control leaves a block:
+ * exits to the dispatcher, traps, tail and host calls, jump tables, lookups).  Not for
+ * other files: their contract is llvm_emit.h.
+ */
+#ifndef FVP_LLVM_EMIT_INT_H
+#define FVP_LLVM_EMIT_INT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "runtime/cpu.h"
+#include "runtime/guestmem.h"
+#include "translator/llvm_emit.h"
+
+/* IR registers that can live in SSA: x0..x31, f0..f31. */
+#define XLAT_MAX_REGS 64
+
+typedef struct BlockInfo {
+    IrBlock ir;
+    LLVMBasicBlockRef bb;      /* where branches to this block go */
+    LLVMBasicBlockRef body;    /* the block's code (after an exit_req check) */
+    bool loop_header;          /* heads a loop that checks exit_req (loops.h) */
+    bool entry;                /* registered in the PC table */
+    uint64_t chase;            /* registers a loop around it loads (loops.h) */
+    uint64_t ivs;              /* a one-block loop's induction registers (xlat_block_ivs) */
+    LLVMBasicBlockRef back;    /* with ivs: where its jumps back to itself go (bb: the
+                                  block computing iv_delta on the way in) */
+    bool lifted;
+} BlockInfo;
+
+/* A shared block raising a guest trap; its phis collect the operands. */
+typedef struct TrapBlock {
+    LLVMBasicBlockRef bb;
+    LLVMValueRef pc, cause, tval, count;
+} TrapBlock;
+
+struct XlatEmitter {
+    LLVMModuleRef mod;
+    LLVMContextRef ctx;
+    LLVMBuilderRef b;
+    const XlatProgram *prog;
+    const FvpFrontend *fe;
+    XlatCode *code;
+    FILE *ir_out;
+    unsigned flags;                   /* XLAT_EMIT_* */
+
+    LLVMTypeRef t_i1, t_i8, t_i16, t_i32, t_i64, t_f32, t_f64, t_ptr, t_void;
+    LLVMTypeRef t_fn;                 /* i32 (ptr) */
+    LLVMValueRef *helpers;            /* declarations, by helper index */
+    LLVMTypeRef *helper_types;
+    LLVMAttributeRef a_strictfp, a_nounwind;
+    unsigned md_tbaa;                 /* the "tbaa" metadata kind */
+    LLVMValueRef tbaa_cpu, tbaa_guest;  /* access tags: vCPU fields, guest memory */
+
+    XlatEntry *entries;
+    size_t nentries, cap_entries;
+    XlatEmitStats st;
+
+    /* per function */
+    const XlatFunc *f;
+    LLVMValueRef fn, cpu, mem_base;
+    BlockInfo *blocks;
+    size_t cap_blocks;
+    LLVMBasicBlockRef exit_bb;
+    LLVMValueRef exit_pc, exit_reason, exit_count;  /* phis of exit_bb */
+    TrapBlock trap;       /* exact: writes every register back */
+    TrapBlock fault;      /* guest memory faults; SSA mode: registers stale */
+    LLVMValueRef *temps;
+    uint8_t *chase;                   /* per temp: computed from a chased register */
+    int8_t *iv_of;                    /* per temp: induction register of the address */
+    IrTemp *base_of;                  /* per temp: t = base_of[t] + base_off[t] (D37), */
+    int16_t *base_off;                /* base_off small; base_of 0: not of that form */
+    size_t cap_temps;
+    /* SSA mode: the alloca of each register the function touches (else
+     * NULL), and which ones it writes */
+    LLVMValueRef reg_slot[XLAT_MAX_REGS];
+    bool reg_written[XLAT_MAX_REGS];
+    LLVMValueRef instret_slot;        /* SSA mode: cpu->instret */
+    /* Register-passing self-calls (docs D34): rec_fn is the current function's variant
+     * entered only at its entry by its own calls, with the slots (instret first, then
+     * registers in order) as parameters; rec says that variant is being emitted. */
+    LLVMValueRef rec_fn;
+    LLVMTypeRef rec_ty;
+    bool rec;
+    LLVMValueRef frm_bad;             /* an FP CSR write's fvp_fp_enter result,
+                                         checked at the next instruction */
+    /* per block */
+    BlockInfo *cur_bi;        /* the block being emitted */
+    LLVMValueRef iv_delta[64];/* its induction registers' offsets (D36) */
+    uint64_t cur_pc;          /* pc of the current guest instruction */
+    uint64_t cur_end;         /* pc after the block (a call's return address) */
+    bool pc_stored;           /* cpu->pc already holds cur_pc */
+    uint64_t jt_load_pc;      /* the entry load of the jump table ending this block, or 0 */
+    LLVMValueRef jt_addr;     /* its guest address, once emitted */
+    unsigned started;         /* INSN markers seen in this block */
+    unsigned flushed;         /* of which already added to instret */
+};
+
+/* ---- small helpers (llvm_emit.c) ------------------------------------------ */
+
+static inline LLVMValueRef c64(XlatEmitter *e, uint64_t v)
+{
+    return LLVMConstInt(e->t_i64, v, 0);
+}
+
+static inline LLVMValueRef c32(XlatEmitter *e, uint32_t v)
+{
+    return LLVMConstInt(e->t_i32, v, 0);
+}
+
+/* Pointer to the vCPU field at byte offset off. */
+static inline LLVMValueRef cpu_field(XlatEmitter *e, unsigned off, const char *name)
+{
+    LLVMValueRef idx = c64(e, off);
+    return LLVMBuildInBoundsGEP2(e->b, e->t_i8, e->cpu, &idx, 1, name);
+}
+
+/* SSA mode tells LLVM that vCPU fields and guest memory never alias (two
+ * TBAA types under one root), so register and instret accesses need not
+ * stay ordered with guest loads and stores. */
+static inline LLVMValueRef tag_cpu(XlatEmitter *e, LLVMValueRef inst)
+{
+    if (e->tbaa_cpu)
+        LLVMSetMetadata(inst, e->md_tbaa, e->tbaa_cpu);
+    return inst;
+}
+
+static inline void cpu_store64(XlatEmitter *e, unsigned off, LLVMValueRef v, const char *name)
+{
+    LLVMValueRef st = tag_cpu(e, LLVMBuildStore(e->b, v, cpu_field(e, off, name)));
+    LLVMSetAlignment(st, 8);
+}
+
+/* Byte offset of IR register r in RvCpu: x0..x31, then f0..f31. */
+static inline unsigned reg_offset(int64_t r)
+{
+    return r < 32 ? (unsigned)(offsetof(RvCpu, x) + 8 * r)
+                  : (unsigned)(offsetof(RvCpu, f) + 8 * (r - 32));
+}
+
+static inline bool ssa_regs(const XlatEmitter *e)
+{
+    return !(e->flags & XLAT_EMIT_PRECISE_FAULTS);
+}
+
+/* ---- defined in llvm_emit.c ------------------------------------------------ */
+
+LLVMValueRef call_intrinsic(XlatEmitter *e, const char *name, LLVMTypeRef ty,
+                            LLVMValueRef *args, unsigned nargs, const char *vname);
+void reg_writeback_one(XlatEmitter *e, unsigned r);
+void reg_writeback(XlatEmitter *e);
+void slot_load(XlatEmitter *e, LLVMValueRef slot, unsigned off, const char *name);
+void reg_reload(XlatEmitter *e);
+unsigned rec_params(const XlatEmitter *e, int out[1 + XLAT_MAX_REGS]);
+LLVMValueRef rec_slot(const XlatEmitter *e, int r);
+LLVMValueRef func_decl(XlatEmitter *e, size_t i);
+const char *host_libc_name(const XlatEmitter *e, const XlatFunc *f);
+
+/* ---- defined in llvm_exits.c ----------------------------------------------- */
+
+unsigned take_count(XlatEmitter *e, unsigned retired);
+void exit_to_dispatcher(XlatEmitter *e, LLVMValueRef pc, unsigned reason, unsigned count);
+void add_instret(XlatEmitter *e, LLVMValueRef n);
+void exit_trap_via(XlatEmitter *e, TrapBlock *tb, LLVMValueRef pc, LLVMValueRef cause,
+                   LLVMValueRef tval, unsigned count);
+void exit_trap(XlatEmitter *e, LLVMValueRef pc, LLVMValueRef cause, LLVMValueRef tval,
+               unsigned count);
+void build_shared_exits(XlatEmitter *e);
+BlockInfo *local_block(XlatEmitter *e, uint64_t pc);
+LLVMValueRef rec_function(XlatEmitter *e, const char *name);
+LLVMValueRef libc_decl(XlatEmitter *e, const char *name);
+void exit_const(XlatEmitter *e, uint64_t pc, unsigned reason, unsigned count);
+void exit_dynamic(XlatEmitter *e, LLVMValueRef pc, unsigned reason, unsigned count);
+
+#endif /* FVP_LLVM_EMIT_INT_H */
