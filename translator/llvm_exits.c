@@ -6,12 +6,7 @@
  */
 #include "translator/llvm_emit_int.h"
 
-#include <inttypes.h>
 #include <stdio.h>
-#include <string.h>
-
-#include "runtime/aot.h"
-#include "runtime/libc_host.h"
 
 /* Direct calls are host calls only in functions of at most this many guest
  * instructions: a host call links the code after the call to the code
