@@ -13,7 +13,9 @@
 #         translated by fvp-xlat, see testsuite/xlat/xlat_lib.sh; isa-xlat at -O2 (and
 #         isa-xlat-v3 with --cpu x86-64-v3: inline FMA; skipped on older hosts),
 #         programs-xlat at -O0 plus programs-xlat-O2 for a few at -O2 and programs-xlat-v3
-#         for two with --cpu x86-64-v3 (inline FMA; skipped on older hosts), torture-xlat runs
+#         for two with --cpu x86-64-v3 (inline FMA; skipped on older hosts),
+#         programs-xlat-tiers for a few with nearly every function in the cheap tier (D45),
+#         torture-xlat runs
 #         check_subset_xlat.txt, a fifth of the subset, at -O0),
 #         xlat-golden (LLVM IR of tiny functions vs testsuite/xlat/golden/*.ll), xlat-profile
 #         (FVP_PROFILE -> fvp-xlat --profile round trip), xlat-cli (fvp-xlat's options and
@@ -87,6 +89,10 @@ suite_unit() {
 XLAT_O2_PROGRAMS=(prog_crc prog_recurse prog_switch prog_fnptr prog_libm prog_fpenv prog_fpplain
                   prog_qsort sig_resume sig_loops sig_context prog_wild prog_libc_str prog_libc_direct
                   prog_selfcall)
+# programs-xlat-tiers: -O2 with --tier-size 40, so that the programs' own functions, not
+# only the C library's biggest, run in the cheap tier (docs D45) and call the full one
+XLAT_TIER_PROGRAMS=(prog_crc prog_recurse prog_switch prog_fnptr prog_libm prog_fpenv prog_qsort
+                    sig_loops sig_context prog_selfcall prog_libc_direct)
 # programs-xlat-v3: the same with --cpu x86-64-v3, where fused multiply-adds are inline too
 XLAT_V3_PROGRAMS=(prog_fpenv prog_libm prog_fpplain)
 
@@ -102,7 +108,7 @@ host_has_v3() {
 suites=("$@")
 [ ${#suites[@]} -eq 0 ] && suites=(unit elf elf-run corpus isa programs programs-asan torture exec
                                       xlat-golden xlat-profile xlat-cache xlat-cli isa-xlat isa-xlat-v3 programs-xlat
-                                      programs-xlat-O2 programs-xlat-v3 torture-xlat)
+                                      programs-xlat-O2 programs-xlat-tiers programs-xlat-v3 torture-xlat)
 
 for s in "${suites[@]}"; do
     case $s in
@@ -127,6 +133,9 @@ for s in "${suites[@]}"; do
                     bash testsuite/programs/run_programs.sh "$PLAIN" ;;
     programs-xlat-O2) XLAT_FLAGS=-O2 ENGINES=xlat run_tap programs/diff-xlat-O2 \
                     bash testsuite/programs/run_programs.sh "$PLAIN" "${XLAT_O2_PROGRAMS[@]}" ;;
+    programs-xlat-tiers) XLAT_FLAGS="-O2 --tier-size 40" XLAT_SUBDIR=programs-tiers ENGINES=xlat \
+                    run_tap programs/diff-xlat-tiers \
+                    bash testsuite/programs/run_programs.sh "$PLAIN" "${XLAT_TIER_PROGRAMS[@]}" ;;
     isa-xlat-v3)
         if host_has_v3; then
             XLAT_FLAGS="-O2 --cpu x86-64-v3" XLAT_SUBDIR=isa-v3 ENGINES=xlat \

@@ -225,8 +225,10 @@ static void set_tune_cpu(LLVMModuleRef mod, const char *cpu)
             LLVMAddTargetDependentFunctionAttr(fn, "tune-cpu", "generic");
 }
 
-/* One per thread: LLVM target machines are not shared between threads. */
-static LLVMTargetMachineRef make_target_machine(const XlatOptions *o, char *err, size_t errlen)
+/* One per shard: LLVM target machines are not shared between threads.  The cheap tier
+ * (docs D45) generates code with LLVM's fast instruction selector and register allocator. */
+static LLVMTargetMachineRef make_target_machine(const XlatOptions *o, bool cheap, char *err,
+                                                size_t errlen)
 {
     static pthread_once_t once = PTHREAD_ONCE_INIT;
     pthread_once(&once, init_llvm_x86);
@@ -238,7 +240,7 @@ static LLVMTargetMachineRef make_target_machine(const XlatOptions *o, char *err,
         LLVMDisposeMessage(msg);
         return NULL;
     }
-    LLVMCodeGenOptLevel lvl = o->opt_level <= 0 ? LLVMCodeGenLevelNone
+    LLVMCodeGenOptLevel lvl = o->opt_level <= 0 || cheap ? LLVMCodeGenLevelNone
                               : o->opt_level == 1 ? LLVMCodeGenLevelLess
                               : o->opt_level == 2 ? LLVMCodeGenLevelDefault
                                                   : LLVMCodeGenLevelAggressive;
@@ -467,6 +469,7 @@ typedef struct Shard {
     const unsigned *owner;      /* per function: the shard translating it */
     bool plain_fp;              /* XLAT_EMIT_PLAIN_FP */
     bool no_instret;            /* XLAT_EMIT_NO_INSTRET */
+    bool cheap;                 /* the cheap tier (pick_tiers, docs D45) */
     size_t *done;               /* shared progress counter (atomic) */
     void (*warn)(const char *msg);
     char obj[80];               /* its object file */
@@ -518,12 +521,17 @@ static int make_temp_obj(char *path, size_t n, char *err, size_t errlen)
     return 0;
 }
 
+/* The cheap tier's pipeline (docs D45): registers into SSA, redundant loads and stores of the
+ * vCPU folded, the CFG cleaned; cheap next to default<O2> (a fifth of the time with fast code
+ * generation) and about as good as anything the fast register allocator can use. */
+static const char CHEAP_PIPELINE[] = "function(sroa,early-cse,simplifycfg)";
+
 /* Optimises mod and writes it as an object (and as text for --emit-llvm).
  * inline_fp: the emitter lowered FP instructions inline (llvm_fp.h); plain_fp: as plain
- * LLVM FP operations (D31). */
+ * LLVM FP operations (D31); cheap: the module is the cheap tier's. */
 static int optimise_and_emit(const XlatOptions *o, LLVMModuleRef mod, LLVMTargetMachineRef tm,
-                             bool inline_fp, bool plain_fp, const char *obj, double *t_opt,
-                             double *t_cg, char *err, size_t errlen)
+                             bool inline_fp, bool plain_fp, bool cheap, const char *obj,
+                             double *t_opt, double *t_cg, char *err, size_t errlen)
 {
     if (o->verify) {
         char *msg = NULL;
@@ -540,10 +548,12 @@ static int optimise_and_emit(const XlatOptions *o, LLVMModuleRef mod, LLVMTarget
     }
     double t0 = now();
     int lvl = o->opt_level < 0 ? 0 : o->opt_level > 3 ? 3 : o->opt_level;
-    char passes[32];
-    snprintf(passes, sizeof passes, "default<O%d>", lvl);
+    char passes[40];
+    snprintf(passes, sizeof passes, "%s", cheap && lvl >= 1 ? CHEAP_PIPELINE : "");
+    if (!passes[0])
+        snprintf(passes, sizeof passes, "default<O%d>", lvl);
     LLVMPassBuilderOptionsRef pbo = LLVMCreatePassBuilderOptions();
-    if (lvl >= 1 && inline_fp) {
+    if (lvl >= 1 && inline_fp && !cheap) {
         /* registers to SSA first, so that NaN canonicalisation between two FP
          * operations is visible (and removable) as a plain def-use chain */
         LLVMErrorRef e1 = LLVMRunPasses(mod, "function(mem2reg)", tm, pbo);
@@ -599,7 +609,7 @@ static void *shard_run(void *arg)
 {
     Shard *sh = arg;
     const XlatOptions *o = sh->o;
-    LLVMTargetMachineRef tm = make_target_machine(o, sh->err, sizeof sh->err);
+    LLVMTargetMachineRef tm = make_target_machine(o, sh->cheap, sh->err, sizeof sh->err);
     if (!tm) {
         sh->rc = -EINVAL;
         return NULL;
@@ -659,8 +669,8 @@ static void *shard_run(void *arg)
     sh->t_emit = now() - t0;
     if ((sh->rc = make_temp_obj(sh->obj, sizeof sh->obj, sh->err, sizeof sh->err)) != 0)
         goto out;
-    sh->rc = optimise_and_emit(o, mod, tm, sh->fp_native > 0, sh->plain_fp, sh->obj, &sh->t_opt,
-                               &sh->t_codegen, sh->err, sizeof sh->err);
+    sh->rc = optimise_and_emit(o, mod, tm, sh->fp_native > 0, sh->plain_fp, sh->cheap, sh->obj,
+                               &sh->t_opt, &sh->t_codegen, sh->err, sizeof sh->err);
 out:
     if (ir_out)
         fclose(ir_out);
@@ -714,7 +724,7 @@ static int emit_table_object(const XlatOptions *o, const XlatProgram *prog, cons
                              size_t image_len, unsigned aot_flags, const char *obj, char *err,
                              size_t errlen)
 {
-    LLVMTargetMachineRef tm = make_target_machine(o, err, errlen);
+    LLVMTargetMachineRef tm = make_target_machine(o, false, err, errlen);
     if (!tm)
         return -EINVAL;
     LLVMContextRef ctx = LLVMContextCreate();
@@ -782,11 +792,73 @@ static int cost_cmp(const void *a, const void *b)
     return (x->func > y->func) - (x->func < y->func);
 }
 
-/* owner[i] = the shard of function i: the most expensive first, each to the shard with the
- * least estimated work so far (longest processing time first), so that the shards finish
- * together (round robin by index left one shard up to a fifth longer).  0 or -ENOMEM. */
-static int assign_shards(const XlatProgram *prog, unsigned nsh, unsigned *owner)
+/* Functions above this many instructions get the cheap tier (docs D45), unless a profile
+ * names them; 0: none. */
+static unsigned tier_insns(const XlatOptions *o)
 {
+    if (o->emit_llvm || o->opt_level <= 0 || o->opt_level >= 3)
+        return 0; /* one module; nothing to save at -O0; -O3 optimises everything */
+    if (o->tier_insns == 0)
+        return XLAT_TIER_INSNS;
+    return o->tier_insns == UINT_MAX ? 0 : o->tier_insns;
+}
+
+/* cheap[i]: function i gets the cheap tier; the count of such functions.  A function holding
+ * a pc of the profile (it ran, docs D45) keeps the full tier. */
+static size_t pick_tiers(const XlatOptions *o, const XlatProgram *prog, const uint64_t *profile,
+                         size_t nprofile, bool *cheap)
+{
+    unsigned max = tier_insns(o);
+    size_t n = 0;
+    for (size_t i = 0; i < prog->nfuncs; i++) {
+        const XlatFunc *f = &prog->funcs[i];
+        cheap[i] = max != 0 && f->ninsns > max;
+        for (size_t k = 0; k < nprofile && cheap[i]; k++)
+            cheap[i] = xlat_find_block(f, profile[k]) == NULL;
+        n += cheap[i];
+    }
+    return n;
+}
+
+/* The shards of one translation: nfull of the full tier, then ncheap of the cheap one;
+ * thread t translates shard t and shard nfull + t. */
+typedef struct ShardPlan {
+    unsigned nfull, ncheap, threads;
+} ShardPlan;
+
+/* Shards for `insns` instructions of one tier on `cores` threads: small amounts are not
+ * worth a second LLVM context. */
+static unsigned shards_for(uint64_t insns, unsigned cores)
+{
+    return insns == 0 ? 0 : insns < 4096 ? 1 : cores;
+}
+
+static ShardPlan plan_shards(const XlatOptions *o, const XlatProgram *prog, const bool *cheap)
+{
+    long cores = o->jobs ? (long)o->jobs : sysconf(_SC_NPROCESSORS_ONLN);
+    if (cores < 1 || o->emit_llvm)
+        cores = 1; /* --emit-llvm: one module, one readable file */
+    if (cores > 64)
+        cores = 64;
+    uint64_t full = 0, cheap_insns = 0;
+    for (size_t i = 0; i < prog->nfuncs; i++)
+        *(cheap[i] ? &cheap_insns : &full) += prog->funcs[i].ninsns;
+    ShardPlan p = { shards_for(full, (unsigned)cores), shards_for(cheap_insns, (unsigned)cores),
+                    0 };
+    if (p.nfull == 0 && p.ncheap == 0)
+        p.nfull = 1; /* an empty program still makes a module */
+    p.threads = p.nfull > p.ncheap ? p.nfull : p.ncheap;
+    return p;
+}
+
+/* owner[i] = the shard of function i: per tier, the most expensive first, each to the shard
+ * of its tier with the least estimated work so far (longest processing time first), so that
+ * the shards finish together (round robin by index left one shard up to a fifth longer).
+ * The cheap tier's code generation is about linear in size.  0 or -ENOMEM. */
+static int assign_shards(const XlatProgram *prog, const bool *cheap, ShardPlan plan,
+                         unsigned *owner)
+{
+    unsigned nsh = plan.nfull + plan.ncheap;
     FuncCost *order = malloc((prog->nfuncs ? prog->nfuncs : 1) * sizeof *order);
     double *load = calloc(nsh, sizeof *load);
     if (!order || !load) {
@@ -795,11 +867,12 @@ static int assign_shards(const XlatProgram *prog, unsigned nsh, unsigned *owner)
         return -ENOMEM;
     }
     for (size_t i = 0; i < prog->nfuncs; i++)
-        order[i] = (FuncCost){ func_cost(prog, i), i };
+        order[i] = (FuncCost){ cheap[i] ? (double)prog->funcs[i].ninsns : func_cost(prog, i), i };
     qsort(order, prog->nfuncs, sizeof *order, cost_cmp);
     for (size_t k = 0; k < prog->nfuncs; k++) {
-        unsigned best = 0;
-        for (unsigned s = 1; s < nsh; s++)
+        bool c = cheap[order[k].func];
+        unsigned lo = c ? plan.nfull : 0, hi = c ? nsh : plan.nfull, best = lo;
+        for (unsigned s = lo + 1; s < hi; s++)
             if (load[s] < load[best])
                 best = s;
         owner[order[k].func] = best;
@@ -810,19 +883,21 @@ static int assign_shards(const XlatProgram *prog, unsigned nsh, unsigned *owner)
     return 0;
 }
 
-static unsigned shard_count(const XlatOptions *o, const XlatProgram *prog)
+/* One code-generation thread: shard t of each tier (ShardPlan). */
+typedef struct ShardThread {
+    Shard *sh;
+    ShardPlan plan;
+    unsigned t;
+} ShardThread;
+
+static void *shard_thread(void *arg)
 {
-    if (o->emit_llvm)
-        return 1; /* one module, one readable file */
-    long cores = o->jobs ? (long)o->jobs : sysconf(_SC_NPROCESSORS_ONLN);
-    if (cores < 1)
-        cores = 1;
-    if (cores > 64)
-        cores = 64;
-    /* small programs are not worth a second context */
-    if (prog->ninsns < 4096)
-        return 1;
-    return (unsigned)cores;
+    const ShardThread *st = arg;
+    if (st->t < st->plan.nfull)
+        shard_run(&st->sh[st->t]);
+    if (st->t < st->plan.ncheap)
+        shard_run(&st->sh[st->plan.nfull + st->t]);
+    return NULL;
 }
 
 int xlat_run(const XlatOptions *o, XlatReport *rep, char *err, size_t errlen,
@@ -838,6 +913,7 @@ int xlat_run(const XlatOptions *o, XlatReport *rep, char *err, size_t errlen,
     memset(&prog, 0, sizeof prog);
     Shard *sh = NULL;
     unsigned *owner = NULL;
+    bool *cheap = NULL;
     unsigned nsh = 0;
     XlatEntry *ents = NULL;
     char table_obj[80] = "";
@@ -900,12 +976,24 @@ int xlat_run(const XlatOptions *o, XlatReport *rep, char *err, size_t errlen,
     rep->instret_counted = !no_instret;
     rep->instret_read_pc = seen.instret_pc;
 
-    nsh = shard_count(o, &prog);
+    cheap = calloc(prog.nfuncs ? prog.nfuncs : 1, sizeof *cheap);
+    if (!cheap) {
+        snprintf(err, errlen, "out of memory");
+        rc = -ENOMEM;
+        goto out;
+    }
+    rep->cheap_funcs = pick_tiers(o, &prog, extra, nextra, cheap);
+    for (size_t i = 0; i < prog.nfuncs; i++)
+        rep->cheap_insns += cheap[i] ? prog.funcs[i].ninsns : 0;
+    ShardPlan plan = plan_shards(o, &prog, cheap);
+    nsh = plan.nfull + plan.ncheap;
     sh = calloc(nsh, sizeof *sh);
-    pthread_t *th = calloc(nsh, sizeof *th);
+    pthread_t *th = calloc(plan.threads, sizeof *th);
+    ShardThread *thr = calloc(plan.threads, sizeof *thr);
     owner = malloc((prog.nfuncs ? prog.nfuncs : 1) * sizeof *owner);
-    if (!sh || !th || !owner || assign_shards(&prog, nsh, owner) != 0) {
+    if (!sh || !th || !thr || !owner || assign_shards(&prog, cheap, plan, owner) != 0) {
         free(th);
+        free(thr);
         snprintf(err, errlen, "out of memory");
         rc = -ENOMEM;
         goto out;
@@ -913,20 +1001,40 @@ int xlat_run(const XlatOptions *o, XlatReport *rep, char *err, size_t errlen,
     size_t done = 0;
     for (unsigned i = 0; i < nsh; i++) {
         sh[i] = (Shard){ .o = o, .prog = &prog, .img = img, .id = i, .owner = owner,
-                         .plain_fp = plain_fp, .no_instret = no_instret, .done = &done,
-                         .warn = warn };
+                         .plain_fp = plain_fp, .no_instret = no_instret,
+                         .cheap = i >= plan.nfull, .done = &done, .warn = warn };
     }
-    /* shard 0 runs on this thread */
+    for (unsigned t = 0; t < plan.threads; t++)
+        thr[t] = (ShardThread){ sh, plan, t };
+    /* thread 0's shards run on this thread */
     unsigned started = 1;
-    for (unsigned i = 1; i < nsh; i++, started++)
-        if (pthread_create(&th[i], NULL, shard_run, &sh[i]) != 0)
+    for (unsigned t = 1; t < plan.threads; t++, started++)
+        if (pthread_create(&th[t], NULL, shard_thread, &thr[t]) != 0)
             break;
-    shard_run(&sh[0]);
-    for (unsigned i = 1; i < started; i++)
-        pthread_join(th[i], NULL);
-    for (unsigned i = started; i < nsh; i++)
-        shard_run(&sh[i]); /* threads could not be created: do it here */
+    shard_thread(&thr[0]);
+    for (unsigned t = 1; t < started; t++)
+        pthread_join(th[t], NULL);
+    for (unsigned t = started; t < plan.threads; t++)
+        shard_thread(&thr[t]); /* threads could not be created: do it here */
     free(th);
+    free(thr);
+    /* the times of the busiest thread */
+    for (unsigned t = 0; t < plan.threads; t++) {
+        const Shard *mine[2] = { t < plan.nfull ? &sh[t] : NULL,
+                                 t < plan.ncheap ? &sh[plan.nfull + t] : NULL };
+        double te = 0, to = 0, tc = 0;
+        for (int k = 0; k < 2; k++)
+            if (mine[k]) {
+                te += mine[k]->t_emit;
+                to += mine[k]->t_opt;
+                tc += mine[k]->t_codegen;
+            }
+        if (te + to + tc > rep->t_emit + rep->t_opt + rep->t_codegen) {
+            rep->t_emit = te;
+            rep->t_opt = to;
+            rep->t_codegen = tc;
+        }
+    }
     for (unsigned i = 0; i < nsh; i++) {
         rep->funcs_failed += sh[i].failed;
         rep->blocks += sh[i].blocks;
@@ -934,9 +1042,6 @@ int xlat_run(const XlatOptions *o, XlatReport *rep, char *err, size_t errlen,
         rep->host_libc += sh[i].host_libc;
         rep->self_calls += sh[i].self_calls;
         rep->polls_in_place += sh[i].polls;
-        rep->t_emit = sh[i].t_emit > rep->t_emit ? sh[i].t_emit : rep->t_emit;
-        rep->t_opt = sh[i].t_opt > rep->t_opt ? sh[i].t_opt : rep->t_opt;
-        rep->t_codegen = sh[i].t_codegen > rep->t_codegen ? sh[i].t_codegen : rep->t_codegen;
         if (sh[i].rc != 0 && rc == 0) {
             rc = sh[i].rc;
             snprintf(err, errlen, "%s", sh[i].err);
@@ -998,6 +1103,7 @@ out:
     }
     free(sh);
     free(owner);
+    free(cheap);
     free(ents);
     xlat_program_free(&prog);
     elfimage_free(img);

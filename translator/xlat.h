@@ -33,9 +33,14 @@ typedef struct XlatOptions {
     int verbose;
     unsigned jobs;              /* code generation threads, 0: all cores */
     unsigned region_insns;      /* split functions above this (0: default, UINT_MAX: never) */
+    unsigned tier_insns;        /* the cheap tier for functions above this (0: default
+                                   XLAT_TIER_INSNS at -O1/-O2, UINT_MAX: none; docs D45) */
 } XlatOptions;
 
 enum { XLAT_CACHE_OFF, XLAT_CACHE_MISS, XLAT_CACHE_HIT };
+
+/* Functions of more instructions than this get the cheap tier at -O1/-O2 (docs D45). */
+enum { XLAT_TIER_INSNS = 800 };
 
 typedef struct XlatReport {
     int cache;                      /* XLAT_CACHE_*: on a hit nothing else is set */
@@ -50,6 +55,7 @@ typedef struct XlatReport {
     uint64_t instret_read_pc;       /* a block reading it (rdinstret), or 0 */
     size_t host_libc;               /* functions run by the host C library */
     size_t self_calls;              /* self-calls passing registers (docs D34) */
+    size_t cheap_funcs, cheap_insns; /* functions (and their instructions) in the cheap tier */
     size_t polls_in_place;          /* loop polls running signals in place (docs D43) */
     size_t candidates, addr_taken;  /* symbol/FDE entries; roots by address taken */
     uint64_t guest_insns;

@@ -22,12 +22,14 @@ static void usage(FILE *f)
             "usage: fvp-xlat in.elf -o out [options]\n"
             "  Translates a static RV64GC Linux program into a native x86-64 executable.\n"
             "  -o FILE             the executable to write (required)\n"
-            "  -O0 .. -O3          optimisation level (default -O2)\n"
+            "  -O0 .. -O3          optimisation level (default -O2; -O3 gives every function\n"
+            "                      the full pipeline, see --tier-size)\n"
             "  --cpu CPU           host CPU to generate code for (default x86-64-v2;\n"
             "                      e.g. x86-64, x86-64-v3, native)\n"
             "  --emit-llvm FILE    also write the optimised LLVM IR to FILE\n"
             "  --emit-ir FILE      also write the FVP IR of every block to FILE\n"
-            "  --profile FILE      also translate the guest PCs listed in FILE (from FVP_PROFILE)\n"
+            "  --profile FILE      also translate the guest PCs listed in FILE (from FVP_PROFILE),\n"
+            "                      and give their functions the full pipeline\n"
             "  --profile-out FILE  the output records PCs it had to interpret into FILE\n"
             "  --libdir DIR        where libfvprt.a is (default: ../lib next to fvp-xlat)\n"
             "  --verify            run the LLVM verifier on the module\n"
@@ -49,6 +51,9 @@ static void usage(FILE *f)
             "                      instead of running the host C library's versions\n"
             "  --region-size N     split functions of more than N instructions into regions\n"
             "                      translated separately (default 1500; 0: never split)\n"
+            "  --tier-size N       at -O1/-O2, functions of more than N instructions that no\n"
+            "                      --profile names get a cheap pipeline and fast code\n"
+            "                      generation (default 800; 0: the full pipeline for all)\n"
             "  -j N, -jN           code generation threads (default: all cores)\n"
             "  --no-cache          neither use nor fill the translation cache\n"
             "  -v                  print what was translated and how long each step took\n"
@@ -115,7 +120,8 @@ int main(int argc, char **argv)
             o.strict_fp = true;
         } else if (strcmp(a, "--exact-instret") == 0) {
             o.exact_instret = true;
-        } else if (strcmp(a, "--region-size") == 0 || strncmp(a, "-j", 2) == 0) {
+        } else if (strcmp(a, "--region-size") == 0 || strcmp(a, "--tier-size") == 0 ||
+                   strncmp(a, "-j", 2) == 0) {
             /* -j N or -jN, as make has it */
             const char *v = strncmp(a, "-j", 2) == 0 && a[2] ? a + 2 : opt_value(argc, argv, &i);
             char *end;
@@ -128,8 +134,10 @@ int main(int argc, char **argv)
             }
             if (a[1] == 'j')
                 o.jobs = (unsigned)n;
-            else
+            else if (a[2] == 'r')
                 o.region_insns = n ? (unsigned)n : UINT_MAX;
+            else
+                o.tier_insns = n ? (unsigned)n : UINT_MAX;
         } else if (strcmp(a, "-v") == 0) {
             o.verbose++;
         } else if (a[0] == '-' && a[1] == 'O' && a[2] >= '0' && a[2] <= '3' && a[3] == '\0') {
@@ -191,6 +199,10 @@ int main(int argc, char **argv)
         else
             fprintf(stderr, "fvp-xlat: instruction count: off (the program does not read "
                             "instret)\n");
+        fprintf(stderr, "fvp-xlat: tiers: %zu functions (%llu instructions) full, %zu (%llu) "
+                        "cheap\n",
+                r.funcs - r.cheap_funcs, (unsigned long long)(r.guest_insns - r.cheap_insns),
+                r.cheap_funcs, (unsigned long long)r.cheap_insns);
         if (r.candidates)
             fprintf(stderr,
                     "fvp-xlat: %zu of %zu symbol/.eh_frame entries reachable "
