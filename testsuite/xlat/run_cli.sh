@@ -40,6 +40,7 @@ refused "-j without a number" 2 "$HELLO" -o "$OUT/never" -jx
 refused "-j at the end" 2 "$HELLO" -o "$OUT/never" -j
 refused "no output" 2 "$HELLO"
 refused "missing input" 1 "$OUT/nothing-here" -o "$OUT/never"
+refused "--tier-size without a number" 2 "$HELLO" -o "$OUT/never" --tier-size big
 
 # -jN and -j N both translate; -v names the FP form
 for j in "-j1" "-j 1"; do
@@ -84,6 +85,23 @@ if timeout 300 "$FVP_XLAT" -O0 -v --exact-instret "$HELLO" -o "$OUT/hello.count"
     tap_ok "cli: --exact-instret counts"
 else
     tap_fail "cli: --exact-instret: $(grep 'instruction count' "$OUT/c.log")"
+fi
+
+# Tiers (docs D45): at -O2 functions above --tier-size instructions get the cheap tier, and the
+# output runs; a function holding a --profile pc keeps the full tier; -O3 has no cheap tier.
+# (hello's __libc_start_main has more than 40 instructions.)
+tiers() { sed -n 's/.*tiers: .* full, \([0-9]*\) (.*/\1/p' "$1"; }
+LSM=$(nm "$HELLO" 2>/dev/null | sed -n 's/^\([0-9a-f]*\) T __libc_start_main$/0x\1/p')
+echo "$LSM" >"$OUT/lsm.prof"
+if timeout 300 "$FVP_XLAT" -O2 -v --tier-size 40 "$HELLO" -o "$OUT/hello.t" 2>"$OUT/t.log" &&
+        timeout 300 "$FVP_XLAT" -O2 -v --tier-size 40 --profile "$OUT/lsm.prof" "$HELLO" \
+            -o "$OUT/hello.tp" 2>"$OUT/tp.log" &&
+        "$OUT/hello.t" 2>&1 | grep -q hello && "$OUT/hello.tp" 2>&1 | grep -q hello &&
+        [ -n "$LSM" ] && [ "$(tiers "$OUT/t.log")" -gt 100 ] &&
+        [ "$(tiers "$OUT/tp.log")" -eq "$(( $(tiers "$OUT/t.log") - 1 ))" ]; then
+    tap_ok "cli: --tier-size 40: $(tiers "$OUT/t.log") functions cheap, one fewer with a profile naming $LSM"
+else
+    tap_fail "cli: tiers: $(grep tiers "$OUT/t.log" "$OUT/tp.log") ($LSM)"
 fi
 
 # Guest calls nest as host calls down to a quarter of the stack limit (docs D39): 100000
