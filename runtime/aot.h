@@ -52,7 +52,7 @@
 
 #include "runtime/cpu.h"
 
-#define FVP_AOT_ABI_VERSION 5u
+#define FVP_AOT_ABI_VERSION 6u
 
 /* Host stack that nested guest calls made as host calls may use below the dispatcher:
  * c->native_sp_limit = the dispatcher's stack pointer - this (or a quarter of
@@ -86,6 +86,15 @@ typedef struct FvpAotRange {
     uint64_t start, end;     /* guest code bytes the translation was made from */
 } FvpAotRange;
 
+/* A function of the cheap tier (docs D45) and how often it was entered or went round a loop
+ * (it counts itself); FVP_PROFILE lists it when that reaches FVP_AOT_HOT_COUNT. */
+typedef struct FvpAotCounter {
+    uint64_t pc;                  /* its entry */
+    const uint64_t *count;        /* NULL when it was left to the interpreter */
+} FvpAotCounter;
+
+#define FVP_AOT_HOT_COUNT 65536u
+
 typedef struct FvpAotModule {
     uint32_t abi_version;         /* FVP_AOT_ABI_VERSION */
     uint32_t flags;               /* FVP_AOT_* */
@@ -97,6 +106,8 @@ typedef struct FvpAotModule {
     const FvpAotRange *ranges;    /* code ranges translated (sorted, disjoint) */
     uint64_t nranges;
     const char *profile_out;      /* fvp-xlat --profile-out FILE, or NULL */
+    const FvpAotCounter *counters; /* the cheap tier's functions, sorted by pc */
+    uint64_t ncounters;
 } FvpAotModule;
 
 /* For native code (libfvprt, runtime/native.c): the native function that

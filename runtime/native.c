@@ -249,7 +249,7 @@ static int cmp_u64(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-static int write_profile_locked(const Native *n, char *err, size_t errlen);
+static int write_profile_locked(Native *n, char *err, size_t errlen);
 
 int native_write_profile(Native *n, char *err, size_t errlen)
 {
@@ -259,10 +259,19 @@ int native_write_profile(Native *n, char *err, size_t errlen)
     return r;
 }
 
-static int write_profile_locked(const Native *n, char *err, size_t errlen)
+static int write_profile_locked(Native *n, char *err, size_t errlen)
 {
     if (!n->profiling)
         return 0;
+    /* the cheap tier's hot functions: translate them with the full pipeline (docs D45) */
+    for (uint64_t i = 0; i < n->mod->ncounters; i++) {
+        const FvpAotCounter *k = &n->mod->counters[i];
+        if (k->count && __atomic_load_n(k->count, __ATOMIC_RELAXED) >= FVP_AOT_HOT_COUNT &&
+            profile_add_locked(n, k->pc) != 0) {
+            snprintf(err, errlen, "%s: out of memory", n->profile_path);
+            return -ENOMEM;
+        }
+    }
     uint64_t *pcs = malloc((n->prof_used ? n->prof_used : 1) * sizeof *pcs);
     if (!pcs) {
         snprintf(err, errlen, "%s: out of memory", n->profile_path);

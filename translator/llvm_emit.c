@@ -373,6 +373,31 @@ void xlat_func_symbol(const XlatProgram *prog, size_t i, char *buf, size_t n)
     }
 }
 
+void xlat_counter_symbol(const XlatProgram *prog, size_t i, char *buf, size_t n)
+{
+    snprintf(buf, n, "fvp_count_%" PRIx64, prog->funcs[i].entry);
+}
+
+/* Under XLAT_EMIT_COUNT: adds one to the current function's counter (docs D45). */
+static void emit_count(XlatEmitter *e)
+{
+    if (!(e->flags & XLAT_EMIT_COUNT))
+        return;
+    char name[48];
+    xlat_counter_symbol(e->prog, (size_t)(e->f - e->prog->funcs), name, sizeof name);
+    LLVMValueRef g = LLVMGetNamedGlobal(e->mod, name);
+    if (!g) {
+        g = LLVMAddGlobal(e->mod, e->t_i64, name);
+        LLVMSetInitializer(g, c64(e, 0));
+        LLVMSetVisibility(g, LLVMHiddenVisibility);
+        LLVMSetAlignment(g, 8);
+    }
+    LLVMValueRef v = LLVMBuildLoad2(e->b, e->t_i64, g, "count");
+    LLVMSetAlignment(v, 8);
+    LLVMValueRef st = LLVMBuildStore(e->b, LLVMBuildAdd(e->b, v, c64(e, 1), "count.1"), g);
+    LLVMSetAlignment(st, 8);
+}
+
 /* The LLVM function of prog->funcs[i], declared if not yet present. */
 LLVMValueRef func_decl(XlatEmitter *e, size_t i)
 {
@@ -1051,7 +1076,7 @@ static int lift_blocks(XlatEmitter *e, char *err, size_t errlen)
             bi->lifted = true;
         }
         bi->bb = bi->body = NULL;
-        bi->loop_header = false;
+        bi->loop_header = bi->loop_any = false;
         bi->entry = (f->blocks[i].flags & (XLAT_BLK_ENTRY | XLAT_BLK_RETSITE | XLAT_BLK_RESUME |
                                            XLAT_BLK_REGION)) != 0;
         if (fvp_lift_block(e->fe, xlat_read_code, e->code, f->blocks[i].pc,
@@ -1089,6 +1114,7 @@ static int mark_loop_headers(XlatEmitter *e)
         rc = xlat_loop_polls(f, ir, loop, chase);
         for (size_t i = 0; i < f->nblocks; i++) {
             e->blocks[i].loop_header = loop[i] == XLAT_LOOP_POLL;
+            e->blocks[i].loop_any = loop[i] != XLAT_LOOP_NONE;
             e->blocks[i].chase = chase[i];
             /* --precise-faults is for programs whose fault handlers return: the
              * dispatcher comes back into counted loops too, without the interpreter
@@ -1281,6 +1307,7 @@ static int emit_body(XlatEmitter *e, size_t fi, LLVMValueRef fn, bool rec, char 
                                      "mem_base.i");
     LLVMSetAlignment(mb, 8);
     e->mem_base = LLVMBuildIntToPtr(e->b, mb, e->t_ptr, "mem_base");
+    emit_count(e);
     LLVMValueRef pc = c64(e, f->entry);
     if (!rec) {
         pc = LLVMBuildLoad2(e->b, e->t_i64, cpu_field(e, offsetof(RvCpu, pc), "pc.p"), "pc");
@@ -1341,6 +1368,8 @@ static int emit_body(XlatEmitter *e, size_t fi, LLVMValueRef fn, bool rec, char 
             emit_entry_check(e, bi, f->blocks[i].pc);
         }
         LLVMPositionBuilderAtEnd(e->b, bi->body);
+        if (bi->loop_any)
+            emit_count(e);
         int rc = emit_block(e, &bi->ir, bi->chase);
         if (rc != 0) {
             snprintf(err, errlen, "block 0x%" PRIx64 ": cannot translate", f->blocks[i].pc);

@@ -62,6 +62,9 @@ enum {
     XLAT_EMIT_PLAIN_FP = 1u << 4,
     /* The program never reads instret (fp_observe.h): no instruction count (docs D40). */
     XLAT_EMIT_NO_INSTRET = 1u << 5,
+    /* Each function counts its entries and loop iterations in a global of its own
+     * (xlat_counter_symbol), for the profile of the cheap tier (docs D45). */
+    XLAT_EMIT_COUNT = 1u << 6,
 };
 
 /*
@@ -77,6 +80,10 @@ void xlat_emitter_free(XlatEmitter *e);
 
 /* The LLVM symbol name of prog->funcs[i] (stable: "fvp_<hex entry>[_<symbol>]"). */
 void xlat_func_symbol(const XlatProgram *prog, size_t i, char *buf, size_t n);
+
+/* The symbol of prog->funcs[i]'s counter under XLAT_EMIT_COUNT ("fvp_count_<hex entry>"):
+ * an i64 that it adds one to at every entry and every loop iteration. */
+void xlat_counter_symbol(const XlatProgram *prog, size_t i, char *buf, size_t n);
 
 /*
  * Emits function i.  On success appends its entry PCs to the emitter's

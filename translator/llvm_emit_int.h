@@ -22,6 +22,7 @@ typedef struct BlockInfo {
     LLVMBasicBlockRef bb;      /* where branches to this block go */
     LLVMBasicBlockRef body;    /* the block's code (after an exit_req check) */
     bool loop_header;          /* heads a loop that checks exit_req (loops.h) */
+    bool loop_any;             /* heads a loop, polling or not */
     bool entry;                /* registered in the PC table */
     uint64_t chase;            /* registers a loop around it loads (loops.h) */
     uint64_t ivs;              /* a one-block loop's induction registers (xlat_block_ivs) */

@@ -324,8 +324,9 @@ static LLVMValueRef const_cstring(LLVMModuleRef mod, const char *name, const cha
 
 /* fvp_aot_module and the tables it points to (runtime/aot.h). */
 static void emit_aot_module(LLVMModuleRef mod, const XlatProgram *prog, const ElfImage *img,
-                            const XlatEntry *ents, size_t nents, const uint8_t *image,
-                            size_t image_len, const XlatOptions *o, unsigned aot_flags)
+                            const XlatEntry *ents, size_t nents, const bool *cheap,
+                            const uint8_t *image, size_t image_len, const XlatOptions *o,
+                            unsigned aot_flags)
 {
     LLVMContextRef ctx = LLVMGetModuleContext(mod);
     LLVMTypeRef i32 = LLVMInt32TypeInContext(ctx), i64 = LLVMInt64TypeInContext(ctx);
@@ -360,6 +361,23 @@ static void emit_aot_module(LLVMModuleRef mod, const XlatProgram *prog, const El
     free(rv);
     LLVMValueRef rng_g = const_global(mod, "fvp_aot_ranges", rng_init);
 
+    /* the cheap tier's counters (weak: a function left to the interpreter has none) */
+    size_t nc = 0;
+    LLVMValueRef *cv = malloc((prog->nfuncs ? prog->nfuncs : 1) * sizeof *cv);
+    for (size_t i = 0; cv && i < prog->nfuncs; i++) {
+        if (!cheap[i])
+            continue;
+        char name[48];
+        xlat_counter_symbol(prog, i, name, sizeof name);
+        LLVMValueRef cg = LLVMAddGlobal(mod, i64, name);
+        LLVMSetLinkage(cg, LLVMExternalWeakLinkage);
+        LLVMSetVisibility(cg, LLVMHiddenVisibility);
+        LLVMValueRef f[2] = { LLVMConstInt(i64, prog->funcs[i].entry, 0), cg };
+        cv[nc++] = LLVMConstNamedStruct(ent_ty, f, 2);
+    }
+    LLVMValueRef cnt_g = const_global(mod, "fvp_aot_counters", LLVMConstArray2(ent_ty, cv, nc));
+    free(cv);
+
     const char *base = strrchr(o->input, '/');
     base = base ? base + 1 : o->input;
     LLVMValueRef img_g = const_bytes_global(mod, "fvp_aot_image", image, image_len, 16);
@@ -367,17 +385,18 @@ static void emit_aot_module(LLVMModuleRef mod, const XlatProgram *prog, const El
     LLVMValueRef prof_g = o->profile_out ? const_cstring(mod, "fvp_aot_profile_out", o->profile_out)
                                          : LLVMConstNull(ptr);
 
-    LLVMTypeRef mod_fields[10] = { i32, i32, ptr, i64, ptr, ptr, i64, ptr, i64, ptr };
-    LLVMTypeRef mod_ty = LLVMStructTypeInContext(ctx, mod_fields, 10, 0);
-    LLVMValueRef mv[10] = {
+    LLVMTypeRef mod_fields[12] = { i32, i32, ptr, i64, ptr, ptr, i64, ptr, i64, ptr, ptr, i64 };
+    LLVMTypeRef mod_ty = LLVMStructTypeInContext(ctx, mod_fields, 12, 0);
+    LLVMValueRef mv[12] = {
         LLVMConstInt(i32, FVP_AOT_ABI_VERSION, 0),
         LLVMConstInt(i32, (o->precise_faults ? FVP_AOT_PRECISE_FAULTS : 0) |
                               aot_flags, 0),
         img_g, LLVMConstInt(i64, image_len, 0), name_g,
         ent_g, LLVMConstInt(i64, nents, 0), rng_g, LLVMConstInt(i64, nr, 0), prof_g,
+        cnt_g, LLVMConstInt(i64, nc, 0),
     };
     LLVMValueRef mg = LLVMAddGlobal(mod, mod_ty, "fvp_aot_module");
-    LLVMSetInitializer(mg, LLVMConstNamedStruct(mod_ty, mv, 10));
+    LLVMSetInitializer(mg, LLVMConstNamedStruct(mod_ty, mv, 12));
     LLVMSetGlobalConstant(mg, 1);
 }
 
@@ -623,6 +642,7 @@ static void *shard_run(void *arg)
                       (o->no_native_fp ? XLAT_EMIT_FP_HELPERS : 0) |
                       (sh->plain_fp ? XLAT_EMIT_PLAIN_FP : 0) |
                       (sh->no_instret ? XLAT_EMIT_NO_INSTRET : 0) |
+                      (sh->cheap ? XLAT_EMIT_COUNT : 0) |
                       (o->no_host_libc ? 0 : XLAT_EMIT_HOST_LIBC) |
                       (cpu_has_fma(o->cpu ? o->cpu : DEFAULT_CPU) ? XLAT_EMIT_HOST_FMA : 0);
     XlatEmitter *em = xlat_emitter_new(mod, sh->prog, &fvp_frontend_riscv64, &code, ir_out,
@@ -720,7 +740,8 @@ static XlatEntry *merge_entries(const XlatProgram *prog, Shard *sh, unsigned n, 
 
 /* The object with fvp_aot_module: the table, the ranges and the image. */
 static int emit_table_object(const XlatOptions *o, const XlatProgram *prog, const ElfImage *img,
-                             const XlatEntry *ents, size_t nents, const uint8_t *image,
+                             const XlatEntry *ents, size_t nents, const bool *cheap,
+                             const uint8_t *image,
                              size_t image_len, unsigned aot_flags, const char *obj, char *err,
                              size_t errlen)
 {
@@ -738,7 +759,7 @@ static int emit_table_object(const XlatOptions *o, const XlatProgram *prog, cons
         if (!LLVMGetNamedFunction(mod, name))
             LLVMSetVisibility(LLVMAddFunction(mod, name, fnty), LLVMHiddenVisibility);
     }
-    emit_aot_module(mod, prog, img, ents, nents, image, image_len, o, aot_flags);
+    emit_aot_module(mod, prog, img, ents, nents, cheap, image, image_len, o, aot_flags);
     char *msg = NULL;
     int rc = 0;
     if (LLVMTargetMachineEmitToFile(tm, mod, (char *)obj, LLVMObjectFile, &msg) != 0) {
@@ -1070,7 +1091,7 @@ int xlat_run(const XlatOptions *o, XlatReport *rep, char *err, size_t errlen,
     rep->entries = nents;
     if ((rc = make_temp_obj(table_obj, sizeof table_obj, err, errlen)) != 0)
         goto out;
-    if ((rc = emit_table_object(o, &prog, img, ents, nents, image, image_len,
+    if ((rc = emit_table_object(o, &prog, img, ents, nents, cheap, image, image_len,
                                 (plain_fp ? FVP_AOT_PLAIN_FP : 0) |
                                     (no_instret ? FVP_AOT_NO_INSTRET : 0),
                                 table_obj, err, errlen)) != 0)

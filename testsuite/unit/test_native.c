@@ -436,6 +436,31 @@ static void test_profile(void **state)
     unlink(path);
 }
 
+/* The cheap tier's counters (docs D45): a function that reached FVP_AOT_HOT_COUNT is listed
+ * with the interpreted blocks; one below it, and one without a counter, are not. */
+static void test_profile_counters(void **state)
+{
+    Process *p = *state;
+    char path[] = "/tmp/fvp_test_native_XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    char err[256];
+    static uint64_t hot = FVP_AOT_HOT_COUNT, cool = FVP_AOT_HOT_COUNT - 1;
+    const FvpAotCounter k[3] = { { 0x20000, &hot }, { 0x20100, &cool }, { 0x20200, NULL } };
+    FvpAotModule m = module_of(NULL, 0);
+    m.counters = k;
+    m.ncounters = 3;
+    Native *n = native_new(p, &m);
+    assert_non_null(n);
+    assert_int_equal(native_set_profile(n, path), 0);
+    assert_int_equal(native_profile_add(n, 0x30000), 0);
+    assert_int_equal(native_write_profile(n, err, sizeof err), 0);
+    assert_string_equal(slurp(path), "0x20000\n0x30000\n");
+    native_free(n);
+    unlink(path);
+}
+
 static void test_profile_grows(void **state)
 {
     Process *p = *state;
@@ -520,6 +545,7 @@ int main(void)
         T(test_exec_host_signal_exit_req),
         T(test_profile),
         T(test_profile_grows),
+        T(test_profile_counters),
         T(test_load_elf_mem),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -5,7 +5,8 @@
 # --profile that file, nothing runs in the interpreter any more (an empty profile).  Then a
 # JIT's generated code must run in the interpreter without switching translated code off, and
 # a guest with a SIGSEGV handler (sig_resume) must run in the interpreter, unless translated
-# with --precise-faults (docs D17).
+# with --precise-faults (docs D17).  And the cheap tier's hot functions go to FVP_PROFILE, so
+# that --profile gives them the full tier (docs D45).
 # TAP output.   testsuite/xlat/run_profile.sh [BUILD]
 set -u
 cd "$(dirname "$0")/../.."
@@ -55,6 +56,28 @@ if [ -f "$OUT/p2" ] && [ ! -s "$OUT/p2" ]; then
     tap_ok "profile: after --profile nothing runs in the interpreter"
 else
     echo "# profile: $(tr '\n' ' ' <"$OUT/p2" 2>/dev/null)"; tap_fail "profile: the retranslation still interprets"
+fi
+
+# Tiers (docs D45): with --tier-size 40 nearly every function is in the cheap tier, which
+# counts itself; FVP_PROFILE lists prog_crc's main (its loops go round more than
+# FVP_AOT_HOT_COUNT times), and translated again with that profile main is in the full tier.
+crc=build/riscv/prog_crc
+main_pc=$(nm "$crc" 2>/dev/null | sed -n 's/^0*\([0-9a-f]*\) T main$/0x\1/p')
+cheap_of() { sed -n 's/.*tiers: .* full, \([0-9]*\) (.*/\1/p' "$1"; }
+rm -f "$OUT/p3"
+if [ -x "$crc" ] && "$FVP_XLAT" -O2 -v --tier-size 40 "$crc" -o "$OUT/crc1" >"$OUT/x4.log" 2>&1 &&
+        FVP_PROFILE=$OUT/p3 "$OUT/crc1" >"$OUT/crc1.out" 2>&1 && [ -n "$main_pc" ] &&
+        grep -qix "$main_pc" "$OUT/p3"; then
+    tap_ok "profile: the cheap tier's hot main ($main_pc) is in FVP_PROFILE"
+else
+    tap_fail "profile: prog_crc's main ($main_pc) not profiled: $(tr '\n' ' ' <"$OUT/p3" 2>/dev/null)"
+fi
+if "$FVP_XLAT" -O2 -v --tier-size 40 --profile "$OUT/p3" "$crc" -o "$OUT/crc2" >"$OUT/x5.log" 2>&1 &&
+        "$OUT/crc2" >"$OUT/crc2.out" 2>&1 && cmp -s "$OUT/crc1.out" "$OUT/crc2.out" &&
+        [ "$(cheap_of "$OUT/x5.log")" -lt "$(cheap_of "$OUT/x4.log")" ]; then
+    tap_ok "profile: with it, $(( $(cheap_of "$OUT/x4.log") - $(cheap_of "$OUT/x5.log") )) function(s) leave the cheap tier; same output"
+else
+    tap_fail "profile: --profile and tiers: $(grep tiers "$OUT/x4.log" "$OUT/x5.log" 2>&1)"
 fi
 
 # A JIT (build/riscv/prog_jit: code written to an mmap'ed buffer, riscv_flush_icache) runs its
