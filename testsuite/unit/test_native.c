@@ -390,13 +390,19 @@ static char *slurp(const char *path)
     return buf;
 }
 
+/* Makes path (a mkstemp template) an empty file of our own. */
+static void temp_file(char *path)
+{
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+}
+
 static void test_profile(void **state)
 {
     Process *p = *state;
     char path[] = "/tmp/fvp_test_native_XXXXXX";
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    close(fd);
+    temp_file(path);
     char err[256];
 
     FvpAotModule m;
@@ -442,9 +448,7 @@ static void test_profile_counters(void **state)
 {
     Process *p = *state;
     char path[] = "/tmp/fvp_test_native_XXXXXX";
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    close(fd);
+    temp_file(path);
     char err[256];
     static uint64_t hot = FVP_AOT_HOT_COUNT, cool = FVP_AOT_HOT_COUNT - 1;
     const FvpAotCounter k[3] = { { 0x20000, &hot }, { 0x20100, &cool }, { 0x20200, NULL } };
