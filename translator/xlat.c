@@ -913,13 +913,20 @@ typedef struct ShardThread {
     unsigned t;
 } ShardThread;
 
+/* The shards thread t translates: its full one, then its cheap one (NULL: none). */
+static void thread_shards(const ShardThread *st, Shard *out[2])
+{
+    out[0] = st->t < st->plan.nfull ? &st->sh[st->t] : NULL;
+    out[1] = st->t < st->plan.ncheap ? &st->sh[st->plan.nfull + st->t] : NULL;
+}
+
 static void *shard_thread(void *arg)
 {
-    const ShardThread *st = arg;
-    if (st->t < st->plan.nfull)
-        shard_run(&st->sh[st->t]);
-    if (st->t < st->plan.ncheap)
-        shard_run(&st->sh[st->plan.nfull + st->t]);
+    Shard *mine[2];
+    thread_shards(arg, mine);
+    for (int k = 0; k < 2; k++)
+        if (mine[k])
+            shard_run(mine[k]);
     return NULL;
 }
 
@@ -1039,12 +1046,10 @@ int xlat_run(const XlatOptions *o, XlatReport *rep, char *err, size_t errlen,
         pthread_join(th[t], NULL);
     for (unsigned t = started; t < plan.threads; t++)
         shard_thread(&thr[t]); /* threads could not be created: do it here */
-    free(th);
-    free(thr);
     /* the times of the busiest thread */
     for (unsigned t = 0; t < plan.threads; t++) {
-        const Shard *mine[2] = { t < plan.nfull ? &sh[t] : NULL,
-                                 t < plan.ncheap ? &sh[plan.nfull + t] : NULL };
+        Shard *mine[2];
+        thread_shards(&thr[t], mine);
         double te = 0, to = 0, tc = 0;
         for (int k = 0; k < 2; k++)
             if (mine[k]) {
@@ -1058,6 +1063,8 @@ int xlat_run(const XlatOptions *o, XlatReport *rep, char *err, size_t errlen,
             rep->t_codegen = tc;
         }
     }
+    free(th);
+    free(thr);
     for (unsigned i = 0; i < nsh; i++) {
         rep->funcs_failed += sh[i].failed;
         rep->blocks += sh[i].blocks;
