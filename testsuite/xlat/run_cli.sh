@@ -88,8 +88,8 @@ else
 fi
 
 # Tiers (docs D45): at -O2 functions above --tier-size instructions get the cheap tier, and the
-# output runs; a function holding a --profile pc keeps the full tier; -O3 has no cheap tier.
-# (hello's __libc_start_main has more than 40 instructions.)
+# output runs; a function holding a --profile pc keeps the full tier.  (hello's
+# __libc_start_main has more than 40 instructions.)
 tiers() { sed -n 's/.*tiers: .* full, \([0-9]*\) (.*/\1/p' "$1"; }
 LSM=$(nm "$HELLO" 2>/dev/null | sed -n 's/^\([0-9a-f]*\) T __libc_start_main$/0x\1/p')
 echo "$LSM" >"$OUT/lsm.prof"
