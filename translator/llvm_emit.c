@@ -1195,7 +1195,7 @@ static void emit_entry_check(XlatEmitter *e, BlockInfo *bi, uint64_t pc)
     LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, r, c32(e, 0), "poll.back"), bi->body,
                     out);
     LLVMPositionBuilderAtEnd(e->b, out);
-    LLVMBuildRet(e->b, r); /* the state is in the vCPU: no write-back */
+    build_ret(e, r); /* the state is in the vCPU: no write-back */
     e->st.polls_in_place++;
 }
 
@@ -1412,7 +1412,7 @@ static void emit_rec_fallback(XlatEmitter *e)
         cpu_store64(e, regs[i] < 0 ? (unsigned)offsetof(RvCpu, instret) : reg_offset(regs[i]),
                     LLVMGetParam(nf, 1 + i), "");
     cpu_store64(e, offsetof(RvCpu, pc), c64(e, e->f->entry), "pc.p");
-    LLVMBuildRet(e->b, c32(e, IR_EXIT_JUMP));
+    rec_ret_vcpu(e, c32(e, IR_EXIT_JUMP));
 }
 
 int xlat_emit_func(XlatEmitter *e, size_t fi, char *err, size_t errlen)

@@ -84,6 +84,7 @@ struct XlatEmitter {
      * registers in order) as parameters; rec says that variant is being emitted. */
     LLVMValueRef rec_fn;
     LLVMTypeRef rec_ty;
+    LLVMTypeRef rec_ret_ty; /* what the variant returns: {status, returned registers} */
     bool rec;
     LLVMValueRef frm_bad;             /* an FP CSR write's fvp_fp_enter result,
                                          checked at the next instruction */
@@ -171,6 +172,8 @@ void exit_trap(XlatEmitter *e, LLVMValueRef pc, LLVMValueRef cause, LLVMValueRef
 void build_shared_exits(XlatEmitter *e);
 BlockInfo *local_block(XlatEmitter *e, uint64_t pc);
 LLVMValueRef rec_function(XlatEmitter *e, const char *name);
+void rec_ret_vcpu(XlatEmitter *e, LLVMValueRef reason);
+void build_ret(XlatEmitter *e, LLVMValueRef reason);
 LLVMValueRef libc_decl(XlatEmitter *e, const char *name);
 void exit_const(XlatEmitter *e, uint64_t pc, unsigned reason, unsigned count);
 void exit_dynamic(XlatEmitter *e, LLVMValueRef pc, unsigned reason, unsigned count);

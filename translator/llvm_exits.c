@@ -67,6 +67,117 @@ void exit_trap(XlatEmitter *e, LLVMValueRef pc, LLVMValueRef cause, LLVMValueRef
     exit_trap_via(e, &e->trap, pc, cause, tval, count);
 }
 
+/* ---- what the register-passing variant returns (docs D34, D46) ----------- */
+
+/* LLVM's x86-64 regcall convention (CallingConv::X86_RegCall; not in llvm-c's enum): 12
+ * integer arguments and up to 11 integer results in registers. */
+#define XLAT_REC_CALLCONV 92
+
+/* regcall keeps rbx, rbp, r12-r15 and xmm8-15 callee-saved; a variant that calls a C
+ * function (fvp_poll) would save all eight xmm registers on every entry.  With this
+ * attribute on the variant and its calls, nothing is callee-saved, as with preserve_none:
+ * the caller keeps in host registers only what is live across the call. */
+static LLVMAttributeRef rec_no_csr(XlatEmitter *e)
+{
+    static const char k[] = "no_callee_saved_registers";
+    return LLVMCreateStringAttribute(e->ctx, k, sizeof k - 1, "", 0);
+}
+
+/* The variant returns a status word and at most this many registers in host registers. */
+#define XLAT_REC_RET_MAX 10
+
+/* The slots the variant returns, in order (-1: instret, first, when it has a slot; then
+ * the registers the function writes, as long as there is room); the other registers it
+ * writes go through the vCPU. */
+static unsigned rec_returns(const XlatEmitter *e, int out[XLAT_REC_RET_MAX])
+{
+    unsigned n = 0;
+    if (e->instret_slot)
+        out[n++] = -1;
+    for (int r = 0; r < XLAT_MAX_REGS && n < XLAT_REC_RET_MAX; r++)
+        if (e->reg_slot[r] && e->reg_written[r])
+            out[n++] = r;
+    return n;
+}
+
+static unsigned rec_offset(int r)
+{
+    return r < 0 ? (unsigned)offsetof(RvCpu, instret) : reg_offset(r);
+}
+
+/* Where the variant's exits write back: the registers it writes and does not return. */
+static void rec_writeback_rest(XlatEmitter *e)
+{
+    int regs[XLAT_REC_RET_MAX];
+    unsigned n = rec_returns(e, regs);
+    bool returned[XLAT_MAX_REGS] = { false };
+    for (unsigned i = 0; i < n; i++)
+        if (regs[i] >= 0)
+            returned[regs[i]] = true;
+    for (unsigned r = 0; r < XLAT_MAX_REGS; r++)
+        if (!returned[r])
+            reg_writeback_one(e, r);
+}
+
+/* The status word: the pc the variant returned to (IR_EXIT_RETURN), which its callers
+ * compare with their return address, when below 2^63; anything else is 2^63 | reason.
+ * cpu->pc holds the pc either way. */
+static LLVMValueRef rec_status(XlatEmitter *e, LLVMValueRef reason, LLVMValueRef pc)
+{
+    LLVMValueRef other = LLVMBuildOr(e->b, LLVMBuildZExt(e->b, reason, e->t_i64, ""),
+                                     c64(e, 1ULL << 63), "status.other");
+    LLVMValueRef returned = LLVMBuildAnd(
+        e->b, LLVMBuildICmp(e->b, LLVMIntEQ, reason, c32(e, IR_EXIT_RETURN), ""),
+        LLVMBuildICmp(e->b, LLVMIntSGE, pc, c64(e, 0), ""), "returned");
+    return LLVMBuildSelect(e->b, returned, pc, other, "status");
+}
+
+/* The reason a status word stands for. */
+static LLVMValueRef rec_reason(XlatEmitter *e, LLVMValueRef status)
+{
+    return LLVMBuildSelect(e->b, LLVMBuildICmp(e->b, LLVMIntSLT, status, c64(e, 0), ""),
+                           LLVMBuildTrunc(e->b, status, e->t_i32, ""),
+                           c32(e, IR_EXIT_RETURN), "reason");
+}
+
+/* Returns status and the returned registers, from the slots or from the vCPU. */
+static void rec_ret(XlatEmitter *e, LLVMValueRef status, bool in_vcpu)
+{
+    int regs[XLAT_REC_RET_MAX];
+    unsigned n = rec_returns(e, regs);
+    LLVMValueRef agg = LLVMBuildInsertValue(e->b, LLVMGetUndef(e->rec_ret_ty), status, 0, "");
+    for (unsigned i = 0; i < n; i++) {
+        LLVMValueRef v;
+        if (in_vcpu) {
+            v = tag_cpu(e, LLVMBuildLoad2(e->b, e->t_i64, cpu_field(e, rec_offset(regs[i]), ""),
+                                          "ret.v"));
+            LLVMSetAlignment(v, 8);
+        } else {
+            v = LLVMBuildLoad2(e->b, e->t_i64, rec_slot(e, regs[i]), "ret.v");
+        }
+        agg = LLVMBuildInsertValue(e->b, agg, v, 1 + i, "");
+    }
+    LLVMBuildRet(e->b, agg);
+}
+
+/* The variant returns reason with the whole state (pc included) in the vCPU. */
+void rec_ret_vcpu(XlatEmitter *e, LLVMValueRef reason)
+{
+    LLVMValueRef pc = tag_cpu(e, LLVMBuildLoad2(e->b, e->t_i64,
+                                                cpu_field(e, offsetof(RvCpu, pc), "pc.p"), "pc"));
+    LLVMSetAlignment(pc, 8);
+    rec_ret(e, rec_status(e, reason, pc), true);
+}
+
+/* Returns reason, the whole state being in the vCPU. */
+void build_ret(XlatEmitter *e, LLVMValueRef reason)
+{
+    if (e->rec)
+        rec_ret_vcpu(e, reason);
+    else
+        LLVMBuildRet(e->b, reason);
+}
+
 /* cpu->pc/trap_cause/trap_tval from the phis, instret += count, and (if
  * writeback) the registers; returns IR_EXIT_TRAP. */
 static void build_trap_block(XlatEmitter *e, TrapBlock *tb, const char *name, bool writeback)
@@ -87,7 +198,7 @@ static void build_trap_block(XlatEmitter *e, TrapBlock *tb, const char *name, bo
     LLVMValueRef st = LLVMBuildStore(e->b, c32(e, 0),
                                      cpu_field(e, offsetof(RvCpu, trap_pending), "pending.p"));
     LLVMSetAlignment(st, 4);
-    LLVMBuildRet(e->b, c32(e, IR_EXIT_TRAP));
+    build_ret(e, c32(e, IR_EXIT_TRAP));
 }
 
 void build_shared_exits(XlatEmitter *e)
@@ -98,9 +209,15 @@ void build_shared_exits(XlatEmitter *e)
     e->exit_reason = LLVMBuildPhi(e->b, e->t_i32, "exit.reason");
     e->exit_count = LLVMBuildPhi(e->b, e->t_i64, "exit.count");
     add_instret(e, e->exit_count);
-    reg_writeback(e);
+    if (e->rec)
+        rec_writeback_rest(e);
+    else
+        reg_writeback(e);
     cpu_store64(e, offsetof(RvCpu, pc), e->exit_pc, "pc.p");
-    LLVMBuildRet(e->b, e->exit_reason);
+    if (e->rec)
+        rec_ret(e, rec_status(e, e->exit_reason, e->exit_pc), false);
+    else
+        LLVMBuildRet(e->b, e->exit_reason);
 
     build_trap_block(e, &e->trap, "trap", true);
     /* A guest memory fault only reaches native code while it ends the
@@ -133,11 +250,6 @@ static void emit_tail_call(XlatEmitter *e, LLVMValueRef fn, LLVMValueRef pc)
     e->st.tail_calls++;
 }
 
-/* LLVM's preserve_none convention (llvm/IR/CallingConv.h; not in llvm-c's enum): on x86-64
- * the first 12 integer arguments in registers, and no callee-saved registers, so a
- * variant's caller keeps in host registers only what is live across the call. */
-#define XLAT_REC_CALLCONV 21
-
 /* The current function's register-passing variant (docs D34), declared on first use: its
  * parameters are cpu, then the function's slots (instret, then registers in order). */
 LLVMValueRef rec_function(XlatEmitter *e, const char *name)
@@ -147,6 +259,7 @@ LLVMValueRef rec_function(XlatEmitter *e, const char *name)
     LLVMSetFunctionCallConv(fn, XLAT_REC_CALLCONV);
     LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex, e->a_nounwind);
     LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex, e->a_strictfp);
+    LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex, rec_no_csr(e));
     return fn;
 }
 
@@ -160,11 +273,52 @@ static void rec_decl(XlatEmitter *e)
     params[0] = e->t_ptr;
     for (unsigned i = 0; i < n; i++)
         params[1 + i] = e->t_i64;
-    e->rec_ty = LLVMFunctionType(e->t_i32, params, 1 + n, 0);
+    int rets[XLAT_REC_RET_MAX];
+    LLVMTypeRef fields[1 + XLAT_REC_RET_MAX];
+    unsigned nr = rec_returns(e, rets);
+    for (unsigned i = 0; i < 1 + nr; i++)
+        fields[i] = e->t_i64;
+    e->rec_ret_ty = LLVMStructTypeInContext(e->ctx, fields, 1 + nr, 0);
+    e->rec_ty = LLVMFunctionType(e->rec_ret_ty, params, 1 + n, 0);
     size_t len;
     char name[160];
     snprintf(name, sizeof name, "%s.rec", LLVMGetValueName2(e->fn, &len));
     e->rec_fn = rec_function(e, name);
+}
+
+/* A self-call's variant did not return here: what it returned in host registers goes on
+ * up as it is from a variant, or into the vCPU from the one-argument body. */
+static void rec_call_out(XlatEmitter *e, LLVMValueRef r)
+{
+    if (e->rec) {
+        LLVMBuildRet(e->b, r);
+        return;
+    }
+    int regs[XLAT_REC_RET_MAX];
+    unsigned n = rec_returns(e, regs);
+    for (unsigned i = 0; i < n; i++)
+        cpu_store64(e, rec_offset(regs[i]), LLVMBuildExtractValue(e->b, r, 1 + i, ""), "");
+    LLVMBuildRet(e->b, rec_reason(e, LLVMBuildExtractValue(e->b, r, 0, "status")));
+}
+
+/* A self-call's variant returned here: the slots take the registers it returned, and the
+ * others the vCPU's values (a call inside the callee may have changed any). */
+static void rec_call_back(XlatEmitter *e, LLVMValueRef r)
+{
+    int regs[XLAT_REC_RET_MAX];
+    unsigned n = rec_returns(e, regs);
+    bool returned[1 + XLAT_MAX_REGS] = { false };
+    for (unsigned i = 0; i < n; i++) {
+        LLVMBuildStore(e->b, LLVMBuildExtractValue(e->b, r, 1 + i, "ret.v"),
+                       rec_slot(e, regs[i]));
+        returned[1 + regs[i]] = true;
+    }
+    const IrRegInfo *info = e->fe->ir_env->regs;
+    for (int r2 = 0; r2 < XLAT_MAX_REGS; r2++)
+        if (e->reg_slot[r2] && !returned[1 + r2])
+            slot_load(e, e->reg_slot[r2], reg_offset(r2), info[r2].name);
+    if (e->instret_slot && !returned[0])
+        slot_load(e, e->instret_slot, offsetof(RvCpu, instret), "instret");
 }
 
 /*
@@ -200,7 +354,7 @@ static void emit_host_call(XlatEmitter *e, LLVMValueRef fn, LLVMValueRef pc, Blo
     emit_tail_call(e, fn, pc);
 
     LLVMPositionBuilderAtEnd(e->b, call_bb);
-    LLVMValueRef r;
+    LLVMValueRef r, ok;
     if (self) {
         int regs[1 + XLAT_MAX_REGS];
         unsigned n = rec_params(e, regs);
@@ -210,26 +364,36 @@ static void emit_host_call(XlatEmitter *e, LLVMValueRef fn, LLVMValueRef pc, Blo
             args[1 + i] = LLVMBuildLoad2(e->b, e->t_i64, rec_slot(e, regs[i]), "arg");
         r = LLVMBuildCall2(e->b, e->rec_ty, e->rec_fn, args, 1 + n, "r");
         LLVMSetInstructionCallConv(r, XLAT_REC_CALLCONV);
+        LLVMAddCallSiteAttribute(r, LLVMAttributeFunctionIndex, e->a_strictfp);
+        LLVMAddCallSiteAttribute(r, LLVMAttributeFunctionIndex, rec_no_csr(e));
+        ok = LLVMBuildICmp(e->b, LLVMIntEQ, LLVMBuildExtractValue(e->b, r, 0, "status"),
+                           c64(e, e->cur_end), "ret.ok");
         e->st.self_calls++;
     } else {
         cpu_store64(e, offsetof(RvCpu, pc), pc, "pc.p");
         r = LLVMBuildCall2(e->b, e->t_fn, fn, &e->cpu, 1, "r");
+        LLVMAddCallSiteAttribute(r, LLVMAttributeFunctionIndex, e->a_strictfp);
+        LLVMValueRef npc = tag_cpu(
+            e, LLVMBuildLoad2(e->b, e->t_i64, cpu_field(e, offsetof(RvCpu, pc), "pc.p"),
+                              "ret.pc"));
+        LLVMSetAlignment(npc, 8);
+        ok = LLVMBuildAnd(
+            e->b, LLVMBuildICmp(e->b, LLVMIntEQ, r, c32(e, IR_EXIT_RETURN), "returned"),
+            LLVMBuildICmp(e->b, LLVMIntEQ, npc, c64(e, e->cur_end), "here"), "ret.ok");
     }
-    LLVMAddCallSiteAttribute(r, LLVMAttributeFunctionIndex, e->a_strictfp);
-    LLVMValueRef npc = tag_cpu(e, LLVMBuildLoad2(e->b, e->t_i64,
-                                                 cpu_field(e, offsetof(RvCpu, pc), "pc.p"),
-                                                 "ret.pc"));
-    LLVMSetAlignment(npc, 8);
-    LLVMValueRef ok = LLVMBuildAnd(
-        e->b, LLVMBuildICmp(e->b, LLVMIntEQ, r, c32(e, IR_EXIT_RETURN), "returned"),
-        LLVMBuildICmp(e->b, LLVMIntEQ, npc, c64(e, e->cur_end), "here"), "ret.ok");
     LLVMBasicBlockRef back = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "hcall.ret");
     LLVMBasicBlockRef out = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "hcall.out");
     LLVMBuildCondBr(e->b, ok, back, out);
     LLVMPositionBuilderAtEnd(e->b, out);
-    LLVMBuildRet(e->b, r); /* the state is in the vCPU: no write-back */
+    if (self)
+        rec_call_out(e, r);
+    else
+        build_ret(e, r); /* the state is in the vCPU: no write-back */
     LLVMPositionBuilderAtEnd(e->b, back);
-    reg_reload(e);
+    if (self)
+        rec_call_back(e, r);
+    else
+        reg_reload(e);
     LLVMBuildBr(e->b, ret_bi->bb);
     e->st.host_calls++;
 }
@@ -270,7 +434,7 @@ static void emit_libc_call(XlatEmitter *e, const char *name, uint64_t pc, BlockI
                     back, out);
     LLVMPositionBuilderAtEnd(e->b, out);
     reg_writeback(e);
-    LLVMBuildRet(e->b, r);
+    build_ret(e, r);
     LLVMPositionBuilderAtEnd(e->b, back);
     if (e->reg_slot[10])
         slot_load(e, e->reg_slot[10], reg_offset(10), regs[10].name);
