@@ -828,6 +828,21 @@ static unsigned tier_insns(const XlatOptions *o)
 
 /* cheap[i]: function i gets the cheap tier; the count of such functions.  A function holding
  * a pc of the profile (it ran, docs D45) keeps the full tier. */
+/* C library functions that nearly every program runs often, whatever their size: they keep
+ * the full tier (glibc's allocator; _int_malloc is ~900 instructions, docs D47). */
+static bool runs_often(const XlatFunc *f)
+{
+    static const char *const names[] = { "_int_malloc", "_int_free", "_int_realloc",
+                                         "malloc_consolidate", "__libc_malloc", "__libc_free",
+                                         "__libc_realloc", "__libc_calloc" };
+    if (!f->name)
+        return false;
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (strcmp(f->name, names[i]) == 0)
+            return true;
+    return false;
+}
+
 static size_t pick_tiers(const XlatOptions *o, const XlatProgram *prog, const uint64_t *profile,
                          size_t nprofile, bool *cheap)
 {
@@ -835,7 +850,7 @@ static size_t pick_tiers(const XlatOptions *o, const XlatProgram *prog, const ui
     size_t n = 0;
     for (size_t i = 0; i < prog->nfuncs; i++) {
         const XlatFunc *f = &prog->funcs[i];
-        cheap[i] = max != 0 && f->ninsns > max;
+        cheap[i] = max != 0 && f->ninsns > max && !runs_often(f);
         for (size_t k = 0; k < nprofile && cheap[i]; k++)
             cheap[i] = xlat_find_block(f, profile[k]) == NULL;
         n += cheap[i];
@@ -1014,7 +1029,7 @@ int xlat_run(const XlatOptions *o, XlatReport *rep, char *err, size_t errlen,
     }
     rep->cheap_funcs = pick_tiers(o, &prog, extra, nextra, cheap);
     for (size_t i = 0; i < prog.nfuncs; i++)
-        rep->cheap_insns += cheap[i] ? prog.funcs[i].ninsns : 0;
+        *(cheap[i] ? &rep->cheap_insns : &rep->full_insns) += prog.funcs[i].ninsns;
     ShardPlan plan = plan_shards(o, &prog, cheap);
     nsh = plan.nfull + plan.ncheap;
     sh = calloc(nsh, sizeof *sh);

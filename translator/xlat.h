@@ -56,6 +56,8 @@ typedef struct XlatReport {
     size_t host_libc;               /* functions run by the host C library */
     size_t self_calls;              /* self-calls passing registers (docs D34) */
     size_t cheap_funcs, cheap_insns; /* functions (and their instructions) in the cheap tier */
+    size_t full_insns;              /* instructions of the full tier's functions (a block
+                                       in two functions counts twice, as in cheap_insns) */
     size_t polls_in_place;          /* loop polls running signals in place (docs D43) */
     size_t candidates, addr_taken;  /* symbol/FDE entries; roots by address taken */
     uint64_t guest_insns;

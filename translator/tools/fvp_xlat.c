@@ -201,7 +201,7 @@ int main(int argc, char **argv)
                             "instret)\n");
         fprintf(stderr, "fvp-xlat: tiers: %zu functions (%llu instructions) full, %zu (%llu) "
                         "cheap\n",
-                r.funcs - r.cheap_funcs, (unsigned long long)(r.guest_insns - r.cheap_insns),
+                r.funcs - r.cheap_funcs, (unsigned long long)r.full_insns,
                 r.cheap_funcs, (unsigned long long)r.cheap_insns);
         if (r.candidates)
             fprintf(stderr,
