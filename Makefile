@@ -106,6 +106,7 @@ $(BUILD)/obj/%.o: %.c | $(GEN_HDRS)
 $(BUILD)/obj/runtime/helpers/%.o: ALL_CFLAGS += -frounding-math -fsignaling-nans
 
 $(BUILD)/obj/translator/%.o: ALL_CFLAGS += $(LLVM_CFLAGS)
+$(BUILD)/obj/testsuite/unit/test_peephole.o: ALL_CFLAGS += $(LLVM_CFLAGS)
 
 build/bc/%.bc: runtime/helpers/%.c | $(GEN_HDRS)
 	@mkdir -p $(@D)

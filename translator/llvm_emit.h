@@ -98,4 +98,9 @@ int xlat_emit_func(XlatEmitter *e, size_t i, char *err, size_t errlen);
 const XlatEntry *xlat_emitter_entries(XlatEmitter *e, size_t *n);
 const XlatEmitStats *xlat_emitter_stats(const XlatEmitter *e);
 
+/* After the optimisation pipeline: the shifted sign extensions InstCombine makes of RV64 W
+ * operations with a constant go back to `sext(add i32 ...)`, which x86 does in two
+ * instructions (llvm_emit.c).  Returns how many it rewrote. */
+size_t xlat_sext_peephole(LLVMModuleRef mod);
+
 #endif /* FVP_LLVM_EMIT_H */

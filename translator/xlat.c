@@ -606,6 +606,8 @@ static int optimise_and_emit(const XlatOptions *o, LLVMModuleRef mod, LLVMTarget
         LLVMDisposeErrorMessage(msg);
         return -EINVAL;
     }
+    if (lvl >= 1 && !cheap)
+        xlat_sext_peephole(mod);
     *t_opt += now() - t0;
     if (o->emit_llvm) {
         char *msg = NULL;
