@@ -66,6 +66,8 @@ struct XlatEmitter {
     size_t cap_blocks;
     LLVMBasicBlockRef exit_bb;
     LLVMValueRef exit_pc, exit_reason, exit_count;  /* phis of exit_bb */
+    LLVMBasicBlockRef ret_bb;          /* the variant's returns (D46), made on first use */
+    LLVMValueRef ret_pc, ret_count;    /* phis of ret_bb */
     TrapBlock trap;       /* exact: writes every register back */
     TrapBlock fault;      /* guest memory faults; SSA mode: registers stale */
     LLVMValueRef *temps;

@@ -24,10 +24,25 @@ unsigned take_count(XlatEmitter *e, unsigned retired)
     return n;
 }
 
+static void build_rec_ret(XlatEmitter *e);
+
 /* Leaves to the dispatcher: cpu->pc = pc, instret += count, return reason. */
 void exit_to_dispatcher(XlatEmitter *e, LLVMValueRef pc, unsigned reason, unsigned count)
 {
     LLVMBasicBlockRef here = LLVMGetInsertBlock(e->b);
+    if (e->rec && reason == IR_EXIT_RETURN) {
+        /* the variant's returns have a block of their own: the status is the pc */
+        if (!e->ret_bb) {
+            build_rec_ret(e);
+            LLVMPositionBuilderAtEnd(e->b, here);
+        }
+        LLVMValueRef n = c64(e, count);
+        LLVMAddIncoming(e->ret_pc, &pc, &here, 1);
+        LLVMAddIncoming(e->ret_count, &n, &here, 1);
+        LLVMBuildBr(e->b, e->ret_bb);
+        e->st.dispatcher_exits++;
+        return;
+    }
     LLVMValueRef r = c32(e, reason), n = c64(e, count);
     LLVMAddIncoming(e->exit_pc, &pc, &here, 1);
     LLVMAddIncoming(e->exit_reason, &r, &here, 1);
@@ -121,7 +136,7 @@ static void rec_writeback_rest(XlatEmitter *e)
 
 /* The status word: the pc the variant returned to (IR_EXIT_RETURN), which its callers
  * compare with their return address, when below 2^63; anything else is 2^63 | reason.
- * cpu->pc holds the pc either way. */
+ * cpu->pc holds the pc, except after a return (build_rec_ret) with a status below 2^63. */
 static LLVMValueRef rec_status(XlatEmitter *e, LLVMValueRef reason, LLVMValueRef pc)
 {
     LLVMValueRef other = LLVMBuildOr(e->b, LLVMBuildZExt(e->b, reason, e->t_i64, ""),
@@ -158,6 +173,28 @@ static void rec_ret(XlatEmitter *e, LLVMValueRef status, bool in_vcpu)
         agg = LLVMBuildInsertValue(e->b, agg, v, 1 + i, "");
     }
     LLVMBuildRet(e->b, agg);
+}
+
+/* Where the variant returns (IR_EXIT_RETURN): the status is the pc, and the pc stays out
+ * of the vCPU (the one-argument body stores it when the return is not its own); only a pc at
+ * or above 2^63, which no status can carry, goes into the vCPU. */
+static void build_rec_ret(XlatEmitter *e)
+{
+    e->ret_bb = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "ret");
+    LLVMPositionBuilderAtEnd(e->b, e->ret_bb);
+    e->ret_pc = LLVMBuildPhi(e->b, e->t_i64, "ret.pc");
+    e->ret_count = LLVMBuildPhi(e->b, e->t_i64, "ret.count");
+    add_instret(e, e->ret_count);
+    rec_writeback_rest(e);
+    LLVMBasicBlockRef high = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "ret.high");
+    LLVMBasicBlockRef plain = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "ret.plain");
+    LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntSGE, e->ret_pc, c64(e, 0), ""), plain,
+                    high);
+    LLVMPositionBuilderAtEnd(e->b, plain);
+    rec_ret(e, e->ret_pc, false);
+    LLVMPositionBuilderAtEnd(e->b, high);
+    cpu_store64(e, offsetof(RvCpu, pc), e->ret_pc, "pc.p");
+    rec_ret(e, c64(e, 1ULL << 63 | IR_EXIT_RETURN), false);
 }
 
 /* The variant returns reason with the whole state (pc included) in the vCPU. */
@@ -203,6 +240,7 @@ static void build_trap_block(XlatEmitter *e, TrapBlock *tb, const char *name, bo
 
 void build_shared_exits(XlatEmitter *e)
 {
+    e->ret_bb = NULL;
     e->exit_bb = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "exit");
     LLVMPositionBuilderAtEnd(e->b, e->exit_bb);
     e->exit_pc = LLVMBuildPhi(e->b, e->t_i64, "exit.pc");
@@ -298,7 +336,14 @@ static void rec_call_out(XlatEmitter *e, LLVMValueRef r)
     unsigned n = rec_returns(e, regs);
     for (unsigned i = 0; i < n; i++)
         cpu_store64(e, rec_offset(regs[i]), LLVMBuildExtractValue(e->b, r, 1 + i, ""), "");
-    LLVMBuildRet(e->b, rec_reason(e, LLVMBuildExtractValue(e->b, r, 0, "status")));
+    /* a status below 2^63 is a return's pc, which the variant did not store */
+    LLVMValueRef status = LLVMBuildExtractValue(e->b, r, 0, "status");
+    LLVMValueRef pc_p = cpu_field(e, offsetof(RvCpu, pc), "pc.p");
+    LLVMValueRef old = tag_cpu(e, LLVMBuildLoad2(e->b, e->t_i64, pc_p, "pc"));
+    LLVMSetAlignment(old, 8);
+    LLVMValueRef is_ret = LLVMBuildICmp(e->b, LLVMIntSGE, status, c64(e, 0), "");
+    cpu_store64(e, offsetof(RvCpu, pc), LLVMBuildSelect(e->b, is_ret, status, old, ""), "pc.p");
+    LLVMBuildRet(e->b, rec_reason(e, status));
 }
 
 /* A self-call's variant returned here: the slots take the registers it returned, and the

@@ -131,6 +131,28 @@ __asm__(".text\n"
         "  addi sp, sp, 16\n"
         "  ret\n");
 
+/* skipdown(n): recursion n deep whose innermost frame returns 4 bytes past its return
+ * address, skipping its caller's `addi a0, a0, 100`: a return that is not the one the call
+ * expects, from the function's own body (its caller goes on where it was sent). */
+uint64_t skipdown(uint64_t n);
+__asm__(".text\n"
+        ".option push\n"
+        ".option norvc\n"
+        ".globl skipdown\n"
+        "skipdown: bnez a0, 1f\n"
+        "  addi ra, ra, 4\n"
+        "  ret\n"
+        "1: addi sp, sp, -16\n"
+        "  sd ra, 8(sp)\n"
+        "  addi a0, a0, -1\n"
+        "  call skipdown\n"
+        "  addi a0, a0, 100\n"
+        "  addi a0, a0, 1\n"
+        "  ld ra, 8(sp)\n"
+        "  addi sp, sp, 16\n"
+        "  ret\n"
+        ".option pop\n");
+
 int main(void)
 {
     uint64_t m = 0;
@@ -147,6 +169,8 @@ int main(void)
     printf("with_calls: %ld\n", with_calls(200, buf, sizeof buf));
     printf("ping(1600) = %ld, ping(2) = %ld\n", ping(1600), ping(2));
     printf("sumdown_t3(3000) = %llu\n", (unsigned long long)sumdown_t3(3000));
+    printf("skipdown(50) = %llu, skipdown(1) = %llu\n", (unsigned long long)skipdown(50),
+           (unsigned long long)skipdown(1));
 
     /* a 2 ms timer while deep recursions run (some past the host depth limit) */
     struct sigaction sa;

@@ -7,53 +7,53 @@ start:
   %mem_base.p = getelementptr inbounds i8, ptr %cpu, i64 544
   %pc.p19 = getelementptr inbounds i8, ptr %cpu, i64 512
   %req.p = getelementptr inbounds i8, ptr %cpu, i64 580
-  %x1144 = load i64, ptr %0, align 8, !tbaa !5
-  %x2145 = load i64, ptr %1, align 8, !tbaa !5
-  %x10146 = load i64, ptr %2, align 8, !tbaa !5
-  %x11147 = load i64, ptr %3, align 8, !tbaa !5
-  %mem_base.i148 = load i64, ptr %mem_base.p, align 8
-  %pc150 = load i64, ptr %pc.p19, align 8
-  %req151 = load volatile i32, ptr %req.p, align 4
-  %"stop?.not152" = icmp eq i32 %req151, 0
-  br i1 %"stop?.not152", label %entry.switch.lr.ph, label %exit
+  %x1147 = load i64, ptr %0, align 8, !tbaa !5
+  %x2148 = load i64, ptr %1, align 8, !tbaa !5
+  %x10149 = load i64, ptr %2, align 8, !tbaa !5
+  %x11150 = load i64, ptr %3, align 8, !tbaa !5
+  %mem_base.i151 = load i64, ptr %mem_base.p, align 8
+  %pc153 = load i64, ptr %pc.p19, align 8
+  %req154 = load volatile i32, ptr %req.p, align 4
+  %"stop?.not155" = icmp eq i32 %req154, 0
+  br i1 %"stop?.not155", label %entry.switch.lr.ph, label %exit
 
 entry.switch.lr.ph:                               ; preds = %start
   %sp.limit.p = getelementptr inbounds i8, ptr %cpu, i64 600
-  %mem_base157.peel = inttoptr i64 %mem_base.i148 to ptr
-  %cond.peel = icmp eq i64 %pc150, 65726
+  %mem_base160.peel = inttoptr i64 %mem_base.i151 to ptr
+  %cond.peel = icmp eq i64 %pc153, 65726
   br i1 %cond.peel, label %b_100be.peel, label %loop_100b0.peel
 
 b_100be.peel:                                     ; preds = %hcall.ret.peel, %entry.switch.lr.ph
-  %x2.slot.1.peel = phi i64 [ %x2145, %entry.switch.lr.ph ], [ %ret.v48.peel, %hcall.ret.peel ]
-  %x10.slot.1.peel = phi i64 [ %x10146, %entry.switch.lr.ph ], [ %ret.v49.peel, %hcall.ret.peel ]
+  %x2.slot.1.peel = phi i64 [ %x2148, %entry.switch.lr.ph ], [ %ret.v51.peel, %hcall.ret.peel ]
+  %x10.slot.1.peel = phi i64 [ %x10149, %entry.switch.lr.ph ], [ %ret.v52.peel, %hcall.ret.peel ]
   %4 = add i64 %x10.slot.1.peel, 1
   br label %b_100c0.peel
 
 b_100c0.peel:                                     ; preds = %b_100b0.peel, %b_100be.peel
   %x2.slot.2.peel = phi i64 [ %x2.slot.1.peel, %b_100be.peel ], [ %7, %b_100b0.peel ]
   %x10.slot.2.peel = phi i64 [ %4, %b_100be.peel ], [ 0, %b_100b0.peel ]
-  %clamp53.peel = tail call i64 @llvm.umin.i64(i64 %x2.slot.2.peel, i64 274877906944)
-  %host54.peel = getelementptr i8, ptr %mem_base157.peel, i64 %clamp53.peel
-  %ld.peel = load i64, ptr %host54.peel, align 1, !tbaa !8
+  %clamp56.peel = tail call i64 @llvm.umin.i64(i64 %x2.slot.2.peel, i64 274877906944)
+  %host57.peel = getelementptr i8, ptr %mem_base160.peel, i64 %clamp56.peel
+  %ld.peel = load i64, ptr %host57.peel, align 1, !tbaa !8
   %inrange.peel = icmp ult i64 %ld.peel, 274877906937
-  br i1 %inrange.peel, label %mem.ok.peel, label %fault62
+  br i1 %inrange.peel, label %mem.ok.peel, label %fault65
 
 mem.ok.peel:                                      ; preds = %b_100c0.peel
   %5 = add i64 %x2.slot.2.peel, 16
-  %clamp.base56.peel = tail call i64 @llvm.umin.i64(i64 %x2.slot.2.peel, i64 274877908992)
-  %6 = getelementptr i8, ptr %mem_base157.peel, i64 %clamp.base56.peel
-  %host58.peel = getelementptr i8, ptr %6, i64 8
-  %ld59.peel = load i64, ptr %host58.peel, align 1, !tbaa !8
-  %host63.peel = getelementptr i8, ptr %mem_base157.peel, i64 %ld.peel
-  %ld64.peel = load i64, ptr %host63.peel, align 1, !tbaa !8
-  %.not.peel = icmp eq i64 %ld64.peel, 0
-  br i1 %.not.peel, label %cont67, label %loop_100b0.peel
+  %clamp.base59.peel = tail call i64 @llvm.umin.i64(i64 %x2.slot.2.peel, i64 274877908992)
+  %6 = getelementptr i8, ptr %mem_base160.peel, i64 %clamp.base59.peel
+  %host61.peel = getelementptr i8, ptr %6, i64 8
+  %ld62.peel = load i64, ptr %host61.peel, align 1, !tbaa !8
+  %host66.peel = getelementptr i8, ptr %mem_base160.peel, i64 %ld.peel
+  %ld67.peel = load i64, ptr %host66.peel, align 1, !tbaa !8
+  %.not.peel = icmp eq i64 %ld67.peel, 0
+  br i1 %.not.peel, label %cont70, label %loop_100b0.peel
 
 loop_100b0.peel:                                  ; preds = %mem.ok.peel, %entry.switch.lr.ph
-  %x1.slot.0.peel = phi i64 [ %ld59.peel, %mem.ok.peel ], [ %x1144, %entry.switch.lr.ph ]
-  %x2.slot.0.peel = phi i64 [ %5, %mem.ok.peel ], [ %x2145, %entry.switch.lr.ph ]
-  %x10.slot.0.peel = phi i64 [ %x10.slot.2.peel, %mem.ok.peel ], [ %x10146, %entry.switch.lr.ph ]
-  %x11.slot.0.peel = phi i64 [ %ld64.peel, %mem.ok.peel ], [ %x11147, %entry.switch.lr.ph ]
+  %x1.slot.0.peel = phi i64 [ %ld62.peel, %mem.ok.peel ], [ %x1147, %entry.switch.lr.ph ]
+  %x2.slot.0.peel = phi i64 [ %5, %mem.ok.peel ], [ %x2148, %entry.switch.lr.ph ]
+  %x10.slot.0.peel = phi i64 [ %x10.slot.2.peel, %mem.ok.peel ], [ %x10149, %entry.switch.lr.ph ]
+  %x11.slot.0.peel = phi i64 [ %ld67.peel, %mem.ok.peel ], [ %x11150, %entry.switch.lr.ph ]
   %req21.peel = load volatile i32, ptr %req.p, align 4
   %"stop?23.not.peel" = icmp eq i32 %req21.peel, 0
   br i1 %"stop?23.not.peel", label %b_100b0.peel, label %stop22.peel
@@ -71,11 +71,11 @@ stop22.peel:                                      ; preds = %loop_100b0.peel
 b_100b0.peel:                                     ; preds = %stop22.peel, %loop_100b0.peel
   %7 = add i64 %x2.slot.0.peel, -16
   %clamp.base.peel = tail call i64 @llvm.umin.i64(i64 %7, i64 274877908992)
-  %8 = getelementptr i8, ptr %mem_base157.peel, i64 %clamp.base.peel
+  %8 = getelementptr i8, ptr %mem_base160.peel, i64 %clamp.base.peel
   %host.peel = getelementptr i8, ptr %8, i64 8
   store i64 %x1.slot.0.peel, ptr %host.peel, align 1, !tbaa !8
   %clamp34.peel = tail call i64 @llvm.umin.i64(i64 %7, i64 274877906944)
-  %host35.peel = getelementptr i8, ptr %mem_base157.peel, i64 %clamp34.peel
+  %host35.peel = getelementptr i8, ptr %mem_base160.peel, i64 %clamp34.peel
   store i64 %x11.slot.0.peel, ptr %host35.peel, align 1, !tbaa !8
   %9 = icmp eq i64 %x10.slot.0.peel, 0
   br i1 %9, label %b_100c0.peel, label %cont.peel
@@ -94,8 +94,8 @@ hcall.peel:                                       ; preds = %cont.peel
   br i1 %ret.ok.peel, label %hcall.ret.peel, label %hcall.out
 
 hcall.ret.peel:                                   ; preds = %hcall.peel
-  %ret.v48.peel = extractvalue { i64, i64, i64, i64, i64 } %r46.peel, 2
-  %ret.v49.peel = extractvalue { i64, i64, i64, i64, i64 } %r46.peel, 3
+  %ret.v51.peel = extractvalue { i64, i64, i64, i64, i64 } %r46.peel, 2
+  %ret.v52.peel = extractvalue { i64, i64, i64, i64, i64 } %r46.peel, 3
   br label %b_100be.peel
 
 hcall.deep.peel:                                  ; preds = %cont.peel
@@ -115,46 +115,46 @@ b_100b0:                                          ; preds = %stop22, %loop_100b0
   %gep = getelementptr i8, ptr %invariant.gep, i64 %clamp.base
   store i64 %x1.slot.0, ptr %gep, align 1, !tbaa !8
   %clamp34 = tail call i64 @llvm.umin.i64(i64 %11, i64 274877906944)
-  %host35 = getelementptr i8, ptr %mem_base157, i64 %clamp34
+  %host35 = getelementptr i8, ptr %mem_base160, i64 %clamp34
   store i64 %x11.slot.0, ptr %host35, align 1, !tbaa !8
   %12 = icmp eq i64 %x10.slot.0, 0
   br i1 %12, label %b_100c0, label %cont
 
 loop_100b0:                                       ; preds = %entry.switch, %mem.ok
-  %x1.slot.0 = phi i64 [ %ld59, %mem.ok ], [ 65726, %entry.switch ]
-  %x2.slot.0 = phi i64 [ %21, %mem.ok ], [ %x2154, %entry.switch ]
-  %x10.slot.0 = phi i64 [ %x10.slot.2, %mem.ok ], [ %x10155, %entry.switch ]
-  %x11.slot.0 = phi i64 [ %ld64, %mem.ok ], [ %x11156, %entry.switch ]
+  %x1.slot.0 = phi i64 [ %ld62, %mem.ok ], [ 65726, %entry.switch ]
+  %x2.slot.0 = phi i64 [ %22, %mem.ok ], [ %x2157, %entry.switch ]
+  %x10.slot.0 = phi i64 [ %x10.slot.2, %mem.ok ], [ %x10158, %entry.switch ]
+  %x11.slot.0 = phi i64 [ %ld67, %mem.ok ], [ %x11159, %entry.switch ]
   %req21 = load volatile i32, ptr %req.p, align 4
   %"stop?23.not" = icmp eq i32 %req21, 0
   br i1 %"stop?23.not", label %b_100b0, label %stop22
 
 b_100be:                                          ; preds = %hcall
-  %ret.v49 = extractvalue { i64, i64, i64, i64, i64 } %r46, 3
-  %ret.v48 = extractvalue { i64, i64, i64, i64, i64 } %r46, 2
-  %13 = add i64 %ret.v49, 1
+  %ret.v52 = extractvalue { i64, i64, i64, i64, i64 } %r46, 3
+  %ret.v51 = extractvalue { i64, i64, i64, i64, i64 } %r46, 2
+  %13 = add i64 %ret.v52, 1
   br label %b_100c0
 
 b_100c0:                                          ; preds = %b_100b0, %b_100be
-  %x2.slot.2 = phi i64 [ %ret.v48, %b_100be ], [ %11, %b_100b0 ]
+  %x2.slot.2 = phi i64 [ %ret.v51, %b_100be ], [ %11, %b_100b0 ]
   %x10.slot.2 = phi i64 [ %13, %b_100be ], [ 0, %b_100b0 ]
-  %clamp53 = tail call i64 @llvm.umin.i64(i64 %x2.slot.2, i64 274877906944)
-  %host54 = getelementptr i8, ptr %mem_base157, i64 %clamp53
-  %ld = load i64, ptr %host54, align 1, !tbaa !8
+  %clamp56 = tail call i64 @llvm.umin.i64(i64 %x2.slot.2, i64 274877906944)
+  %host57 = getelementptr i8, ptr %mem_base160, i64 %clamp56
+  %ld = load i64, ptr %host57, align 1, !tbaa !8
   %inrange = icmp ult i64 %ld, 274877906937
-  br i1 %inrange, label %mem.ok, label %fault62
+  br i1 %inrange, label %mem.ok, label %fault65
 
-common.ret:                                       ; preds = %stop22, %stop22.peel, %hcall.out, %fault62, %exit
-  %common.ret.op = phi i32 [ %exit.reason, %exit ], [ 7, %fault62 ], [ %reason, %hcall.out ], [ %poll.peel, %stop22.peel ], [ %poll, %stop22 ]
+common.ret:                                       ; preds = %stop22, %stop22.peel, %hcall.out, %fault65, %exit
+  %common.ret.op = phi i32 [ %exit.reason, %exit ], [ 7, %fault65 ], [ %reason, %hcall.out ], [ %poll.peel, %stop22.peel ], [ %poll, %stop22 ]
   ret i32 %common.ret.op
 
-exit:                                             ; preds = %hcall.deep, %hcall.deep.peel, %start, %cont67
-  %x1.slot.1 = phi i64 [ %ld59.lcssa, %cont67 ], [ %x1144, %start ], [ 65726, %hcall.deep.peel ], [ 65726, %hcall.deep ]
-  %x2.slot.3 = phi i64 [ %.lcssa, %cont67 ], [ %x2145, %start ], [ %7, %hcall.deep.peel ], [ %11, %hcall.deep ]
-  %x10.slot.3 = phi i64 [ %x10.slot.2.lcssa169, %cont67 ], [ %x10146, %start ], [ %10, %hcall.deep.peel ], [ %14, %hcall.deep ]
-  %x11.slot.1 = phi i64 [ 0, %cont67 ], [ %x11147, %start ], [ %x11.slot.0.peel, %hcall.deep.peel ], [ %x11.slot.0, %hcall.deep ]
-  %exit.pc = phi i64 [ %22, %cont67 ], [ %pc150, %start ], [ 65712, %hcall.deep.peel ], [ 65712, %hcall.deep ]
-  %exit.reason = phi i32 [ 4, %cont67 ], [ 9, %start ], [ 9, %hcall.deep.peel ], [ 9, %hcall.deep ]
+exit:                                             ; preds = %hcall.deep, %hcall.deep.peel, %start, %cont70
+  %x1.slot.1 = phi i64 [ %ld62.lcssa, %cont70 ], [ %x1147, %start ], [ 65726, %hcall.deep.peel ], [ 65726, %hcall.deep ]
+  %x2.slot.3 = phi i64 [ %.lcssa, %cont70 ], [ %x2148, %start ], [ %7, %hcall.deep.peel ], [ %11, %hcall.deep ]
+  %x10.slot.3 = phi i64 [ %x10.slot.2.lcssa172, %cont70 ], [ %x10149, %start ], [ %10, %hcall.deep.peel ], [ %14, %hcall.deep ]
+  %x11.slot.1 = phi i64 [ 0, %cont70 ], [ %x11150, %start ], [ %x11.slot.0.peel, %hcall.deep.peel ], [ %x11.slot.0, %hcall.deep ]
+  %exit.pc = phi i64 [ %23, %cont70 ], [ %pc153, %start ], [ 65712, %hcall.deep.peel ], [ 65712, %hcall.deep ]
+  %exit.reason = phi i32 [ 4, %cont70 ], [ 9, %start ], [ 9, %hcall.deep.peel ], [ 9, %hcall.deep ]
   store i64 %x1.slot.1, ptr %0, align 8, !tbaa !5
   store i64 %x2.slot.3, ptr %1, align 8, !tbaa !5
   store i64 %x10.slot.3, ptr %2, align 8, !tbaa !5
@@ -163,13 +163,13 @@ exit:                                             ; preds = %hcall.deep, %hcall.
   br label %common.ret
 
 entry.switch:                                     ; preds = %hcall.deep.peel, %hcall.deep
-  %mem_base157.in = phi i64 [ %mem_base.i, %hcall.deep ], [ %mem_base.i.peel, %hcall.deep.peel ]
-  %x11156 = phi i64 [ %x11.slot.0, %hcall.deep ], [ %x11.slot.0.peel, %hcall.deep.peel ]
-  %x10155 = phi i64 [ %14, %hcall.deep ], [ %10, %hcall.deep.peel ]
-  %x2154 = phi i64 [ %11, %hcall.deep ], [ %7, %hcall.deep.peel ]
-  %mem_base157 = inttoptr i64 %mem_base157.in to ptr
-  %invariant.gep = getelementptr i8, ptr %mem_base157, i64 8
-  %invariant.gep194 = getelementptr i8, ptr %mem_base157, i64 8
+  %mem_base160.in = phi i64 [ %mem_base.i, %hcall.deep ], [ %mem_base.i.peel, %hcall.deep.peel ]
+  %x11159 = phi i64 [ %x11.slot.0, %hcall.deep ], [ %x11.slot.0.peel, %hcall.deep.peel ]
+  %x10158 = phi i64 [ %14, %hcall.deep ], [ %10, %hcall.deep.peel ]
+  %x2157 = phi i64 [ %11, %hcall.deep ], [ %7, %hcall.deep.peel ]
+  %mem_base160 = inttoptr i64 %mem_base160.in to ptr
+  %invariant.gep = getelementptr i8, ptr %mem_base160, i64 8
+  %invariant.gep197 = getelementptr i8, ptr %mem_base160, i64 8
   br label %loop_100b0
 
 stop22:                                           ; preds = %loop_100b0
@@ -217,22 +217,25 @@ hcall.out:                                        ; preds = %hcall, %hcall.peel
   store i64 %17, ptr %2, align 8, !tbaa !5
   %18 = extractvalue { i64, i64, i64, i64, i64 } %r46.lcssa, 4
   store i64 %18, ptr %3, align 8, !tbaa !5
-  %19 = trunc i64 %status.lcssa to i32
-  %20 = icmp slt i64 %status.lcssa, 0
-  %reason = select i1 %20, i32 %19, i32 4
+  %pc49 = load i64, ptr %pc.p19, align 8, !tbaa !5
+  %19 = icmp slt i64 %status.lcssa, 0
+  %20 = select i1 %19, i64 %pc49, i64 %status.lcssa
+  store i64 %20, ptr %pc.p19, align 8, !tbaa !5
+  %21 = trunc i64 %status.lcssa to i32
+  %reason = select i1 %19, i32 %21, i32 4
   br label %common.ret
 
 mem.ok:                                           ; preds = %b_100c0
-  %21 = add i64 %x2.slot.2, 16
-  %clamp.base56 = tail call i64 @llvm.umin.i64(i64 %x2.slot.2, i64 274877908992)
-  %gep195 = getelementptr i8, ptr %invariant.gep194, i64 %clamp.base56
-  %ld59 = load i64, ptr %gep195, align 1, !tbaa !8
-  %host63 = getelementptr i8, ptr %mem_base157, i64 %ld
-  %ld64 = load i64, ptr %host63, align 1, !tbaa !8
-  %.not = icmp eq i64 %ld64, 0
-  br i1 %.not, label %cont67, label %loop_100b0
+  %22 = add i64 %x2.slot.2, 16
+  %clamp.base59 = tail call i64 @llvm.umin.i64(i64 %x2.slot.2, i64 274877908992)
+  %gep198 = getelementptr i8, ptr %invariant.gep197, i64 %clamp.base59
+  %ld62 = load i64, ptr %gep198, align 1, !tbaa !8
+  %host66 = getelementptr i8, ptr %mem_base160, i64 %ld
+  %ld67 = load i64, ptr %host66, align 1, !tbaa !8
+  %.not = icmp eq i64 %ld67, 0
+  br i1 %.not, label %cont70, label %loop_100b0
 
-fault62:                                          ; preds = %b_100c0, %b_100c0.peel
+fault65:                                          ; preds = %b_100c0, %b_100c0.peel
   %ld.lcssa = phi i64 [ %ld.peel, %b_100c0.peel ], [ %ld, %b_100c0 ]
   store i64 65734, ptr %pc.p19, align 8, !tbaa !5
   %cause.p16 = getelementptr inbounds i8, ptr %cpu, i64 560
@@ -243,11 +246,11 @@ fault62:                                          ; preds = %b_100c0, %b_100c0.p
   store i32 0, ptr %pending.p18, align 4
   br label %common.ret
 
-cont67:                                           ; preds = %mem.ok, %mem.ok.peel
-  %.lcssa = phi i64 [ %5, %mem.ok.peel ], [ %21, %mem.ok ]
-  %ld59.lcssa = phi i64 [ %ld59.peel, %mem.ok.peel ], [ %ld59, %mem.ok ]
-  %x10.slot.2.lcssa169 = phi i64 [ %x10.slot.2.peel, %mem.ok.peel ], [ %x10.slot.2, %mem.ok ]
-  %22 = and i64 %ld59.lcssa, -2
+cont70:                                           ; preds = %mem.ok, %mem.ok.peel
+  %.lcssa = phi i64 [ %5, %mem.ok.peel ], [ %22, %mem.ok ]
+  %ld62.lcssa = phi i64 [ %ld62.peel, %mem.ok.peel ], [ %ld62, %mem.ok ]
+  %x10.slot.2.lcssa172 = phi i64 [ %x10.slot.2.peel, %mem.ok.peel ], [ %x10.slot.2, %mem.ok ]
+  %23 = and i64 %ld62.lcssa, -2
   br label %exit
 }
 
@@ -279,7 +282,7 @@ b_100b0:                                          ; preds = %stop, %loop_100b0
 
 loop_100b0:                                       ; preds = %mem.ok, %start
   %x1.slot.0 = phi i64 [ 65726, %start ], [ %ld67, %mem.ok ]
-  %x2.slot.0 = phi i64 [ %1, %start ], [ %27, %mem.ok ]
+  %x2.slot.0 = phi i64 [ %1, %start ], [ %23, %mem.ok ]
   %x10.slot.0 = phi i64 [ %2, %start ], [ %x10.slot.1, %mem.ok ]
   %x11.slot.0 = phi i64 [ %3, %start ], [ %ld72, %mem.ok ]
   %req = load volatile i32, ptr %req.p, align 4
@@ -289,32 +292,13 @@ loop_100b0:                                       ; preds = %mem.ok, %start
 b_100c0:                                          ; preds = %b_100b0, %hcall.ret
   %ld = phi i64 [ %x11.slot.0, %b_100b0 ], [ %ld.pre, %hcall.ret ]
   %x2.slot.1 = phi i64 [ %8, %b_100b0 ], [ %ret.v56, %hcall.ret ]
-  %x10.slot.1 = phi i64 [ 0, %b_100b0 ], [ %26, %hcall.ret ]
+  %x10.slot.1 = phi i64 [ 0, %b_100b0 ], [ %22, %hcall.ret ]
   %inrange = icmp ult i64 %ld, 274877906937
   br i1 %inrange, label %mem.ok, label %fault70
 
-common.ret:                                       ; preds = %hcall, %poll.out, %fault70, %exit
-  %common.ret.op = phi { i64, i64, i64, i64, i64 } [ %16, %exit ], [ %31, %fault70 ], [ %24, %poll.out ], [ %r, %hcall ]
+common.ret:                                       ; preds = %hcall, %ret.plain, %ret.high, %poll.out, %fault70, %hcall.deep
+  %common.ret.op = phi { i64, i64, i64, i64, i64 } [ %21, %hcall.deep ], [ %27, %fault70 ], [ %17, %poll.out ], [ %33, %ret.high ], [ %38, %ret.plain ], [ %r, %hcall ]
   ret { i64, i64, i64, i64, i64 } %common.ret.op
-
-exit:                                             ; preds = %cont, %cont75
-  %x1.slot.1 = phi i64 [ %ld67, %cont75 ], [ 65726, %cont ]
-  %x2.slot.2 = phi i64 [ %27, %cont75 ], [ %8, %cont ]
-  %x10.slot.2 = phi i64 [ %x10.slot.1, %cont75 ], [ %25, %cont ]
-  %x11.slot.1 = phi i64 [ 0, %cont75 ], [ %x11.slot.0, %cont ]
-  %exit.pc = phi i64 [ %32, %cont75 ], [ 65712, %cont ]
-  %10 = phi i1 [ true, %cont75 ], [ false, %cont ]
-  %exit.reason = phi i64 [ -9223372036854775804, %cont75 ], [ -9223372036854775808, %cont ]
-  store i64 %exit.pc, ptr %pc.p32, align 8, !tbaa !5
-  %11 = icmp sgt i64 %exit.pc, -1
-  %returned = and i1 %10, %11
-  %status = select i1 %returned, i64 %exit.pc, i64 %exit.reason
-  %12 = insertvalue { i64, i64, i64, i64, i64 } undef, i64 %status, 0
-  %13 = insertvalue { i64, i64, i64, i64, i64 } %12, i64 %x1.slot.1, 1
-  %14 = insertvalue { i64, i64, i64, i64, i64 } %13, i64 %x2.slot.2, 2
-  %15 = insertvalue { i64, i64, i64, i64, i64 } %14, i64 %x10.slot.2, 3
-  %16 = insertvalue { i64, i64, i64, i64, i64 } %15, i64 %x11.slot.1, 4
-  br label %common.ret
 
 stop:                                             ; preds = %loop_100b0
   store i64 %x1.slot.0, ptr %4, align 8, !tbaa !5
@@ -328,50 +312,57 @@ stop:                                             ; preds = %loop_100b0
 
 poll.out:                                         ; preds = %stop
   %pc34 = load i64, ptr %pc.p32, align 8, !tbaa !5
-  %17 = zext i32 %poll to i64
-  %status.other35 = or disjoint i64 %17, -9223372036854775808
-  %18 = icmp sgt i64 %pc34, -1
-  %19 = icmp eq i32 %poll, 4
-  %returned36 = and i1 %19, %18
+  %10 = zext i32 %poll to i64
+  %status.other35 = or disjoint i64 %10, -9223372036854775808
+  %11 = icmp sgt i64 %pc34, -1
+  %12 = icmp eq i32 %poll, 4
+  %returned36 = and i1 %12, %11
   %status37 = select i1 %returned36, i64 %pc34, i64 %status.other35
-  %20 = insertvalue { i64, i64, i64, i64, i64 } undef, i64 %status37, 0
+  %13 = insertvalue { i64, i64, i64, i64, i64 } undef, i64 %status37, 0
   %ret.v38 = load i64, ptr %4, align 8, !tbaa !5
-  %21 = insertvalue { i64, i64, i64, i64, i64 } %20, i64 %ret.v38, 1
+  %14 = insertvalue { i64, i64, i64, i64, i64 } %13, i64 %ret.v38, 1
   %ret.v39 = load i64, ptr %5, align 8, !tbaa !5
-  %22 = insertvalue { i64, i64, i64, i64, i64 } %21, i64 %ret.v39, 2
+  %15 = insertvalue { i64, i64, i64, i64, i64 } %14, i64 %ret.v39, 2
   %ret.v40 = load i64, ptr %6, align 8, !tbaa !5
-  %23 = insertvalue { i64, i64, i64, i64, i64 } %22, i64 %ret.v40, 3
+  %16 = insertvalue { i64, i64, i64, i64, i64 } %15, i64 %ret.v40, 3
   %ret.v41 = load i64, ptr %7, align 8, !tbaa !5
-  %24 = insertvalue { i64, i64, i64, i64, i64 } %23, i64 %ret.v41, 4
+  %17 = insertvalue { i64, i64, i64, i64, i64 } %16, i64 %ret.v41, 4
   br label %common.ret
 
 cont:                                             ; preds = %b_100b0
-  %25 = add i64 %x10.slot.0, -1
+  %18 = add i64 %x10.slot.0, -1
   %host.sp = tail call i64 @llvm.read_register.i64(metadata !10)
   %sp.limit = load i64, ptr %sp.limit.p, align 8, !tbaa !5
   %deep = icmp ult i64 %host.sp, %sp.limit
-  br i1 %deep, label %exit, label %hcall
+  br i1 %deep, label %hcall.deep, label %hcall
 
 hcall:                                            ; preds = %cont
-  %r = tail call x86_regcallcc { i64, i64, i64, i64, i64 } @fvp_100b0_self_loop.rec(ptr nonnull %0, i64 %8, i64 %25, i64 %x11.slot.0) #6
+  %r = tail call x86_regcallcc { i64, i64, i64, i64, i64 } @fvp_100b0_self_loop.rec(ptr nonnull %0, i64 %8, i64 %18, i64 %x11.slot.0) #6
   %status54 = extractvalue { i64, i64, i64, i64, i64 } %r, 0
   %ret.ok = icmp eq i64 %status54, 65726
   br i1 %ret.ok, label %hcall.ret, label %common.ret
 
+hcall.deep:                                       ; preds = %cont
+  store i64 65712, ptr %pc.p32, align 8, !tbaa !5
+  %19 = insertvalue { i64, i64, i64, i64, i64 } { i64 -9223372036854775808, i64 65726, i64 undef, i64 undef, i64 undef }, i64 %8, 2
+  %20 = insertvalue { i64, i64, i64, i64, i64 } %19, i64 %18, 3
+  %21 = insertvalue { i64, i64, i64, i64, i64 } %20, i64 %x11.slot.0, 4
+  br label %common.ret
+
 hcall.ret:                                        ; preds = %hcall
   %ret.v56 = extractvalue { i64, i64, i64, i64, i64 } %r, 2
   %ret.v57 = extractvalue { i64, i64, i64, i64, i64 } %r, 3
-  %26 = add i64 %ret.v57, 1
+  %22 = add i64 %ret.v57, 1
   %.pre = tail call i64 @llvm.umin.i64(i64 %ret.v56, i64 274877906944)
   %host62.phi.trans.insert = getelementptr i8, ptr %mem_base, i64 %.pre
   %ld.pre = load i64, ptr %host62.phi.trans.insert, align 1, !tbaa !8
   br label %b_100c0
 
 mem.ok:                                           ; preds = %b_100c0
-  %27 = add i64 %x2.slot.1, 16
+  %23 = add i64 %x2.slot.1, 16
   %clamp.base64 = tail call i64 @llvm.umin.i64(i64 %x2.slot.1, i64 274877908992)
-  %gep118 = getelementptr i8, ptr %invariant.gep, i64 %clamp.base64
-  %ld67 = load i64, ptr %gep118, align 1, !tbaa !8
+  %gep135 = getelementptr i8, ptr %invariant.gep, i64 %clamp.base64
+  %ld67 = load i64, ptr %gep135, align 1, !tbaa !8
   %host71 = getelementptr i8, ptr %mem_base, i64 %ld
   %ld72 = load i64, ptr %host71, align 1, !tbaa !8
   %.not = icmp eq i64 %ld72, 0
@@ -386,16 +377,33 @@ fault70:                                          ; preds = %b_100c0
   %pending.p19 = getelementptr inbounds i8, ptr %0, i64 576
   store i32 0, ptr %pending.p19, align 4
   %ret.v24 = load i64, ptr %4, align 8, !tbaa !5
-  %28 = insertvalue { i64, i64, i64, i64, i64 } { i64 -9223372036854775801, i64 undef, i64 undef, i64 undef, i64 undef }, i64 %ret.v24, 1
+  %24 = insertvalue { i64, i64, i64, i64, i64 } { i64 -9223372036854775801, i64 undef, i64 undef, i64 undef, i64 undef }, i64 %ret.v24, 1
   %ret.v25 = load i64, ptr %5, align 8, !tbaa !5
-  %29 = insertvalue { i64, i64, i64, i64, i64 } %28, i64 %ret.v25, 2
+  %25 = insertvalue { i64, i64, i64, i64, i64 } %24, i64 %ret.v25, 2
   %ret.v26 = load i64, ptr %6, align 8, !tbaa !5
-  %30 = insertvalue { i64, i64, i64, i64, i64 } %29, i64 %ret.v26, 3
+  %26 = insertvalue { i64, i64, i64, i64, i64 } %25, i64 %ret.v26, 3
   %ret.v27 = load i64, ptr %7, align 8, !tbaa !5
-  %31 = insertvalue { i64, i64, i64, i64, i64 } %30, i64 %ret.v27, 4
+  %27 = insertvalue { i64, i64, i64, i64, i64 } %26, i64 %ret.v27, 4
   br label %common.ret
 
 cont75:                                           ; preds = %mem.ok
-  %32 = and i64 %ld67, -2
-  br label %exit
+  %28 = and i64 %ld67, -2
+  %29 = icmp sgt i64 %ld67, -1
+  br i1 %29, label %ret.plain, label %ret.high
+
+ret.high:                                         ; preds = %cont75
+  store i64 %28, ptr %pc.p32, align 8, !tbaa !5
+  %30 = insertvalue { i64, i64, i64, i64, i64 } { i64 -9223372036854775804, i64 undef, i64 undef, i64 undef, i64 undef }, i64 %ld67, 1
+  %31 = insertvalue { i64, i64, i64, i64, i64 } %30, i64 %23, 2
+  %32 = insertvalue { i64, i64, i64, i64, i64 } %31, i64 %x10.slot.1, 3
+  %33 = insertvalue { i64, i64, i64, i64, i64 } %32, i64 0, 4
+  br label %common.ret
+
+ret.plain:                                        ; preds = %cont75
+  %34 = insertvalue { i64, i64, i64, i64, i64 } undef, i64 %28, 0
+  %35 = insertvalue { i64, i64, i64, i64, i64 } %34, i64 %ld67, 1
+  %36 = insertvalue { i64, i64, i64, i64, i64 } %35, i64 %23, 2
+  %37 = insertvalue { i64, i64, i64, i64, i64 } %36, i64 %x10.slot.1, 3
+  %38 = insertvalue { i64, i64, i64, i64, i64 } %37, i64 0, 4
+  br label %common.ret
 }
