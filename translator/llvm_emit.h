@@ -100,7 +100,7 @@ const XlatEmitStats *xlat_emitter_stats(const XlatEmitter *e);
 
 /* After the optimisation pipeline: the shifted sign extensions InstCombine makes of RV64 W
  * operations with a constant go back to `sext(add i32 ...)`, which x86 does in two
- * instructions (llvm_emit.c).  Returns how many it rewrote. */
+ * instructions (llvm_peephole.c).  Returns how many it rewrote. */
 size_t xlat_sext_peephole(LLVMModuleRef mod);
 
 #endif /* FVP_LLVM_EMIT_H */

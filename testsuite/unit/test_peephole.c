@@ -1,5 +1,5 @@
 /*
- * Unit tests for xlat_sext_peephole (translator/llvm_emit.c, docs D47): InstCombine's
+ * Unit tests for xlat_sext_peephole (translator/llvm_peephole.c, docs D48): InstCombine's
  * shifted sign extension of a W operation with a constant, `ashr(add(shl x, 32), k << 32),
  * 32)`, goes back to `sext(add i32 (trunc x), k)`.  Each case parses a function, rewrites it,
  * checks what was rewritten and what was left, and runs the rewritten function (MCJIT) on
