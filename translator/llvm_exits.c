@@ -7,6 +7,7 @@
 #include "translator/llvm_emit_int.h"
 
 #include <stdio.h>
+#include <string.h>
 
 /* Direct calls are host calls only in functions of at most this many guest
  * instructions: a host call links the code after the call to the code
@@ -120,17 +121,25 @@ static unsigned rec_offset(int r)
     return r < 0 ? (unsigned)offsetof(RvCpu, instret) : reg_offset(r);
 }
 
+/* rec_returns, and returned[1 + r] for each register r it returns (returned[0]: instret). */
+static unsigned rec_returned(const XlatEmitter *e, int regs[XLAT_REC_RET_MAX],
+                             bool returned[1 + XLAT_MAX_REGS])
+{
+    unsigned n = rec_returns(e, regs);
+    memset(returned, 0, (1 + XLAT_MAX_REGS) * sizeof *returned);
+    for (unsigned i = 0; i < n; i++)
+        returned[1 + regs[i]] = true;
+    return n;
+}
+
 /* Where the variant's exits write back: the registers it writes and does not return. */
 static void rec_writeback_rest(XlatEmitter *e)
 {
     int regs[XLAT_REC_RET_MAX];
-    unsigned n = rec_returns(e, regs);
-    bool returned[XLAT_MAX_REGS] = { false };
-    for (unsigned i = 0; i < n; i++)
-        if (regs[i] >= 0)
-            returned[regs[i]] = true;
+    bool returned[1 + XLAT_MAX_REGS];
+    rec_returned(e, regs, returned);
     for (unsigned r = 0; r < XLAT_MAX_REGS; r++)
-        if (!returned[r])
+        if (!returned[1 + r])
             reg_writeback_one(e, r);
 }
 
@@ -351,13 +360,11 @@ static void rec_call_out(XlatEmitter *e, LLVMValueRef r)
 static void rec_call_back(XlatEmitter *e, LLVMValueRef r)
 {
     int regs[XLAT_REC_RET_MAX];
-    unsigned n = rec_returns(e, regs);
-    bool returned[1 + XLAT_MAX_REGS] = { false };
-    for (unsigned i = 0; i < n; i++) {
+    bool returned[1 + XLAT_MAX_REGS];
+    unsigned n = rec_returned(e, regs, returned);
+    for (unsigned i = 0; i < n; i++)
         LLVMBuildStore(e->b, LLVMBuildExtractValue(e->b, r, 1 + i, "ret.v"),
                        rec_slot(e, regs[i]));
-        returned[1 + regs[i]] = true;
-    }
     const IrRegInfo *info = e->fe->ir_env->regs;
     for (int r2 = 0; r2 < XLAT_MAX_REGS; r2++)
         if (e->reg_slot[r2] && !returned[1 + r2])
