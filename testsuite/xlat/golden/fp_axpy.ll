@@ -40,13 +40,13 @@ b_100b6:                                          ; preds = %b_100b6.preheader, 
   %8 = bitcast i64 %ld32 to double
   %fadd = fadd double %fmul, %8
   %isnan37 = fcmp uno double %fadd, 0.000000e+00
-  %canon38 = select i1 %isnan37, double 0x7FF8000000000000, double %fadd, !fvp.canon !10
+  %canon38 = select i1 %isnan37, double 0x7FF8000000000000, double %fadd, !prof !10, !fvp.canon !11
   store double %canon38, ptr %host31, align 1, !tbaa !8
   %9 = add i64 %x10.slot.0, 8
   %10 = add i64 %x11.slot.0, 8
   %11 = add i64 %x12.slot.0, -1
   %.not = icmp eq i64 %11, 0
-  br i1 %.not, label %b_100d0.loopexit, label %b_100b6, !llvm.loop !11
+  br i1 %.not, label %b_100d0.loopexit, label %b_100b6, !llvm.loop !12
 
 b_100d0.loopexit:                                 ; preds = %b_100b6, %middle.block
   %ld32.lcssa = phi i64 [ %55, %middle.block ], [ %ld32, %b_100b6 ]
@@ -145,13 +145,13 @@ vector.body:                                      ; preds = %vector.body, %vecto
   %35 = sub i64 %offset.idx, %27
   %36 = getelementptr i8, ptr %mem_base, i64 %35
   %37 = getelementptr i8, ptr %36, i64 16
-  %wide.load = load <2 x double>, ptr %36, align 1, !tbaa !8, !alias.scope !13
-  %wide.load72 = load <2 x double>, ptr %37, align 1, !tbaa !8, !alias.scope !13
+  %wide.load = load <2 x double>, ptr %36, align 1, !tbaa !8, !alias.scope !14
+  %wide.load72 = load <2 x double>, ptr %37, align 1, !tbaa !8, !alias.scope !14
   %38 = sub i64 %offset.idx71, %26
   %39 = getelementptr i8, ptr %mem_base, i64 %38
   %40 = getelementptr i8, ptr %39, i64 16
-  %wide.load7375 = load <2 x double>, ptr %39, align 1, !tbaa !8, !alias.scope !16, !noalias !13
-  %wide.load74 = load <2 x i64>, ptr %40, align 1, !tbaa !8, !alias.scope !16, !noalias !13
+  %wide.load7375 = load <2 x double>, ptr %39, align 1, !tbaa !8, !alias.scope !17, !noalias !14
+  %wide.load74 = load <2 x i64>, ptr %40, align 1, !tbaa !8, !alias.scope !17, !noalias !14
   %41 = fmul <2 x double> %broadcast.splat, %wide.load
   %42 = fmul <2 x double> %broadcast.splat, %wide.load72
   %43 = bitcast <2 x i64> %wide.load74 to <2 x double>
@@ -162,11 +162,11 @@ vector.body:                                      ; preds = %vector.body, %vecto
   %48 = select <2 x i1> %46, <2 x double> <double 0x7FF8000000000000, double 0x7FF8000000000000>, <2 x double> %44
   %49 = select <2 x i1> %47, <2 x double> <double 0x7FF8000000000000, double 0x7FF8000000000000>, <2 x double> %45
   %50 = getelementptr i8, ptr %39, i64 16
-  store <2 x double> %48, ptr %39, align 1, !tbaa !8, !alias.scope !16, !noalias !13
-  store <2 x double> %49, ptr %50, align 1, !tbaa !8, !alias.scope !16, !noalias !13
+  store <2 x double> %48, ptr %39, align 1, !tbaa !8, !alias.scope !17, !noalias !14
+  store <2 x double> %49, ptr %50, align 1, !tbaa !8, !alias.scope !17, !noalias !14
   %index.next = add nuw i64 %index, 4
   %51 = icmp eq i64 %index.next, %n.vec
-  br i1 %51, label %middle.block, label %vector.body, !llvm.loop !18
+  br i1 %51, label %middle.block, label %vector.body, !llvm.loop !19
 
 middle.block:                                     ; preds = %vector.body
   %52 = extractelement <2 x double> %49, i64 1
