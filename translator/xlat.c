@@ -828,8 +828,6 @@ static unsigned tier_insns(const XlatOptions *o)
     return o->tier_insns == UINT_MAX ? 0 : o->tier_insns;
 }
 
-/* cheap[i]: function i gets the cheap tier; the count of such functions.  A function holding
- * a pc of the profile (it ran, docs D45) keeps the full tier. */
 /* C library functions that nearly every program runs often, whatever their size: they keep
  * the full tier (glibc's allocator; _int_malloc is ~900 instructions, docs D47). */
 static bool runs_often(const XlatFunc *f)
@@ -845,6 +843,8 @@ static bool runs_often(const XlatFunc *f)
     return false;
 }
 
+/* cheap[i]: function i gets the cheap tier; the count of such functions.  A function holding
+ * a pc of the profile (it ran, docs D45) keeps the full tier. */
 static size_t pick_tiers(const XlatOptions *o, const XlatProgram *prog, const uint64_t *profile,
                          size_t nprofile, bool *cheap)
 {
