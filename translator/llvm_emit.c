@@ -1409,8 +1409,7 @@ static void emit_rec_fallback(XlatEmitter *e)
     int regs[1 + XLAT_MAX_REGS];
     unsigned n = rec_params(e, regs);
     for (unsigned i = 0; i < n; i++)
-        cpu_store64(e, regs[i] < 0 ? (unsigned)offsetof(RvCpu, instret) : reg_offset(regs[i]),
-                    LLVMGetParam(nf, 1 + i), "");
+        cpu_store64(e, rec_offset(regs[i]), LLVMGetParam(nf, 1 + i), "");
     cpu_store64(e, offsetof(RvCpu, pc), c64(e, e->f->entry), "pc.p");
     rec_ret_vcpu(e, c32(e, IR_EXIT_JUMP));
 }

@@ -174,6 +174,7 @@ void exit_trap(XlatEmitter *e, LLVMValueRef pc, LLVMValueRef cause, LLVMValueRef
 void build_shared_exits(XlatEmitter *e);
 BlockInfo *local_block(XlatEmitter *e, uint64_t pc);
 LLVMValueRef rec_function(XlatEmitter *e, const char *name);
+unsigned rec_offset(int r); /* vCPU offset of a rec_params/rec_returns entry (-1: instret) */
 void rec_ret_vcpu(XlatEmitter *e, LLVMValueRef reason);
 void build_ret(XlatEmitter *e, LLVMValueRef reason);
 LLVMValueRef libc_decl(XlatEmitter *e, const char *name);

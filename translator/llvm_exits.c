@@ -116,7 +116,7 @@ static unsigned rec_returns(const XlatEmitter *e, int out[XLAT_REC_RET_MAX])
     return n;
 }
 
-static unsigned rec_offset(int r)
+unsigned rec_offset(int r)
 {
     return r < 0 ? (unsigned)offsetof(RvCpu, instret) : reg_offset(r);
 }
