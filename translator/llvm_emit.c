@@ -1098,6 +1098,15 @@ static int lift_blocks(XlatEmitter *e, char *err, size_t errlen)
     return 0;
 }
 
+/* Whether a direct call to target polls exit_req first (XlatPollsAt): it enters a
+ * translated function (or region), whose start checks it, and not the host C library. */
+static bool call_polls(const void *ctx, uint64_t target)
+{
+    const XlatEmitter *e = ctx;
+    const XlatFunc *callee = xlat_find_region(e->prog, target);
+    return callee && !host_libc_name(e, callee);
+}
+
 /* Marks the loop headers that check exit_req, so that a guest loop that could keep a
  * pending host signal waiting does not (translator/loops.h). */
 static int mark_loop_headers(XlatEmitter *e)
@@ -1111,7 +1120,7 @@ static int mark_loop_headers(XlatEmitter *e)
     if (ir && loop && chase) {
         for (size_t i = 0; i < f->nblocks; i++)
             ir[i] = &e->blocks[i].ir;
-        rc = xlat_loop_polls(f, ir, loop, chase);
+        rc = xlat_loop_polls(f, ir, loop, chase, call_polls, e);
         for (size_t i = 0; i < f->nblocks; i++) {
             e->blocks[i].loop_header = loop[i] == XLAT_LOOP_POLL;
             e->blocks[i].loop_any = loop[i] != XLAT_LOOP_NONE;
@@ -1119,7 +1128,7 @@ static int mark_loop_headers(XlatEmitter *e)
             /* --precise-faults is for programs whose fault handlers return: the
              * dispatcher comes back into counted loops too, without the interpreter
              * running the rest of the loop */
-            if (loop[i] == XLAT_LOOP_COUNTED && !ssa_regs(e))
+            if (e->blocks[i].loop_any && !e->blocks[i].loop_header && !ssa_regs(e))
                 e->blocks[i].entry = true;
             /* one-block loops with induction registers (D36) */
             const IrBlock *blk = &e->blocks[i].ir;

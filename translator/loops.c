@@ -34,6 +34,8 @@ typedef struct LoopScan {
     uint8_t *seen;          /* per block: reached from the loop */
     size_t *queue;          /* blocks reached from the loop, to visit */
     const uint8_t *verdict; /* per block: XLAT_LOOP_* decided so far (NONE: not yet) */
+    XlatPollsAt *polls_at;  /* which direct calls poll (NULL: none counts) */
+    const void *ctx;
 } LoopScan;
 
 static uint64_t reg_bit(int64_t r)
@@ -108,11 +110,23 @@ static bool in_loop(const LoopScan *s, uint64_t pc)
     return pc >= s->f->blocks[s->lo].pc && pc <= s->f->blocks[s->hi].pc;
 }
 
+/* The pcs of f that control can reach from blk next: its constant targets and, when it ends
+ * in a call, the return address; at most max + 1 of them. */
+static size_t block_succs(const IrBlock *blk, uint64_t *t, size_t max)
+{
+    size_t nt = xlat_block_targets(blk, t, max);
+    for (uint32_t k = 0; k < blk->ninsns; k++)
+        if (blk->insns[k].op == IR_EXIT &&
+            (blk->insns[k].aux == IR_EXIT_CALL || blk->insns[k].aux == IR_EXIT_ICALL))
+            t[nt++] = blk->end_pc;
+    return nt;
+}
+
 /* Queues the blocks block j jumps to that are not seen yet; returns the queue's length. */
 static size_t push_targets(LoopScan *s, size_t j, size_t nq)
 {
-    uint64_t t[MAX_TARGETS];
-    size_t nt = xlat_block_targets(s->ir[j], t, MAX_TARGETS);
+    uint64_t t[MAX_TARGETS + 1];
+    size_t nt = block_succs(s->ir[j], t, MAX_TARGETS);
     for (size_t k = 0; k < nt; k++) {
         const XlatBlock *b = xlat_find_block(s->f, t[k]);
         if (b && !s->seen[b - s->f->blocks]) {
@@ -166,13 +180,66 @@ static int exits_on_arith(LoopScan *s, const IrBlock *blk)
     return 0;
 }
 
-/* Whether the loop lo..hi, after loop_registers, needs its poll (1), not (0), or -ENOMEM. */
-static int loop_needs_poll(LoopScan *s)
+/* Whether blk ends in a call that polls, with no branch before it: a system call, or a
+ * direct call that s->polls_at approves. */
+static bool ends_in_polling_call(const LoopScan *s, const IrBlock *blk)
+{
+    for (uint32_t k = 0; k < blk->ninsns; k++) {
+        const IrInsn *in = &blk->insns[k];
+        if (in->op == IR_BRANCH)
+            return false;
+        if (in->op != IR_EXIT)
+            continue;
+        if (in->aux == IR_EXIT_SYSCALL)
+            return true;
+        for (uint32_t j = 0; j < k && in->aux == IR_EXIT_CALL; j++)
+            if (blk->insns[j].op == IR_CONST && blk->insns[j].dst == in->args[0])
+                return s->polls_at(s->ctx, (uint64_t)blk->insns[j].imm);
+        return false;
+    }
+    return false;
+}
+
+/* Whether every way round the loop lo..hi, from its header back to it, passes a block that
+ * ends in a polling call: 1, 0, or -ENOMEM.  Ways round that leave the pc range come back
+ * through a polling header or the header (loop_verdict checked that first), and inner
+ * cycles are inner loops with verdicts of their own. */
+static int calls_poll_every_round(LoopScan *s)
 {
     const XlatFunc *f = s->f;
     uint64_t lo_pc = f->blocks[s->lo].pc;
-    if (s->calls)
-        return 1;
+    if (!s->polls_at)
+        return 0;
+    memset(s->seen, 0, f->nblocks);
+    s->seen[s->lo] = 1;
+    s->queue[0] = s->lo;
+    size_t nq = 1;
+    for (size_t qi = 0; qi < nq; qi++) {
+        const IrBlock *blk = s->ir[s->queue[qi]];
+        if (ends_in_polling_call(s, blk))
+            continue;
+        uint64_t t[MAX_TARGETS + 1];
+        size_t nt = block_succs(blk, t, MAX_TARGETS);
+        for (size_t k = 0; k < nt; k++) {
+            if (t[k] == lo_pc)
+                return 0;
+            const XlatBlock *b = xlat_find_block(f, t[k]);
+            size_t j = b ? (size_t)(b - f->blocks) : 0;
+            if (b && j > s->lo && j <= s->hi && !s->seen[j]) {
+                s->seen[j] = 1;
+                s->queue[nq++] = j;
+            }
+        }
+    }
+    return 1;
+}
+
+/* The verdict on the loop lo..hi (after loop_registers) with nlatches blocks jumping back
+ * to its header: XLAT_LOOP_POLL, _COUNTED or _CALLS; or -ENOMEM. */
+static int loop_verdict(LoopScan *s, size_t nlatches)
+{
+    const XlatFunc *f = s->f;
+    uint64_t lo_pc = f->blocks[s->lo].pc;
     /* Going round through blocks outside the range back into its middle (the analysis
      * would miss them) or through a jump table: keep it.  Coming back through the header is
      * an enclosing loop, with its own header; entries into the middle from blocks the loop
@@ -181,10 +248,10 @@ static int loop_needs_poll(LoopScan *s)
      * its rotated inner loop at the test: the way round polls there). */
     for (size_t j = 0; j < f->njts; j++) {
         if (in_loop(s, f->jts[j].jr_pc))
-            return 1;
+            return XLAT_LOOP_POLL;
         for (size_t k = 0; k < f->jts[j].ntargets; k++)
             if (in_loop(s, f->jts[j].targets[k]) && f->jts[j].targets[k] != lo_pc)
-                return 1;
+                return XLAT_LOOP_POLL;
     }
     memset(s->seen, 0, f->nblocks);
     size_t nq = 0;
@@ -196,11 +263,11 @@ static int loop_needs_poll(LoopScan *s)
         size_t j = s->queue[qi];
         if (s->verdict[j] == XLAT_LOOP_POLL)
             continue;
-        uint64_t t[MAX_TARGETS];
-        size_t nt = xlat_block_targets(s->ir[j], t, MAX_TARGETS);
+        uint64_t t[MAX_TARGETS + 1];
+        size_t nt = block_succs(s->ir[j], t, MAX_TARGETS);
         for (size_t k = 0; k < nt; k++)
             if (in_loop(s, t[k]) && t[k] != lo_pc)
-                return 1;
+                return XLAT_LOOP_POLL;
         nq = push_targets(s, j, nq);
     }
     /* The latch (the one block that jumps back) or the header leaves the loop on a
@@ -208,14 +275,19 @@ static int loop_needs_poll(LoopScan *s)
      * that condition is tested on every iteration (an exit elsewhere could be skipped by an
      * inner cycle spinning on memory).  The header's test is the counted bound of a rotated
      * loop whose latch compares memory (`while (i < n && a[i] == b[i]) i++`). */
-    int rc = exits_on_arith(s, s->ir[s->hi]);
-    if (rc == 0 && s->hi != s->lo)
-        rc = exits_on_arith(s, s->ir[s->lo]);
-    return rc < 0 ? rc : !rc;
+    if (!s->calls && nlatches == 1) {
+        int rc = exits_on_arith(s, s->ir[s->hi]);
+        if (rc == 0 && s->hi != s->lo)
+            rc = exits_on_arith(s, s->ir[s->lo]);
+        if (rc != 0)
+            return rc < 0 ? rc : XLAT_LOOP_COUNTED;
+    }
+    int rc = calls_poll_every_round(s);
+    return rc < 0 ? rc : rc ? XLAT_LOOP_CALLS : XLAT_LOOP_POLL;
 }
 
 int xlat_loop_polls(const XlatFunc *f, const IrBlock *const *ir, uint8_t *loop,
-                    uint64_t *chase)
+                    uint64_t *chase, XlatPollsAt *polls_at, const void *ctx)
 {
     /* last[h]: the last block that jumps back to block h (index + 1; 0: none);
      * latches[h]: how many blocks do */
@@ -244,7 +316,7 @@ int xlat_loop_polls(const XlatFunc *f, const IrBlock *const *ir, uint8_t *loop,
     }
     size_t nb = f->nblocks ? f->nblocks : 1;
     LoopScan s = { .f = f, .ir = ir, .seen = malloc(nb), .queue = malloc(nb * sizeof(size_t)),
-                   .verdict = loop };
+                   .verdict = loop, .polls_at = polls_at, .ctx = ctx };
     int rc = s.seen && s.queue ? 0 : -ENOMEM;
     for (size_t h = 0; h < f->nblocks; h++) {
         if (!last[h])
@@ -255,11 +327,10 @@ int xlat_loop_polls(const XlatFunc *f, const IrBlock *const *ir, uint8_t *loop,
         if (need == 0 && chase)
             for (size_t j = s.lo; j <= s.hi; j++)
                 chase[j] |= s.mem;
-        if (need == 0)
-            need = latches[h] == 1 ? loop_needs_poll(&s) : 1;
-        if (need < 0)
-            rc = need;
-        loop[h] = need != 0 ? XLAT_LOOP_POLL : XLAT_LOOP_COUNTED;
+        int v = need == 0 ? loop_verdict(&s, latches[h]) : XLAT_LOOP_POLL;
+        if (need < 0 || v < 0)
+            rc = need < 0 ? need : v;
+        loop[h] = v < 0 ? XLAT_LOOP_POLL : (uint8_t)v;
 
     }
     /* Jump-table targets at or before their jump head loops too: always polled. */

@@ -12,7 +12,11 @@
  * D35).  Loops whose exit depends on guest memory (spinning on a flag a signal handler sets,
  * `while (*p)`), with several latches, with calls, ecalls or helper calls that write
  * registers, that come back into the middle of their pc range through blocks outside it
- * without passing a polling header, or that go round through a jump table keep their poll.
+ * without passing a polling header, or that go round through a jump table keep their poll,
+ * except that a loop whose every way round makes a call that polls (a translated function
+ * checks exit_req at its entry; a system call goes through the dispatcher) needs none of its
+ * own (docs D50): a poll's way out writes back every register the function changed, and
+ * those write-backs were the biggest part of a program's translated code.
  */
 #ifndef FVP_TRANSLATOR_LOOPS_H
 #define FVP_TRANSLATOR_LOOPS_H
@@ -29,16 +33,24 @@ enum {
     XLAT_LOOP_NONE,     /* no backward edge reaches it */
     XLAT_LOOP_COUNTED,  /* heads a loop that needs no poll */
     XLAT_LOOP_POLL,     /* heads a loop that polls */
+    XLAT_LOOP_CALLS,    /* heads a loop that needs no poll of its own: every way round it
+                           calls something that polls (XlatPollsAt) */
 };
 
-/* For every block i of f (ir[i]: its lifted IR), loop[i] = XLAT_LOOP_* (above), and, when
+/* Whether a direct call to target polls exit_req before any other code runs (a translated
+ * function checks it at its entry); ctx: the caller's.  System calls always do (the
+ * dispatcher delivers pending signals after each). */
+typedef bool XlatPollsAt(const void *ctx, uint64_t target);
+
+/* For every block i of f (ir[i]: its lifted IR), loop[i] = XLAT_LOOP_* (above; CALLS only
+ * with polls_at, which says which direct calls poll, docs D50), and, when
  * chase is not NULL, chase[i] = the registers (bit r: register r) that a loop containing the
  * block may load from memory, directly or through arithmetic: an address computed from one
  * is a pointer chase, where the clamp of D29 would lengthen the load-to-load latency.
  * Returns -ENOMEM on allocation failure (loop[] then says XLAT_LOOP_POLL wherever a backward
  * edge arrives). */
 int xlat_loop_polls(const XlatFunc *f, const IrBlock *const *ir, uint8_t *loop,
-                    uint64_t *chase);
+                    uint64_t *chase, XlatPollsAt *polls_at, const void *ctx);
 
 /*
  * Induction registers of a one-block loop, whose accesses need no clamp (docs D36).

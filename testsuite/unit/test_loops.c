@@ -56,11 +56,31 @@ static void fn_init(Fn *fn)
         regs[r] = (IrRegInfo){ "r", IR_I64, r == 0 };
 }
 
+/* Calls to 0x200 enter a function that polls at its start; calls to 0x300 do not (the
+ * host C library). */
+static bool polls_at(const void *ctx, uint64_t target)
+{
+    (void)ctx;
+    return target == 0x200;
+}
+
+/* The verdict (XLAT_LOOP_*) on the loop headed by header_pc. */
+static int verdict(Fn *fn, uint64_t header_pc)
+{
+    fn->f.entry = fn->xb[0].pc;
+    assert_int_equal(xlat_loop_polls(&fn->f, fn->irp, fn->loop, fn->chase, polls_at, NULL), 0);
+    for (size_t i = 0; i < fn->f.nblocks; i++)
+        if (fn->xb[i].pc == header_pc)
+            return fn->loop[i];
+    fail_msg("no block at %#llx", (unsigned long long)header_pc);
+    return -1;
+}
+
 /* Whether the loop headed by header_pc polls. */
 static bool run(Fn *fn, uint64_t header_pc)
 {
     fn->f.entry = fn->xb[0].pc;
-    assert_int_equal(xlat_loop_polls(&fn->f, fn->irp, fn->loop, fn->chase), 0);
+    assert_int_equal(xlat_loop_polls(&fn->f, fn->irp, fn->loop, fn->chase, polls_at, NULL), 0);
     for (size_t i = 0; i < fn->f.nblocks; i++)
         if (fn->xb[i].pc == header_pc) {
             assert_int_not_equal(fn->loop[i], XLAT_LOOP_NONE);
@@ -158,17 +178,87 @@ static void test_unconditional(void **state)
     fn_free(&fn);
 }
 
+/* x5++; call target (returning to 0x104); while x5 != x6 */
+static void call_loop(Fn *fn, uint64_t target, IrExitReason why)
+{
+    fn_init(fn);
+    IrBlock *a = add_block(fn, 0x100);
+    bump(a, X5, 1);
+    ir_emit_exit_const(a, target, why);
+    a->end_pc = 0x104;
+    branch_ne(add_block(fn, 0x104), X5, X6, 0x100, 0x108);
+    add_block(fn, 0x108);
+}
+
+/* A call makes any register anything, so the loop is not counted; when the call polls
+ * (D50: a translated function's entry, a system call) the loop needs no poll of its own. */
 static void test_call_in_loop(void **state)
 {
     (void)state;
     Fn fn;
+    call_loop(&fn, 0x200, IR_EXIT_CALL);
+    assert_int_equal(verdict(&fn, 0x100), XLAT_LOOP_CALLS);
+    fn_free(&fn);
+    call_loop(&fn, 0x300, IR_EXIT_CALL); /* the host C library: no poll there */
+    assert_int_equal(verdict(&fn, 0x100), XLAT_LOOP_POLL);
+    fn_free(&fn);
+    call_loop(&fn, 0x300, IR_EXIT_SYSCALL);
+    assert_int_equal(verdict(&fn, 0x100), XLAT_LOOP_CALLS);
+    fn_free(&fn);
+    call_loop(&fn, 0x200, IR_EXIT_ICALL); /* the target is not known */
+    assert_int_equal(verdict(&fn, 0x100), XLAT_LOOP_POLL);
+    fn_free(&fn);
+}
+
+/* if (x7 != x10) call 0x200; while (x5 != x6): the way round past the call has no poll.
+ * With a call on both arms (0x104, 0x10c) every way round has one. */
+static void test_call_on_one_path(void **state)
+{
+    (void)state;
+    for (int both = 0; both < 2; both++) {
+        Fn fn;
+        fn_init(&fn);
+        IrBlock *h = add_block(&fn, 0x100);
+        bump(h, X5, 1);
+        branch_ne(h, X7, X10, 0x104, 0x108);
+        IrBlock *c = add_block(&fn, 0x104);
+        ir_emit_exit_const(c, 0x200, IR_EXIT_CALL);
+        c->end_pc = 0x110;
+        IrBlock *o = add_block(&fn, 0x108); /* the other arm */
+        if (both) {
+            ir_emit_exit_const(o, 0x200, IR_EXIT_CALL);
+            o->end_pc = 0x10c;
+        } else {
+            ir_emit_exit_const(o, 0x110, IR_EXIT_JUMP);
+        }
+        ir_emit_exit_const(add_block(&fn, 0x10c), 0x110, IR_EXIT_JUMP);
+        branch_ne(add_block(&fn, 0x110), X5, X6, 0x100, 0x114);
+        add_block(&fn, 0x114);
+        assert_int_equal(verdict(&fn, 0x100), both ? XLAT_LOOP_CALLS : XLAT_LOOP_POLL);
+        fn_free(&fn);
+    }
+}
+
+/* The loop goes round through a call to the host C library in a block after its range,
+ * whose return comes back into its middle: the analysis follows the return, so the poll
+ * stays (before D50 it missed the return address and called the loop counted). */
+static void test_call_outside_range(void **state)
+{
+    (void)state;
+    Fn fn;
     fn_init(&fn);
-    IrBlock *a = add_block(&fn, 0x100); /* x5++; call; while x5 != x6 */
-    bump(a, X5, 1);
-    ir_emit_exit_const(a, 0x200, IR_EXIT_CALL);
-    branch_ne(add_block(&fn, 0x104), X5, X6, 0x100, 0x108);
+    bump(add_block(&fn, 0x100), X5, 1);
+    ir_emit_exit_const(&fn.ir[0], 0x104, IR_EXIT_JUMP);
+    IrBlock *l = add_block(&fn, 0x104); /* if (x7 != x10) goto 0x10c; while (x5 != x6) */
+    ir_emit_branch(l, ir_emit_cmp(l, IR_NE, ir_emit_get(l, X7), ir_emit_get(l, X10)), 0x10c,
+                   IR_EXIT_BRANCH);
+    branch_ne(l, X5, X6, 0x100, 0x108);
     add_block(&fn, 0x108);
-    assert_true(run(&fn, 0x100));
+    IrBlock *c = add_block(&fn, 0x10c); /* call the host C library, back into 0x104 */
+    ir_emit_exit_const(c, 0x300, IR_EXIT_CALL);
+    c->end_pc = 0x110;
+    ir_emit_exit_const(add_block(&fn, 0x110), 0x104, IR_EXIT_JUMP);
+    assert_int_equal(verdict(&fn, 0x100), XLAT_LOOP_POLL);
     fn_free(&fn);
 }
 
@@ -506,6 +596,8 @@ int main(void)
         cmocka_unit_test(test_invariant_condition),
         cmocka_unit_test(test_unconditional),
         cmocka_unit_test(test_call_in_loop),
+        cmocka_unit_test(test_call_on_one_path),
+        cmocka_unit_test(test_call_outside_range),
         cmocka_unit_test(test_helpers),
         cmocka_unit_test(test_middle_entries),
         cmocka_unit_test(test_nested),
