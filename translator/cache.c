@@ -157,7 +157,7 @@ int xlat_cache_key(XlatCache *c, const XlatOptions *o, const uint8_t *elf, size_
     }
     int flags[] = { o->opt_level, o->precise_faults, o->no_native_fp, o->all_functions,
                     (int)o->region_insns, o->no_host_libc, o->strict_fp, o->exact_instret,
-                    (int)o->tier_insns };
+                    (int)o->tier_insns, (int)o->lib_tier_insns };
     key_field(&s, "flags", flags, sizeof flags);
     key_str(&s, "profile-out", o->profile_out);
     if (o->profile && (rc = key_file(&s, "profile", o->profile, err, errlen)) != 0)

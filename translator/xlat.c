@@ -828,31 +828,82 @@ static unsigned tier_insns(const XlatOptions *o)
     return o->tier_insns == UINT_MAX ? 0 : o->tier_insns;
 }
 
-/* C library functions that nearly every program runs often, whatever their size: they keep
- * the full tier (glibc's allocator; _int_malloc is ~900 instructions, docs D47). */
-static bool runs_often(const XlatFunc *f)
+/* Whether f's name is one of names (or a region of one: "<name>.r<k>", regions.c). */
+static bool named(const XlatFunc *f, const char *const *names, size_t n)
 {
-    static const char *const names[] = { "_int_malloc", "_int_free", "_int_realloc",
-                                         "malloc_consolidate", "__libc_malloc", "__libc_free",
-                                         "__libc_realloc", "__libc_calloc" };
     if (!f->name)
         return false;
-    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-        if (strcmp(f->name, names[i]) == 0)
+    size_t len = strcspn(f->name, ".");
+    if (f->name[len] && strncmp(f->name + len, ".r", 2) != 0)
+        len = strlen(f->name); /* a suffix of the compiler's: "msort_with_tmp.part.0" */
+    for (size_t i = 0; i < n; i++)
+        if (strlen(names[i]) == len && strncmp(f->name, names[i], len) == 0)
             return true;
     return false;
 }
 
-/* cheap[i]: function i gets the cheap tier; the count of such functions.  A function holding
- * a pc of the profile (it ran, docs D45) keeps the full tier. */
-static size_t pick_tiers(const XlatOptions *o, const XlatProgram *prog, const uint64_t *profile,
-                         size_t nprofile, bool *cheap)
+/* C library functions that nearly every program that uses them runs often, whatever their
+ * size: they keep the full tier.  glibc's allocator (_int_malloc is ~900 instructions, docs
+ * D47) and qsort's merge sort (~180; hot in three of the benchmarks, docs D51). */
+static bool runs_often(const XlatFunc *f)
 {
-    unsigned max = tier_insns(o);
-    size_t n = 0;
+    static const char *const names[] = {
+        "_int_malloc", "_int_free", "_int_realloc", "malloc_consolidate", "__libc_malloc",
+        "__libc_free", "__libc_realloc", "__libc_calloc", "malloc", "__malloc", "free",
+        "__free", "realloc", "__realloc", "calloc", "__calloc", "tcache_init",
+        "msort_with_tmp", "msort_with_tmp.part.0",
+        "__qsort_r", "qsort_r", "qsort",
+    };
+    return named(f, names, sizeof names / sizeof *names);
+}
+
+/* Where the C library's code starts in a static program, or UINT64_MAX when the layout is
+ * not the usual one.  The linker lays the program's own objects out after crt1.o (whose
+ * _start is the entry) and the library's members after them; crt1's reference to
+ * __libc_start_main is the first one the library resolves, so its member comes first. */
+static uint64_t library_start(const XlatProgram *prog)
+{
+    static const char *const names[] = { "__libc_start_main", "__libc_start_main_impl" };
     for (size_t i = 0; i < prog->nfuncs; i++) {
         const XlatFunc *f = &prog->funcs[i];
-        cheap[i] = max != 0 && f->ninsns > max && !runs_often(f);
+        if (named(f, names, 2))
+            return f->entry > prog->entry ? f->entry : UINT64_MAX;
+    }
+    return UINT64_MAX;
+}
+
+/* Whether f is the C library's (library_start: lib): not main (which the compiler may put
+ * before _start, in .text.startup) and not between _start and the library. */
+static bool in_library(const XlatProgram *prog, uint64_t lib, const XlatFunc *f)
+{
+    static const char *const main_name[] = { "main" };
+    return lib != UINT64_MAX && !named(f, main_name, 1) &&
+           (f->entry < prog->entry || f->entry >= lib);
+}
+
+/* The cheap tier's size limit for C library functions (docs D51); 0: none. */
+static unsigned lib_tier_insns(const XlatOptions *o, unsigned max)
+{
+    unsigned lib = o->lib_tier_insns == 0 ? XLAT_LIB_TIER_INSNS : o->lib_tier_insns;
+    return max == 0 || lib == UINT_MAX || lib > max ? max : lib;
+}
+
+/* cheap[i]: function i gets the cheap tier; the count of such functions (*nlib: how many
+ * functions are the C library's).  A function holding a pc of the profile (it ran, docs D45)
+ * keeps the full tier. */
+static size_t pick_tiers(const XlatOptions *o, const XlatProgram *prog, const uint64_t *profile,
+                         size_t nprofile, bool *cheap, size_t *nlib)
+{
+    unsigned max = tier_insns(o), lib_max = lib_tier_insns(o, max);
+    uint64_t lib = library_start(prog);
+    size_t n = 0;
+    *nlib = 0;
+    for (size_t i = 0; i < prog->nfuncs; i++) {
+        const XlatFunc *f = &prog->funcs[i];
+        bool in_lib = in_library(prog, lib, f);
+        unsigned limit = in_lib ? lib_max : max;
+        *nlib += in_lib;
+        cheap[i] = limit != 0 && f->ninsns > limit && !runs_often(f);
         for (size_t k = 0; k < nprofile && cheap[i]; k++)
             cheap[i] = xlat_find_block(f, profile[k]) == NULL;
         n += cheap[i];
@@ -1029,7 +1080,7 @@ int xlat_run(const XlatOptions *o, XlatReport *rep, char *err, size_t errlen,
         rc = -ENOMEM;
         goto out;
     }
-    rep->cheap_funcs = pick_tiers(o, &prog, extra, nextra, cheap);
+    rep->cheap_funcs = pick_tiers(o, &prog, extra, nextra, cheap, &rep->lib_funcs);
     for (size_t i = 0; i < prog.nfuncs; i++)
         *(cheap[i] ? &rep->cheap_insns : &rep->full_insns) += prog.funcs[i].ninsns;
     ShardPlan plan = plan_shards(o, &prog, cheap);

@@ -35,12 +35,18 @@ typedef struct XlatOptions {
     unsigned region_insns;      /* split functions above this (0: default, UINT_MAX: never) */
     unsigned tier_insns;        /* the cheap tier for functions above this (0: default
                                    XLAT_TIER_INSNS at -O1/-O2, UINT_MAX: none; docs D45) */
+    unsigned lib_tier_insns;    /* ... and for C library functions above this (0: default
+                                   XLAT_LIB_TIER_INSNS, UINT_MAX: tier_insns; docs D51) */
 } XlatOptions;
 
 enum { XLAT_CACHE_OFF, XLAT_CACHE_MISS, XLAT_CACHE_HIT };
 
 /* Functions of more instructions than this get the cheap tier at -O1/-O2 (docs D45). */
 enum { XLAT_TIER_INSNS = 800 };
+
+/* C library functions (in a static program, the code from __libc_start_main on) of more
+ * instructions than this get the cheap tier, unless they are known to run often (docs D51). */
+enum { XLAT_LIB_TIER_INSNS = 100 };
 
 typedef struct XlatReport {
     int cache;                      /* XLAT_CACHE_*: on a hit nothing else is set */
@@ -56,6 +62,7 @@ typedef struct XlatReport {
     size_t host_libc;               /* functions run by the host C library */
     size_t self_calls;              /* self-calls passing registers (docs D34) */
     size_t cheap_funcs, cheap_insns; /* functions (and their instructions) in the cheap tier */
+    size_t lib_funcs;               /* functions found to be the C library's (docs D51) */
     size_t full_insns;              /* instructions of the full tier's functions (a block
                                        in two functions counts twice, as in cheap_insns) */
     size_t polls_in_place;          /* loop polls running signals in place (docs D43) */

@@ -104,6 +104,26 @@ else
     tap_fail "cli: tiers: $(grep tiers "$OUT/t.log" "$OUT/tp.log") ($LSM)"
 fi
 
+# The C library's functions (from __libc_start_main on, docs D51) have a limit of their own:
+# with --lib-tier-size 40 and no other limit, __libc_start_main is cheap (it has a counter) and
+# main is not; --lib-tier-size 0 falls back to --tier-size, which puts nothing in the cheap tier.
+libfuncs() { sed -n 's/.*; \([0-9]*\) functions are the C library.s$/\1/p' "$1"; }
+MAIN=$(nm "$HELLO" 2>/dev/null | sed -n 's/^0*\([0-9a-f]*\) T main$/\1/p')
+if timeout 300 "$FVP_XLAT" -O2 -v --tier-size 100000 --lib-tier-size 40 "$HELLO" \
+            -o "$OUT/hello.lib" 2>"$OUT/lib.log" &&
+        timeout 300 "$FVP_XLAT" -O2 -v --tier-size 100000 --lib-tier-size 0 "$HELLO" \
+            -o "$OUT/hello.nolib" 2>"$OUT/nolib.log" &&
+        "$OUT/hello.lib" 2>&1 | grep -q hello && [ -n "$MAIN" ] && [ -n "$LSM" ] &&
+        [ "$(libfuncs "$OUT/lib.log")" -gt 100 ] && [ "$(tiers "$OUT/lib.log")" -gt 100 ] &&
+        [ "$(tiers "$OUT/lib.log")" -lt "$(libfuncs "$OUT/lib.log")" ] &&
+        [ "$(tiers "$OUT/nolib.log")" -eq 0 ] &&
+        nm "$OUT/hello.lib" | grep -q " fvp_count_$(printf %x "$LSM")\$" &&
+        ! nm "$OUT/hello.lib" | grep -q " fvp_count_$MAIN\$"; then
+    tap_ok "cli: --lib-tier-size 40: $(tiers "$OUT/lib.log") of $(libfuncs "$OUT/lib.log") C library functions cheap, main not"
+else
+    tap_fail "cli: library tier: $(grep tiers "$OUT/lib.log" "$OUT/nolib.log") (main $MAIN)"
+fi
+
 # Guest calls nest as host calls down to a quarter of the stack limit (docs D39): 100000
 # nested guest calls, then 20001 mutually recursive ones, in a 128 KiB main-thread stack
 # (1024 nested host calls, the old bound, overflowed it)

@@ -54,6 +54,9 @@ static void usage(FILE *f)
             "  --tier-size N       at -O1/-O2, functions of more than N instructions that no\n"
             "                      --profile names get a cheap pipeline and fast code\n"
             "                      generation (default 800; 0: the full pipeline for all)\n"
+            "  --lib-tier-size N   the same for the C library's functions in a static\n"
+            "                      program, but for a few known to run often (default 100;\n"
+            "                      0: as --tier-size)\n"
             "  -j N, -jN           code generation threads (default: all cores)\n"
             "  --no-cache          neither use nor fill the translation cache\n"
             "  -v                  print what was translated and how long each step took\n"
@@ -121,7 +124,7 @@ int main(int argc, char **argv)
         } else if (strcmp(a, "--exact-instret") == 0) {
             o.exact_instret = true;
         } else if (strcmp(a, "--region-size") == 0 || strcmp(a, "--tier-size") == 0 ||
-                   strncmp(a, "-j", 2) == 0) {
+                   strcmp(a, "--lib-tier-size") == 0 || strncmp(a, "-j", 2) == 0) {
             /* -j N or -jN, as make has it */
             const char *v = strncmp(a, "-j", 2) == 0 && a[2] ? a + 2 : opt_value(argc, argv, &i);
             char *end;
@@ -136,6 +139,8 @@ int main(int argc, char **argv)
                 o.jobs = (unsigned)n;
             else if (a[2] == 'r')
                 o.region_insns = n ? (unsigned)n : UINT_MAX;
+            else if (a[2] == 'l')
+                o.lib_tier_insns = n ? (unsigned)n : UINT_MAX;
             else
                 o.tier_insns = n ? (unsigned)n : UINT_MAX;
         } else if (strcmp(a, "-v") == 0) {
@@ -200,9 +205,9 @@ int main(int argc, char **argv)
             fprintf(stderr, "fvp-xlat: instruction count: off (the program does not read "
                             "instret)\n");
         fprintf(stderr, "fvp-xlat: tiers: %zu functions (%llu instructions) full, %zu (%llu) "
-                        "cheap\n",
+                        "cheap; %zu functions are the C library's\n",
                 r.funcs - r.cheap_funcs, (unsigned long long)r.full_insns,
-                r.cheap_funcs, (unsigned long long)r.cheap_insns);
+                r.cheap_funcs, (unsigned long long)r.cheap_insns, r.lib_funcs);
         if (r.candidates)
             fprintf(stderr,
                     "fvp-xlat: %zu of %zu symbol/.eh_frame entries reachable "
