@@ -192,7 +192,7 @@ static bool ends_in_polling_call(const LoopScan *s, const IrBlock *blk)
             continue;
         if (in->aux == IR_EXIT_SYSCALL)
             return true;
-        for (uint32_t j = 0; j < k && in->aux == IR_EXIT_CALL; j++)
+        for (uint32_t j = 0; j < k && in->aux == IR_EXIT_CALL && s->polls_at; j++)
             if (blk->insns[j].op == IR_CONST && blk->insns[j].dst == in->args[0])
                 return s->polls_at(s->ctx, (uint64_t)blk->insns[j].imm);
         return false;
@@ -245,7 +245,8 @@ static int loop_verdict(LoopScan *s, size_t nlatches)
      * an enclosing loop, with its own header; entries into the middle from blocks the loop
      * does not reach are fine (compilers often enter a rotated loop at its test), and so
      * are ways back that pass a header already known to poll (an enclosing loop entering
-     * its rotated inner loop at the test: the way round polls there). */
+     * its rotated inner loop at the test: the way round polls there) or a call that polls
+     * (an out-of-line call of sqrt for a negative argument, back into the loop, D50). */
     for (size_t j = 0; j < f->njts; j++) {
         if (in_loop(s, f->jts[j].jr_pc))
             return XLAT_LOOP_POLL;
@@ -261,7 +262,7 @@ static int loop_verdict(LoopScan *s, size_t nlatches)
         nq = push_targets(s, j, nq);
     for (size_t qi = 0; qi < nq; qi++) {
         size_t j = s->queue[qi];
-        if (s->verdict[j] == XLAT_LOOP_POLL)
+        if (s->verdict[j] == XLAT_LOOP_POLL || ends_in_polling_call(s, s->ir[j]))
             continue;
         uint64_t t[MAX_TARGETS + 1];
         size_t nt = block_succs(s->ir[j], t, MAX_TARGETS);

@@ -872,13 +872,14 @@ static uint64_t library_start(const XlatProgram *prog)
     return UINT64_MAX;
 }
 
-/* Whether f is the C library's (library_start: lib): not main (which the compiler may put
- * before _start, in .text.startup) and not between _start and the library. */
-static bool in_library(const XlatProgram *prog, uint64_t lib, const XlatFunc *f)
+/* Whether f is the C library's (library_start: lib): at or above the library's start, and
+ * not main.  Code below _start stays the program's: the linker puts .text.unlikely,
+ * .text.startup (main) and .text.hot of every object there, the program's hot functions
+ * too, and the library's share of it is small (abort and a few other cold ones). */
+static bool in_library(uint64_t lib, const XlatFunc *f)
 {
     static const char *const main_name[] = { "main" };
-    return lib != UINT64_MAX && !named(f, main_name, 1) &&
-           (f->entry < prog->entry || f->entry >= lib);
+    return lib != UINT64_MAX && f->entry >= lib && !named(f, main_name, 1);
 }
 
 /* The cheap tier's size limit for C library functions (docs D51); 0: none. */
@@ -900,7 +901,7 @@ static size_t pick_tiers(const XlatOptions *o, const XlatProgram *prog, const ui
     *nlib = 0;
     for (size_t i = 0; i < prog->nfuncs; i++) {
         const XlatFunc *f = &prog->funcs[i];
-        bool in_lib = in_library(prog, lib, f);
+        bool in_lib = in_library(lib, f);
         unsigned limit = in_lib ? lib_max : max;
         *nlib += in_lib;
         cheap[i] = limit != 0 && f->ninsns > limit && !runs_often(f);
