@@ -514,6 +514,10 @@ void exit_const(XlatEmitter *e, uint64_t pc, unsigned reason, unsigned count)
             return;
         }
         if (callee) {
+            /* every way in here but the host C library's enters the callee's start, which
+             * checks exit_req: loops need no poll of their own around it (call_polls in
+             * llvm_emit.c, docs D50), so a new kind of call that does not check must be
+             * told apart there too */
             if (count)
                 add_instret(e, c64(e, count));
             const char *libc = reason == IR_EXIT_CALL ? host_libc_name(e, callee) : NULL;

@@ -34,7 +34,7 @@ typedef struct LoopScan {
     uint8_t *seen;          /* per block: reached from the loop */
     size_t *queue;          /* blocks reached from the loop, to visit */
     const uint8_t *verdict; /* per block: XLAT_LOOP_* decided so far (NONE: not yet) */
-    XlatPollsAt *polls_at;  /* which direct calls poll (NULL: none counts) */
+    XlatPollsAt *polls_at;  /* which direct calls poll (NULL: none; system calls do) */
     const void *ctx;
 } LoopScan;
 
@@ -201,15 +201,15 @@ static bool ends_in_polling_call(const LoopScan *s, const IrBlock *blk)
 }
 
 /* Whether every way round the loop lo..hi, from its header back to it, passes a block that
- * ends in a polling call: 1, 0, or -ENOMEM.  Ways round that leave the pc range come back
- * through a polling header or the header (loop_verdict checked that first), and inner
- * cycles are inner loops with verdicts of their own. */
-static int calls_poll_every_round(LoopScan *s)
+ * ends in a polling call (never, without s->polls_at).  Ways round that leave the pc range
+ * come back through a polling header, a polling call or the header (loop_verdict checked
+ * that first), and inner cycles are inner loops with verdicts of their own. */
+static bool calls_poll_every_round(LoopScan *s)
 {
     const XlatFunc *f = s->f;
     uint64_t lo_pc = f->blocks[s->lo].pc;
     if (!s->polls_at)
-        return 0;
+        return false;
     memset(s->seen, 0, f->nblocks);
     s->seen[s->lo] = 1;
     s->queue[0] = s->lo;
@@ -222,7 +222,7 @@ static int calls_poll_every_round(LoopScan *s)
         size_t nt = block_succs(blk, t, MAX_TARGETS);
         for (size_t k = 0; k < nt; k++) {
             if (t[k] == lo_pc)
-                return 0;
+                return false;
             const XlatBlock *b = xlat_find_block(f, t[k]);
             size_t j = b ? (size_t)(b - f->blocks) : 0;
             if (b && j > s->lo && j <= s->hi && !s->seen[j]) {
@@ -231,7 +231,7 @@ static int calls_poll_every_round(LoopScan *s)
             }
         }
     }
-    return 1;
+    return true;
 }
 
 /* The verdict on the loop lo..hi (after loop_registers) with nlatches blocks jumping back
@@ -283,8 +283,7 @@ static int loop_verdict(LoopScan *s, size_t nlatches)
         if (rc != 0)
             return rc < 0 ? rc : XLAT_LOOP_COUNTED;
     }
-    int rc = calls_poll_every_round(s);
-    return rc < 0 ? rc : rc ? XLAT_LOOP_CALLS : XLAT_LOOP_POLL;
+    return calls_poll_every_round(s) ? XLAT_LOOP_CALLS : XLAT_LOOP_POLL;
 }
 
 int xlat_loop_polls(const XlatFunc *f, const IrBlock *const *ir, uint8_t *loop,

@@ -239,6 +239,35 @@ static void test_call_on_one_path(void **state)
     }
 }
 
+/* Two blocks jump back to the header (0x108 after a call, and 0x10c or 0x110): a loop of
+ * several latches is no counted loop, but it needs no poll when both ways round call. */
+static void test_two_latches(void **state)
+{
+    (void)state;
+    for (int both = 0; both < 2; both++) {
+        Fn fn;
+        fn_init(&fn);
+        IrBlock *h = add_block(&fn, 0x100); /* x5++; if (x7 != x10) goto 0x10c */
+        bump(h, X5, 1);
+        branch_ne(h, X7, X10, 0x10c, 0x104);
+        IrBlock *c = add_block(&fn, 0x104);
+        ir_emit_exit_const(c, 0x200, IR_EXIT_CALL);
+        c->end_pc = 0x108;
+        branch_ne(add_block(&fn, 0x108), X5, X6, 0x100, 0x114);
+        IrBlock *o = add_block(&fn, 0x10c);
+        if (both) {
+            ir_emit_exit_const(o, 0x200, IR_EXIT_CALL);
+            o->end_pc = 0x110;
+            branch_ne(add_block(&fn, 0x110), X5, X6, 0x100, 0x114);
+        } else {
+            branch_ne(o, X5, X6, 0x100, 0x114);
+        }
+        add_block(&fn, 0x114);
+        assert_int_equal(verdict(&fn, 0x100), both ? XLAT_LOOP_CALLS : XLAT_LOOP_POLL);
+        fn_free(&fn);
+    }
+}
+
 /* The loop goes round through a call in a block after its range, whose return comes back
  * into its middle.  To the host C library: the analysis follows the return, so the poll
  * stays (before D50 it missed the return address and called the loop counted).  To a
@@ -602,6 +631,7 @@ int main(void)
         cmocka_unit_test(test_call_in_loop),
         cmocka_unit_test(test_call_on_one_path),
         cmocka_unit_test(test_call_outside_range),
+        cmocka_unit_test(test_two_latches),
         cmocka_unit_test(test_helpers),
         cmocka_unit_test(test_middle_entries),
         cmocka_unit_test(test_nested),
