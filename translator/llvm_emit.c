@@ -1099,12 +1099,12 @@ static int lift_blocks(XlatEmitter *e, char *err, size_t errlen)
 }
 
 /* Whether a direct call to target polls exit_req first (XlatPollsAt): it enters a
- * translated function (or region), whose start checks it, and not the host C library. */
+ * translated function (or region), whose start checks it. */
 static bool call_polls(const void *ctx, uint64_t target)
 {
     const XlatEmitter *e = ctx;
     const XlatFunc *callee = xlat_find_region(e->prog, target);
-    return callee && !host_libc_name(e, callee);
+    return callee && call_enters_callee(e, callee);
 }
 
 /* Marks the loop headers that check exit_req, so that a guest loop that could keep a

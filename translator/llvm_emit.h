@@ -36,6 +36,7 @@ typedef struct XlatEmitStats {
     size_t host_libc;          /* functions run by the host's C library (libc_host.h) */
     size_t self_calls;         /* calls of a function's own entry passing registers (D34) */
     size_t polls_in_place;     /* loop polls that run signals in place (fvp_poll, D43) */
+    size_t bit_helpers;        /* calls of libgcc's bit helpers made LLVM intrinsics (D52) */
 } XlatEmitStats;
 
 typedef struct XlatEmitter XlatEmitter;

@@ -172,6 +172,7 @@ void exit_trap_via(XlatEmitter *e, TrapBlock *tb, LLVMValueRef pc, LLVMValueRef 
 void exit_trap(XlatEmitter *e, LLVMValueRef pc, LLVMValueRef cause, LLVMValueRef tval,
                unsigned count);
 void build_shared_exits(XlatEmitter *e);
+bool call_enters_callee(const XlatEmitter *e, const XlatFunc *callee);
 BlockInfo *local_block(XlatEmitter *e, uint64_t pc);
 LLVMValueRef rec_function(XlatEmitter *e, const char *name);
 unsigned rec_offset(int r); /* vCPU offset of a rec_params/rec_returns entry (-1: instret) */

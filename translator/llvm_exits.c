@@ -494,6 +494,74 @@ static void emit_libc_call(XlatEmitter *e, const char *name, uint64_t pc, BlockI
     e->st.host_calls++;
 }
 
+/* libgcc's bit helpers, which RV64GC code without Zbb calls for __builtin_clzl and the like
+ * (docs D52): the LLVM intrinsic each one computes, for a nonzero argument where the
+ * helper's result for 0 is its own (__clzdi2 reads a table for it; __ctzdi2 gives -1). */
+typedef struct BitHelper {
+    const char *name, *intrinsic;
+    bool nonzero;    /* only for a nonzero argument (else the call as it is) */
+    bool word;       /* on the low 32 bits, the result sign-extended (int) */
+} BitHelper;
+
+static const BitHelper *bit_helper(const XlatFunc *f);
+
+/* Whether a direct call of callee runs the callee's own translated code, starting with its
+ * entry's exit_req check, whatever else: not the host C library's version (D24), not a bit
+ * helper's intrinsic (D52).  Loops calling such a callee need no poll (D50). */
+bool call_enters_callee(const XlatEmitter *e, const XlatFunc *callee)
+{
+    return !host_libc_name(e, callee) && !bit_helper(callee);
+}
+
+static const BitHelper *bit_helper(const XlatFunc *f)
+{
+    static const BitHelper helpers[] = {
+        { "__clzdi2", "llvm.ctlz", true, false },
+        { "__ctzdi2", "llvm.cttz", true, false },
+        { "__popcountdi2", "llvm.ctpop", false, false },
+        { "__bswapdi2", "llvm.bswap", false, false },
+        { "__bswapsi2", "llvm.bswap", false, true },
+    };
+    for (size_t i = 0; f->name && i < sizeof helpers / sizeof *helpers; i++)
+        if (strcmp(f->name, helpers[i].name) == 0)
+            return &helpers[i];
+    return NULL;
+}
+
+/*
+ * A direct call of a libgcc bit helper h as its LLVM intrinsic on a0, on to the return
+ * site ret_bi; with h->nonzero, a zero argument leaves the builder in a block that makes
+ * the call as it is (returns true), else false.  Only a0 changes: the helper's scratch
+ * registers keep their values, which no caller may read (as with the host C library, D24).
+ * Not when a0 has no slot or the function never sets it (its write-backs would miss it).
+ */
+static bool emit_bit_helper(XlatEmitter *e, const BitHelper *h, BlockInfo *ret_bi)
+{
+    LLVMValueRef x = LLVMBuildLoad2(e->b, e->t_i64, e->reg_slot[10], "bit.arg");
+    LLVMBasicBlockRef slow = NULL;
+    if (h->nonzero) {
+        LLVMBasicBlockRef fast = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "bit.fast");
+        slow = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "bit.zero");
+        LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, x, c64(e, 0), "bit.is0"), slow,
+                        fast);
+        LLVMPositionBuilderAtEnd(e->b, fast);
+    }
+    LLVMTypeRef ty = h->word ? e->t_i32 : e->t_i64;
+    LLVMValueRef args[2] = { h->word ? LLVMBuildTrunc(e->b, x, ty, "") : x,
+                             LLVMConstInt(e->t_i1, 1, 0) };
+    unsigned nargs = strcmp(h->intrinsic, "llvm.ctlz") == 0 ||
+                             strcmp(h->intrinsic, "llvm.cttz") == 0 ? 2 : 1;
+    LLVMValueRef r = call_intrinsic(e, h->intrinsic, ty, args, nargs, "bit");
+    if (h->word)
+        r = LLVMBuildSExt(e->b, r, e->t_i64, "");
+    LLVMBuildStore(e->b, r, e->reg_slot[10]);
+    LLVMBuildBr(e->b, ret_bi->bb);
+    if (slow)
+        LLVMPositionBuilderAtEnd(e->b, slow);
+    e->st.bit_helpers++;
+    return slow != NULL;
+}
+
 /*
  * Control leaves the block towards constant pc: a branch inside the
  * function, a call or tail call into another translated function, or the
@@ -514,10 +582,9 @@ void exit_const(XlatEmitter *e, uint64_t pc, unsigned reason, unsigned count)
             return;
         }
         if (callee) {
-            /* every way in here but the host C library's enters the callee's start, which
-             * checks exit_req: loops need no poll of their own around it (call_polls in
-             * llvm_emit.c, docs D50), so a new kind of call that does not check must be
-             * told apart there too */
+            /* every way in here but those call_enters_callee names enters the callee's
+             * start, which checks exit_req: loops need no poll of their own around it
+             * (D50), so a new kind of call that does not must be named there too */
             if (count)
                 add_instret(e, c64(e, count));
             const char *libc = reason == IR_EXIT_CALL ? host_libc_name(e, callee) : NULL;
@@ -526,6 +593,11 @@ void exit_const(XlatEmitter *e, uint64_t pc, unsigned reason, unsigned count)
                 emit_libc_call(e, libc, pc, ret_bi);
                 return;
             }
+            const BitHelper *bit = reason == IR_EXIT_CALL ? bit_helper(callee) : NULL;
+            if (bit && ret_bi && ret_bi->lifted && ssa_regs(e) && e->reg_slot[10] &&
+                e->reg_written[10] && (e->flags & XLAT_EMIT_NO_INSTRET) &&
+                (e->flags & XLAT_EMIT_HOST_LIBC) && !emit_bit_helper(e, bit, ret_bi))
+                return;
             LLVMValueRef fn = func_decl(e, (size_t)(callee - e->prog->funcs));
             if (e->f->ninsns > XLAT_HOST_CALL_MAX_INSNS)
                 ret_bi = NULL;

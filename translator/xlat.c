@@ -494,7 +494,7 @@ typedef struct Shard {
     char obj[80];               /* its object file */
     XlatEntry *entries;
     size_t nentries;
-    size_t blocks, failed, fp_native, host_libc, self_calls, polls;
+    size_t blocks, failed, fp_native, host_libc, self_calls, polls, bit_helpers;
     char *ir_text;              /* --emit-ir output (open_memstream) */
     size_t ir_len;
     double t_emit, t_opt, t_codegen;
@@ -687,6 +687,7 @@ static void *shard_run(void *arg)
     sh->host_libc = xlat_emitter_stats(em)->host_libc;
     sh->self_calls = xlat_emitter_stats(em)->self_calls;
     sh->polls = xlat_emitter_stats(em)->polls_in_place;
+    sh->bit_helpers = xlat_emitter_stats(em)->bit_helpers;
     if ((sh->rc = link_helpers(mod, sh->err, sizeof sh->err)) != 0)
         goto out;
     set_tune_cpu(mod, o->cpu ? o->cpu : DEFAULT_CPU);
@@ -1141,6 +1142,7 @@ int xlat_run(const XlatOptions *o, XlatReport *rep, char *err, size_t errlen,
         rep->host_libc += sh[i].host_libc;
         rep->self_calls += sh[i].self_calls;
         rep->polls_in_place += sh[i].polls;
+        rep->bit_helpers += sh[i].bit_helpers;
         if (sh[i].rc != 0 && rc == 0) {
             rc = sh[i].rc;
             snprintf(err, errlen, "%s", sh[i].err);

@@ -124,6 +124,17 @@ else
     tap_fail "cli: library tier: $(grep tiers "$OUT/lib.log" "$OUT/nolib.log") (main $MAIN)"
 fi
 
+# Calls of libgcc's bit helpers become LLVM intrinsics (docs D52): -v counts them, and
+# prog_bits (in the programs suites too) gives qemu-riscv64's output.
+BITS=build/riscv/prog_bits
+if [ -x "$BITS" ] && timeout 300 "$FVP_XLAT" -O0 -v "$BITS" -o "$OUT/bits" 2>"$OUT/b.log" &&
+        [ "$(sed -n 's/.* \([0-9]*\) bit helper calls inline$/\1/p' "$OUT/b.log")" -ge 13 ] &&
+        "$OUT/bits" >"$OUT/bits.out" 2>&1 && grep -q '^builtins ' "$OUT/bits.out"; then
+    tap_ok "cli: prog_bits: $(grep -o '[0-9]* bit helper calls inline' "$OUT/b.log")"
+else
+    tap_fail "cli: prog_bits: $(grep -o '[0-9]* bit helper calls inline' "$OUT/b.log") $(tail -n1 "$OUT/b.log")"
+fi
+
 # Guest calls nest as host calls down to a quarter of the stack limit (docs D39): 100000
 # nested guest calls, then 20001 mutually recursive ones, in a 128 KiB main-thread stack
 # (1024 nested host calls, the old bound, overflowed it)
