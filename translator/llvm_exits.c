@@ -503,16 +503,6 @@ typedef struct BitHelper {
     bool word;       /* on the low 32 bits, the result sign-extended (int) */
 } BitHelper;
 
-static const BitHelper *bit_helper(const XlatFunc *f);
-
-/* Whether a direct call of callee runs the callee's own translated code, starting with its
- * entry's exit_req check, whatever else: not the host C library's version (D24), not a bit
- * helper's intrinsic (D52).  Loops calling such a callee need no poll (D50). */
-bool call_enters_callee(const XlatEmitter *e, const XlatFunc *callee)
-{
-    return !host_libc_name(e, callee) && !bit_helper(callee);
-}
-
 static const BitHelper *bit_helper(const XlatFunc *f)
 {
     static const BitHelper helpers[] = {
@@ -526,6 +516,14 @@ static const BitHelper *bit_helper(const XlatFunc *f)
         if (strcmp(f->name, helpers[i].name) == 0)
             return &helpers[i];
     return NULL;
+}
+
+/* Whether a direct call of callee runs the callee's own translated code, starting with its
+ * entry's exit_req check, whatever else: not the host C library's version (D24), not a bit
+ * helper's intrinsic (D52).  Loops calling such a callee need no poll (D50). */
+bool call_enters_callee(const XlatEmitter *e, const XlatFunc *callee)
+{
+    return !host_libc_name(e, callee) && !bit_helper(callee);
 }
 
 /*
@@ -547,11 +545,10 @@ static bool emit_bit_helper(XlatEmitter *e, const BitHelper *h, BlockInfo *ret_b
         LLVMPositionBuilderAtEnd(e->b, fast);
     }
     LLVMTypeRef ty = h->word ? e->t_i32 : e->t_i64;
+    /* ctlz and cttz (the nonzero ones) take "zero is poison": true, 0 went the slow way */
     LLVMValueRef args[2] = { h->word ? LLVMBuildTrunc(e->b, x, ty, "") : x,
                              LLVMConstInt(e->t_i1, 1, 0) };
-    unsigned nargs = strcmp(h->intrinsic, "llvm.ctlz") == 0 ||
-                             strcmp(h->intrinsic, "llvm.cttz") == 0 ? 2 : 1;
-    LLVMValueRef r = call_intrinsic(e, h->intrinsic, ty, args, nargs, "bit");
+    LLVMValueRef r = call_intrinsic(e, h->intrinsic, ty, args, h->nonzero ? 2 : 1, "bit");
     if (h->word)
         r = LLVMBuildSExt(e->b, r, e->t_i64, "");
     LLVMBuildStore(e->b, r, e->reg_slot[10]);
