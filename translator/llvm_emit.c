@@ -1116,12 +1116,15 @@ static int mark_loop_headers(XlatEmitter *e)
     const IrBlock **ir = malloc(nb * sizeof *ir);
     uint8_t *loop = malloc(nb);
     uint64_t *chase = malloc(nb * sizeof *chase);
+    uint64_t *live = malloc(nb * sizeof *live);
     int rc = -ENOMEM;
-    if (ir && loop && chase) {
+    if (ir && loop && chase && live) {
         for (size_t i = 0; i < f->nblocks; i++)
             ir[i] = &e->blocks[i].ir;
         rc = xlat_loop_polls(f, ir, loop, chase, call_polls, e);
+        xlat_live_regs(f, ir, live);
         for (size_t i = 0; i < f->nblocks; i++) {
+            e->blocks[i].live_in = live[i];
             e->blocks[i].loop_header = loop[i] == XLAT_LOOP_POLL;
             e->blocks[i].loop_any = loop[i] != XLAT_LOOP_NONE;
             e->blocks[i].chase = chase[i];
@@ -1142,6 +1145,7 @@ static int mark_loop_headers(XlatEmitter *e)
     free(ir);
     free(loop);
     free(chase);
+    free(live);
     return rc;
 }
 
@@ -1189,7 +1193,12 @@ static void emit_entry_check(XlatEmitter *e, BlockInfo *bi, uint64_t pc)
         exit_to_dispatcher(e, c64(e, pc), IR_EXIT_LIMIT, 0);
         return;
     }
-    reg_writeback(e);
+    /* only what the loop may read before writing it: the others are dead here, and
+     * writing them back kept values alive that nothing else uses (D53) */
+    instret_writeback(e);
+    for (unsigned r = 0; r < XLAT_MAX_REGS; r++)
+        if (bi->live_in >> r & 1)
+            reg_writeback_one(e, r);
     cpu_store64(e, offsetof(RvCpu, pc), c64(e, pc), "pc.p");
     LLVMValueRef poll = LLVMGetNamedFunction(e->mod, "fvp_poll");
     if (!poll) {

@@ -25,6 +25,8 @@ typedef struct BlockInfo {
     bool loop_any;             /* heads a loop, polling or not */
     bool entry;                /* registered in the PC table */
     uint64_t chase;            /* registers a loop around it loads (loops.h) */
+    uint64_t live_in;          /* registers read before written from its start on
+                                  (xlat_live_regs) */
     uint64_t ivs;              /* a one-block loop's induction registers (xlat_block_ivs) */
     LLVMBasicBlockRef back;    /* with ivs: where its jumps back to itself go (bb: the
                                   block computing iv_delta on the way in) */

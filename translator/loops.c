@@ -286,6 +286,57 @@ static int loop_verdict(LoopScan *s, size_t nlatches)
     return calls_poll_every_round(s) ? XLAT_LOOP_CALLS : XLAT_LOOP_POLL;
 }
 
+/* Whether block h of s->f can come back to itself by a way that passes no poll: no block
+ * with verdict XLAT_LOOP_POLL (h's own aside) and no block ending in a polling call.  Ways
+ * out of the function (returns, tail calls, the dispatcher) come back through an entry check
+ * of a function's start; a jump table's jump goes on to each of its targets. */
+static bool unpolled_round(LoopScan *s, const uint8_t *loop, size_t h)
+{
+    const XlatFunc *f = s->f;
+    memset(s->seen, 0, f->nblocks);
+    s->queue[0] = h;
+    size_t nq = 1;
+    for (size_t qi = 0; qi < nq; qi++) {
+        size_t j = s->queue[qi];
+        const IrBlock *blk = s->ir[j];
+        if ((j != h && loop[j] == XLAT_LOOP_POLL) || ends_in_polling_call(s, blk))
+            continue;
+        uint64_t t[MAX_TARGETS + 1];
+        size_t nt = block_succs(blk, t, MAX_TARGETS);
+        const XlatJumpTable *jt = NULL;
+        for (size_t k = 0; k < f->njts && !jt; k++)
+            if (f->jts[k].jr_pc >= f->blocks[j].pc && f->jts[k].jr_pc < blk->end_pc)
+                jt = &f->jts[k];
+        size_t njt = jt ? jt->ntargets : 0;
+        for (size_t k = 0; k < nt + njt; k++) {
+            const XlatBlock *b = xlat_find_block(f, k < nt ? t[k] : jt->targets[k - nt]);
+            size_t i = b ? (size_t)(b - f->blocks) : 0;
+            if (b && i == h)
+                return true;
+            if (b && !s->seen[i]) {
+                s->seen[i] = 1;
+                s->queue[nq++] = i;
+            }
+        }
+    }
+    return false;
+}
+
+/*
+ * One poll on every way round is enough (docs D53): a polling header all of whose ways back
+ * to itself pass another poll becomes XLAT_LOOP_COVERED.  Headers are taken from the last
+ * to the first, so that of an inner loop (later in the layout, run more often) goes before
+ * the outer one's.  Every way round kept a poll before each step, and a header goes only
+ * when each of its ways round passes another that still polls, so every way round still
+ * passes one.
+ */
+static void drop_covered_polls(LoopScan *s, uint8_t *loop)
+{
+    for (size_t h = s->f->nblocks; h-- > 0;)
+        if (loop[h] == XLAT_LOOP_POLL && !unpolled_round(s, loop, h))
+            loop[h] = XLAT_LOOP_COVERED;
+}
+
 int xlat_loop_polls(const XlatFunc *f, const IrBlock *const *ir, uint8_t *loop,
                     uint64_t *chase, XlatPollsAt *polls_at, const void *ctx)
 {
@@ -341,12 +392,74 @@ int xlat_loop_polls(const XlatFunc *f, const IrBlock *const *ir, uint8_t *loop,
                 if (b)
                     loop[b - f->blocks] = XLAT_LOOP_POLL;
             }
+    if (rc == 0)
+        drop_covered_polls(&s, loop);
     free(s.bits);
     free(s.seen);
     free(s.queue);
     free(last);
     free(latches);
     return rc;
+}
+
+/* What block blk reads before writing, given live_in of the blocks it may jump to. */
+static uint64_t block_live(const XlatFunc *f, const IrBlock *blk, const uint64_t *live_in)
+{
+    uint64_t live = UINT64_MAX; /* after the block: it ends with an IR_EXIT */
+    for (uint32_t k = blk->ninsns; k-- > 0;) {
+        const IrInsn *in = &blk->insns[k];
+        switch (in->op) {
+        case IR_EXIT: {
+            live = UINT64_MAX;
+            if (in->aux != IR_EXIT_JUMP && in->aux != IR_EXIT_BRANCH && in->aux != IR_EXIT_LIMIT)
+                break;
+            for (uint32_t j = 0; j < k; j++)
+                if (blk->insns[j].op == IR_CONST && blk->insns[j].dst == in->args[0]) {
+                    const XlatBlock *b = xlat_find_block(f, (uint64_t)blk->insns[j].imm);
+                    live = b ? live_in[b - f->blocks] : UINT64_MAX;
+                }
+            break;
+        }
+        case IR_BRANCH: {
+            const XlatBlock *b = xlat_find_block(f, (uint64_t)in->imm);
+            live |= b ? live_in[b - f->blocks] : UINT64_MAX;
+            break;
+        }
+        case IR_SET:
+            if (in->imm >= 0 && in->imm < 64)
+                live &= ~(1ull << in->imm);
+            break;
+        case IR_GET:
+            live |= in->imm >= 0 && in->imm < 64 ? 1ull << in->imm : 0;
+            break;
+        case IR_CALL:
+            if (blk->env->helpers[in->imm].flags & (IR_HF_REGS | IR_HF_TRAPS))
+                live = UINT64_MAX;
+            break;
+        default:
+            break;
+        }
+    }
+    return live;
+}
+
+void xlat_live_regs(const XlatFunc *f, const IrBlock *const *ir, uint64_t *live_in)
+{
+    enum { MAX_LIVE_PASSES = 1000 };
+    memset(live_in, 0, f->nblocks * sizeof *live_in);
+    /* backwards over the blocks, to a fixed point: the sets only grow */
+    for (int pass = 0; pass < MAX_LIVE_PASSES; pass++) {
+        bool changed = false;
+        for (size_t i = f->nblocks; i-- > 0;) {
+            uint64_t l = block_live(f, ir[i], live_in);
+            changed |= l != live_in[i];
+            live_in[i] = l;
+        }
+        if (!changed)
+            return;
+    }
+    for (size_t i = 0; i < f->nblocks; i++)
+        live_in[i] = UINT64_MAX;
 }
 
 /* Whether insn k of blk (if any) is a CONST of magnitude at most max. */

@@ -35,6 +35,8 @@ enum {
     XLAT_LOOP_POLL,     /* heads a loop that polls */
     XLAT_LOOP_CALLS,    /* heads a loop that needs no poll of its own: every way round it
                            calls something that polls (XlatPollsAt) */
+    XLAT_LOOP_COVERED,  /* heads a loop that needs no poll of its own: every way from it
+                           back to it passes another header that polls (docs D53) */
 };
 
 /* Whether a direct call to target polls exit_req before any other code runs (a translated
@@ -51,6 +53,16 @@ typedef bool XlatPollsAt(const void *ctx, uint64_t target);
  * edge arrives). */
 int xlat_loop_polls(const XlatFunc *f, const IrBlock *const *ir, uint8_t *loop,
                     uint64_t *chase, XlatPollsAt *polls_at, const void *ctx);
+
+/*
+ * The registers (bit r: register r, r < 64) that may be read before they are written from
+ * the start of each block of f on (live_in[i] for block i; ir[i]: its lifted IR).  Every way
+ * out of f reads them all (a call, a return, the dispatcher, a trap, a helper that may trap
+ * or reads registers), so a register outside live_in[i] is written again on every way from
+ * block i before anything can read it.  (Without a fixed point in 1000 passes over the
+ * blocks, which takes a function of thousands of blocks, every bit is set.)
+ */
+void xlat_live_regs(const XlatFunc *f, const IrBlock *const *ir, uint64_t *live_in);
 
 /*
  * Induction registers of a one-block loop, whose accesses need no clamp (docs D36).
