@@ -300,7 +300,8 @@ void xlat_emitter_free(XlatEmitter *e)
     free(e->blocks);
     free(e->temps);
     free(e->chase);
-    free(e->iv_of);
+    xlat_ivs_free(&e->ivs);
+    free(e->key_delta);
     free(e->base_of);
     free(e->base_off);
     free(e->helpers);
@@ -459,11 +460,12 @@ static void check_or_trap(XlatEmitter *e, LLVMValueRef ok, uint64_t cause, LLVMV
     LLVMPositionBuilderAtEnd(e->b, cont);
 }
 
-/* The offset of the induction register that a load/store's address is based on, or NULL. */
+/* The offset of the induction address a load/store uses (D54), or NULL. */
 static LLVMValueRef access_iv_delta(const XlatEmitter *e, const IrInsn *in)
 {
-    int r = e->cur_bi && e->cur_bi->back ? e->iv_of[in->args[0]] : -1;
-    return r >= 0 ? e->iv_delta[r] : NULL;
+    size_t i = e->cur_bi ? (size_t)(e->cur_bi - e->blocks) : SIZE_MAX;
+    const int32_t *key_of = i < e->ivs.nblocks && e->ivs.key_of ? e->ivs.key_of[i] : NULL;
+    return key_of && key_of[in->args[0]] >= 0 ? e->key_delta[key_of[in->args[0]]] : NULL;
 }
 
 /*
@@ -482,9 +484,9 @@ static LLVMValueRef guest_ptr(XlatEmitter *e, const IrInsn *in, LLVMValueRef add
     }
     LLVMValueRef iv_delta = ssa_regs(e) ? access_iv_delta(e, in) : NULL;
     if (iv_delta) {
-        /* An induction register plus a small offset, in its one-block loop: moved by
-         * iv_delta into the guard if it was outside the space on the way in, it runs at
-         * most a few KiB out of the space before an access faults in a guard (D36). */
+        /* An induction address in its loop: moved by iv_delta into the guard if it was
+         * outside the space on the way in, it runs at most a few KiB out of the space
+         * before an access faults in a guard (D36, D54). */
         addr = LLVMBuildAdd(e->b, addr, iv_delta, "iv.addr");
         return LLVMBuildGEP2(e->b, e->t_i8, e->mem_base, &addr, 1, "host");
     }
@@ -913,10 +915,6 @@ static int emit_block(XlatEmitter *e, const IrBlock *blk, uint64_t chase)
         if (!nc)
             return -ENOMEM;
         e->chase = nc;
-        int8_t *ni = realloc(e->iv_of, cap);
-        if (!ni)
-            return -ENOMEM;
-        e->iv_of = ni;
         IrTemp *nbo = realloc(e->base_of, cap * sizeof *nbo);
         if (!nbo)
             return -ENOMEM;
@@ -929,11 +927,6 @@ static int emit_block(XlatEmitter *e, const IrBlock *blk, uint64_t chase)
     }
     mark_chase(e, blk, chase);
     mark_bases(e, blk);
-    /* which accesses use an induction register: only one-block loops have any (the
-     * mask was found in mark_loop_headers; access_iv_delta reads iv_of only there) */
-    uint64_t ivs = 0;
-    if (e->cur_bi && e->cur_bi->back && xlat_block_ivs(blk, e->iv_of, &ivs) != 0)
-        return -ENOMEM;
     LLVMValueRef *t = e->temps;
     const IrRegInfo *regs = e->fe->ir_env->regs;
     e->cur_pc = blk->pc;
@@ -1107,6 +1100,18 @@ static bool call_polls(const void *ctx, uint64_t target)
     return callee && call_enters_callee(e, callee);
 }
 
+/*
+ * Loop polls run the pending signals in place (fvp_poll, docs D43) when registers live in
+ * SSA values and there is no instruction count: the loop then goes on with the values it
+ * holds, and its header is no entry of the PC table (an entry from the function's switch
+ * into the middle of a cycle makes it irreducible for LLVM).  Otherwise, and when fvp_poll
+ * says the state changed, the poll leaves for the dispatcher.
+ */
+static bool poll_in_place(const XlatEmitter *e)
+{
+    return ssa_regs(e) && (e->flags & XLAT_EMIT_NO_INSTRET);
+}
+
 /* Marks the loop headers that check exit_req, so that a guest loop that could keep a
  * pending host signal waiting does not (translator/loops.h). */
 static int mark_loop_headers(XlatEmitter *e)
@@ -1117,8 +1122,9 @@ static int mark_loop_headers(XlatEmitter *e)
     uint8_t *loop = malloc(nb);
     uint64_t *chase = malloc(nb * sizeof *chase);
     uint64_t *live = malloc(nb * sizeof *live);
+    bool *entry = malloc(nb * sizeof *entry);
     int rc = -ENOMEM;
-    if (ir && loop && chase && live) {
+    if (ir && loop && chase && live && entry) {
         for (size_t i = 0; i < f->nblocks; i++)
             ir[i] = &e->blocks[i].ir;
         rc = xlat_loop_polls(f, ir, loop, chase, call_polls, e);
@@ -1133,19 +1139,32 @@ static int mark_loop_headers(XlatEmitter *e)
              * running the rest of the loop */
             if (e->blocks[i].loop_any && !e->blocks[i].loop_header && !ssa_regs(e))
                 e->blocks[i].entry = true;
-            /* one-block loops with induction registers (D36) */
-            const IrBlock *blk = &e->blocks[i].ir;
-            e->blocks[i].ivs = 0;
-            int8_t *iv_of = rc == 0 ? malloc(blk->ntemps ? blk->ntemps : 1) : NULL;
-            if (rc == 0 && (!iv_of || xlat_block_ivs(blk, iv_of, &e->blocks[i].ivs) != 0))
+            /* emit_body makes polling headers entries when the poll leaves */
+            entry[i] = e->blocks[i].entry || (e->blocks[i].loop_header && !poll_in_place(e));
+        }
+        /* induction addresses (D36, D54) */
+        xlat_ivs_free(&e->ivs);
+        if (rc == 0 && ssa_regs(e))
+            rc = xlat_loop_ivs(f, ir, entry, &e->ivs);
+        for (size_t i = 0; i < f->nblocks; i++)
+            e->blocks[i].iv_header = false;
+        for (size_t k = 0; rc == 0 && k < e->ivs.nkeys; k++)
+            e->blocks[e->ivs.keys[k].header].iv_header = true;
+        if (rc == 0 && e->ivs.nkeys > e->cap_key_delta) {
+            LLVMValueRef *nk = realloc(e->key_delta, e->ivs.nkeys * sizeof *nk);
+            if (nk) {
+                e->key_delta = nk;
+                e->cap_key_delta = e->ivs.nkeys;
+            } else {
                 rc = -ENOMEM;
-            free(iv_of);
+            }
         }
     }
     free(ir);
     free(loop);
     free(chase);
     free(live);
+    free(entry);
     return rc;
 }
 
@@ -1166,18 +1185,6 @@ static void emit_fallback_body(XlatEmitter *e, LLVMValueRef fn)
     LLVMBasicBlockRef bb = LLVMAppendBasicBlockInContext(e->ctx, nf, "fallback");
     LLVMPositionBuilderAtEnd(e->b, bb);
     LLVMBuildRet(e->b, c32(e, IR_EXIT_JUMP));
-}
-
-/*
- * Loop polls run the pending signals in place (fvp_poll, docs D43) when registers live in
- * SSA values and there is no instruction count: the loop then goes on with the values it
- * holds, and its header is no entry of the PC table (an entry from the function's switch
- * into the middle of a cycle makes it irreducible for LLVM).  Otherwise, and when fvp_poll
- * says the state changed, the poll leaves for the dispatcher.
- */
-static bool poll_in_place(const XlatEmitter *e)
-{
-    return ssa_regs(e) && (e->flags & XLAT_EMIT_NO_INSTRET);
 }
 
 static void emit_entry_check(XlatEmitter *e, BlockInfo *bi, uint64_t pc)
@@ -1261,30 +1268,35 @@ static int emit_host_libc(XlatEmitter *e, size_t fi, const char *name)
  * and no PC-table entries.
  */
 /*
- * Entering one-block loop bi from anywhere but itself (D36): iv_delta[r] = min(r, limit) - r
- * for each induction register r, with limit a page past the guest space: 0 for any value an
- * access can use, and for any other it moves the register's accesses into the guard above.
+ * Entering a loop with induction addresses from anywhere but its own ways round (D36, D54):
+ * for each of its address forms v (an induction register plus invariant registers),
+ * key_delta = min(v, limit) - v with limit a page past the guest space: 0 for any value an
+ * access can use, and for any other it moves the form's accesses into the guard above.
  * From there each access moves by the register's step per iteration, at most
- * XLAT_IV_MAX_STEP, and is at most XLAT_IV_MAX_OFFSET from the register, so the first one to
- * leave the space lands in a guard and faults; the guards are sized for that.
+ * XLAT_IV_MAX_STEP, and is at most XLAT_IV_MAX_OFFSET from v, so the first one to leave the
+ * space lands in a guard and faults; the guards are sized for that.
  */
-static void emit_iv_deltas(XlatEmitter *e, BlockInfo *bi)
+static void emit_iv_deltas(XlatEmitter *e)
 {
     enum { SLACK = 4096 };
     _Static_assert(SLACK >= XLAT_IV_MAX_STEP + XLAT_IV_MAX_OFFSET &&
                        GUEST_GUARD_SIZE >= SLACK + XLAT_IV_MAX_STEP + XLAT_IV_MAX_OFFSET + 64,
                    "guards too small for the induction offsets");
     const IrRegInfo *regs = e->fe->ir_env->regs;
-    for (int r = 0; r < 64; r++) {
-        e->iv_delta[r] = NULL;
-        if (!(bi->ivs >> r & 1))
-            continue;
-        LLVMValueRef v = reg_get(e, r, regs[r].name);
+    for (size_t k = 0; k < e->ivs.nkeys; k++) {
+        const XlatIvKey *key = &e->ivs.keys[k];
+        BlockInfo *bi = &e->blocks[key->header];
+        LLVMPositionBuilderAtEnd(e->b, bi->bb);
+        LLVMValueRef v = reg_get(e, key->reg, regs[key->reg].name);
+        for (unsigned r = 0; r < 64; r++)
+            if (key->inv >> r & 1)
+                v = LLVMBuildAdd(e->b, v, reg_get(e, r, regs[r].name), "iv.v");
         LLVMValueRef args[2] = { v, c64(e, GUEST_SPACE_SIZE + SLACK) };
         LLVMValueRef m = call_intrinsic(e, "llvm.umin", e->t_i64, args, 2, "iv.min");
-        e->iv_delta[r] = LLVMBuildSub(e->b, m, v, "iv.delta");
+        e->key_delta[k] = LLVMBuildSub(e->b, m, v, "iv.delta");
+        if (k + 1 == e->ivs.nkeys || e->ivs.keys[k + 1].header != key->header)
+            LLVMBuildBr(e->b, bi->back);
     }
-    LLVMBuildBr(e->b, bi->back);
 }
 
 static int emit_body(XlatEmitter *e, size_t fi, LLVMValueRef fn, bool rec, char *err,
@@ -1308,7 +1320,7 @@ static int emit_body(XlatEmitter *e, size_t fi, LLVMValueRef fn, bool rec, char 
             bi->bb = LLVMAppendBasicBlockInContext(e->ctx, fn, name);
             bi->entry |= !poll_in_place(e);
         }
-        if (bi->ivs && ssa_regs(e)) {
+        if (bi->iv_header) {
             snprintf(name, sizeof name, "iv_%" PRIx64, f->blocks[i].pc);
             bi->back = bi->bb;
             bi->bb = LLVMAppendBasicBlockInContext(e->ctx, fn, name);
@@ -1374,13 +1386,10 @@ static int emit_body(XlatEmitter *e, size_t fi, LLVMValueRef fn, bool rec, char 
         }
     }
 
+    emit_iv_deltas(e);
     for (size_t i = 0; i < f->nblocks; i++) {
         BlockInfo *bi = &e->blocks[i];
         e->cur_bi = bi;
-        if (bi->back) {
-            LLVMPositionBuilderAtEnd(e->b, bi->bb);
-            emit_iv_deltas(e, bi);
-        }
         if (bi->loop_header) {
             LLVMPositionBuilderAtEnd(e->b, bi->back ? bi->back : bi->bb);
             emit_entry_check(e, bi, f->blocks[i].pc);

@@ -13,6 +13,7 @@
 #include "runtime/cpu.h"
 #include "runtime/guestmem.h"
 #include "translator/llvm_emit.h"
+#include "translator/loop_ivs.h"
 
 /* IR registers that can live in SSA: x0..x31, f0..f31. */
 #define XLAT_MAX_REGS 64
@@ -27,9 +28,9 @@ typedef struct BlockInfo {
     uint64_t chase;            /* registers a loop around it loads (loops.h) */
     uint64_t live_in;          /* registers read before written from its start on
                                   (xlat_live_regs) */
-    uint64_t ivs;              /* a one-block loop's induction registers (xlat_block_ivs) */
-    LLVMBasicBlockRef back;    /* with ivs: where its jumps back to itself go (bb: the
-                                  block computing iv_delta on the way in) */
+    bool iv_header;            /* heads a loop with induction addresses (xlat_loop_ivs) */
+    LLVMBasicBlockRef back;    /* with iv_header: where its loop's ways round go (bb: the
+                                  block computing their key_delta on the way in) */
     bool lifted;
 } BlockInfo;
 
@@ -74,7 +75,9 @@ struct XlatEmitter {
     TrapBlock fault;      /* guest memory faults; SSA mode: registers stale */
     LLVMValueRef *temps;
     uint8_t *chase;                   /* per temp: computed from a chased register */
-    int8_t *iv_of;                    /* per temp: induction register of the address */
+    XlatIvs ivs;                      /* the function's induction addresses (D54) */
+    LLVMValueRef *key_delta;          /* per key of ivs: its offset (emit_iv_deltas) */
+    size_t cap_key_delta;
     IrTemp *base_of;                  /* per temp: t = base_of[t] + base_off[t] (D37), */
     int16_t *base_off;                /* base_off small; base_of 0: not of that form */
     size_t cap_temps;
@@ -94,7 +97,6 @@ struct XlatEmitter {
                                          checked at the next instruction */
     /* per block */
     BlockInfo *cur_bi;        /* the block being emitted */
-    LLVMValueRef iv_delta[64];/* its induction registers' offsets (D36) */
     uint64_t cur_pc;          /* pc of the current guest instruction */
     uint64_t cur_end;         /* pc after the block (a call's return address) */
     bool pc_stored;           /* cpu->pc already holds cur_pc */

@@ -574,8 +574,11 @@ void exit_const(XlatEmitter *e, uint64_t pc, unsigned reason, unsigned count)
         if (bi && bi->lifted && (reason != IR_EXIT_CALL || !callee)) {
             if (count)
                 add_instret(e, c64(e, count));
-            /* a one-block loop going round keeps its induction offsets (D36) */
-            LLVMBuildBr(e->b, bi == e->cur_bi && bi->back ? bi->back : bi->bb);
+            /* a way round a loop keeps its induction offsets (D36, D54): a jump to a
+             * header that dominates this block */
+            bool round = bi->back && xlat_ivs_dominates(&e->ivs, (size_t)(bi - e->blocks),
+                                                        (size_t)(e->cur_bi - e->blocks));
+            LLVMBuildBr(e->b, round ? bi->back : bi->bb);
             return;
         }
         if (callee) {

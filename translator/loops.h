@@ -64,21 +64,5 @@ int xlat_loop_polls(const XlatFunc *f, const IrBlock *const *ir, uint8_t *loop,
  */
 void xlat_live_regs(const XlatFunc *f, const IrBlock *const *ir, uint64_t *live_in);
 
-/*
- * Induction registers of a one-block loop, whose accesses need no clamp (docs D36).
- *
- * blk jumps back to its own start.  A register r is an induction register of it when the
- * block sets r exactly once, to r (read before that set) plus a constant of magnitude at most
- * XLAT_IV_MAX_STEP, before every jump back to its start, and nothing else in the block can
- * write registers (a helper with IR_HF_REGS).  So between two runs of any instruction of the
- * block that stay in the loop, r has moved by exactly that constant.  A load or store whose
- * address temp t is r, or r plus a constant of magnitude at most XLAT_IV_MAX_OFFSET, gets
- * iv_of[t] = r; every other temp gets -1 (iv_of has blk->ntemps entries).  *mask = the
- * induction registers that such accesses use (0 when blk is no such loop).
- * 0 or -ENOMEM.
- */
-enum { XLAT_IV_MAX_STEP = 2048, XLAT_IV_MAX_OFFSET = 2048 };
-
-int xlat_block_ivs(const IrBlock *blk, int8_t *iv_of, uint64_t *mask);
 
 #endif

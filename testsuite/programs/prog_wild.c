@@ -8,7 +8,10 @@
  * accesses translated code does not clamp (D36): starting outside the space, going up or
  * down, loads and stores, element by element and with an offset from the pointer.  The based
  * accesses use a register plus the biggest offsets an instruction can hold, whose base
- * translated code clamps instead of the address (D37). */
+ * translated code clamps instead of the address (D37).  The matches compare two arrays in a
+ * loop of several blocks, a[len] and b[len] with len the induction register and a, b
+ * registers the loop does not write, whose accesses translated code does not clamp either
+ * (D54): one array wild, the other in the space. */
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -69,13 +72,25 @@ static __attribute__((noinline)) void based_at(uint64_t base, int store, int up)
 WALKS(up, 1)
 WALKS(down, -1)
 
+/* The length of the common prefix of a and b, at most n (lz's match loop). */
+static __attribute__((noinline)) long match(const uint8_t *a, const uint8_t *b, long n)
+{
+    long len = 0;
+    while (len < n && a[len] == b[len])
+        len++;
+    return len;
+}
+
+static uint8_t zeros[4096];
+
 /* One access (or walk) at a, run in a forked child. */
-enum { PLAIN, BASED, WALK };
+enum { PLAIN, BASED, WALK, MATCH };
 typedef struct Case {
     int kind;
     uint64_t a;
     int store;
-    int arg; /* PLAIN: width; BASED: 1 for + 2040, 0 for - 2040; WALK: step 1 or -1 */
+    int arg; /* PLAIN: width; BASED: 1 for + 2040, 0 for - 2040; WALK: step 1 or -1;
+                MATCH: which array is wild, 0 or 1 */
 } Case;
 
 static void run_case(const Case *c)
@@ -87,6 +102,10 @@ static void run_case(const Case *c)
         break;
     case BASED:
         based_at(c->a, c->store, c->arg);
+        break;
+    case MATCH:
+        sink = (uint64_t)(c->arg ? match(zeros, (const uint8_t *)p, 4096)
+                                 : match((const uint8_t *)p, zeros, 4096));
         break;
     default:
         if (c->store)
@@ -150,6 +169,12 @@ int main(void)
                          store ? "store" : "load", step, (unsigned long long)walk_from[i]);
                 bad += check_case(&(Case){ WALK, walk_from[i], store, step }, what);
             }
+    for (unsigned i = 0; i < sizeof walk_from / sizeof walk_from[0]; i++)
+        for (int which = 0; which < 2; which++) {
+            snprintf(what, sizeof what, "match with %s array at %#018llx",
+                     which ? "second" : "first", (unsigned long long)walk_from[i]);
+            bad += check_case(&(Case){ MATCH, walk_from[i], 0, which }, what);
+        }
     for (unsigned i = 0; i < sizeof wild / sizeof wild[0]; i++)
         for (int store = 0; store < 2; store++)
             for (int width = 1; width <= 8; width += 7) {

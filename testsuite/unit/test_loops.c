@@ -3,8 +3,8 @@
  * Each case builds a small function of hand-written IR blocks and checks the header's
  * verdict: counted loops go without a poll; loops whose exits depend on memory, that call
  * out, or that come back into their middle through blocks outside their range keep it.
- * And which registers of a one-block loop are induction registers whose accesses need no
- * clamp (xlat_block_ivs, D36).
+ * And which accesses of a loop are at induction addresses that need no clamp
+ * (xlat_loop_ivs, D36, D54).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -17,6 +17,7 @@
 
 #include "ir/ir.h"
 #include "translator/discover.h"
+#include "translator/loop_ivs.h"
 #include "translator/loops.h"
 
 enum { NREGS = 64, MAXB = 8 };
@@ -560,8 +561,9 @@ static void test_chase(void **state)
 }
 
 
-/* The induction registers xlat_block_ivs finds in a one-block loop at 0x100 whose body
- * (before its x5 != x6 test) body() emits; addr_of[k] gets the k-th access's iv_of. */
+/* The induction registers xlat_loop_ivs finds in a one-block loop at 0x100 whose body
+ * (before its x5 != x6 test) body() emits: the registers of their keys; addr_of[k] gets the
+ * k-th access's key register (-1: none, -2: no such access). */
 typedef void (*BodyFn)(IrBlock *b, IrTemp *addrs);
 
 static uint64_t ivs_of(BodyFn body, int8_t *addr_of, uint64_t back_pc)
@@ -572,12 +574,22 @@ static uint64_t ivs_of(BodyFn body, int8_t *addr_of, uint64_t back_pc)
     IrTemp addrs[4] = { IR_NO_TEMP, IR_NO_TEMP, IR_NO_TEMP, IR_NO_TEMP };
     body(a, addrs);
     branch_ne(a, X5, X6, back_pc, 0x104);
-    int8_t iv_of[256];
-    uint64_t mask = 99;
-    assert_true(a->ntemps <= sizeof iv_of);
-    assert_int_equal(xlat_block_ivs(a, iv_of, &mask), 0);
-    for (int k = 0; k < 4; k++)
-        addr_of[k] = addrs[k] == IR_NO_TEMP ? -2 : iv_of[addrs[k]];
+    ir_emit_exit(add_block(&fn, 0x104), ir_emit_get(&fn.ir[1], 1), IR_EXIT_RETURN);
+    fn.f.entry = 0x100;
+    bool entry[2] = { true, false };
+    XlatIvs iv;
+    assert_int_equal(xlat_loop_ivs(&fn.f, fn.irp, entry, &iv), 0);
+    uint64_t mask = 0;
+    for (int k = 0; k < 4; k++) {
+        int32_t key = addrs[k] == IR_NO_TEMP ? -2 : iv.key_of[0] ? iv.key_of[0][addrs[k]] : -1;
+        addr_of[k] = key < 0 ? (int8_t)key : (int8_t)iv.keys[key].reg;
+        if (key >= 0) {
+            assert_int_equal(iv.keys[key].header, 0);
+            assert_int_equal(iv.keys[key].inv, 0);
+            mask |= 1ull << iv.keys[key].reg;
+        }
+    }
+    xlat_ivs_free(&iv);
     fn_free(&fn);
     return mask;
 }
@@ -689,6 +701,76 @@ static void test_induction_registers(void **state)
     assert_int_equal(ivs_of(body_back_first, at, 0x100), 0);
 }
 
+/*
+ * lz's match loop (D54): entered at 0x10c, then the loads at x14 + x10 + x8 and x16 + x14
+ * (0x110), the step (0x104) and the test (0x108).  how: 0 as it is; 1 the loads in a block
+ * that a way round skips; 2 a call in the loop; 3 the step's block entered from the PC
+ * table too; 4 the step inside an inner cycle.
+ */
+static void test_chain_loop(void **state)
+{
+    (void)state;
+    enum { X8 = 8, X13 = 13, X14 = 14, X15 = 15, X16 = 16, X17 = 17 };
+    for (int how = 0; how < 5; how++) {
+        Fn fn;
+        fn_init(&fn);
+        ir_emit_exit_const(add_block(&fn, 0x100), 0x10c, IR_EXIT_JUMP);
+        IrBlock *st = add_block(&fn, 0x104); /* x14++; if (x14 == x17) goto 0x118 */
+        bump(st, X14, 1);
+        if (how == 4) /* while (*x13) spin here */
+            branch_on_memory(st, X13, 0x104, 0x108);
+        else
+            ir_emit_exit_const(st, 0x108, IR_EXIT_JUMP);
+        IrBlock *t = add_block(&fn, 0x108);
+        ir_emit_branch(t, ir_emit_cmp(t, IR_EQ, ir_emit_get(t, X14), ir_emit_get(t, X17)),
+                       0x118, IR_EXIT_BRANCH);
+        ir_emit_exit_const(t, 0x10c, IR_EXIT_JUMP);
+        IrBlock *b = add_block(&fn, 0x10c);
+        if (how == 1) /* if (*x13) goto 0x104 first */
+            branch_on_memory(b, X13, 0x104, 0x110);
+        else
+            ir_emit_exit_const(b, 0x110, IR_EXIT_JUMP);
+        IrBlock *m = add_block(&fn, 0x110); /* x15 = x14 + x10; x15 += x8; x13 = x16 + x14 */
+        ir_emit_set(m, X15, ir_emit_bin(m, IR_ADD, ir_emit_get(m, X14), ir_emit_get(m, X10)));
+        ir_emit_set(m, X15, ir_emit_bin(m, IR_ADD, ir_emit_get(m, X15), ir_emit_get(m, X8)));
+        IrTemp a0 = ir_emit_get(m, X15);
+        IrTemp a1 = ir_emit_bin(m, IR_ADD, ir_emit_get(m, X16), ir_emit_get(m, X14));
+        IrTemp v0 = ir_emit_load(m, IR_I64, 1, 0, a0), v1 = ir_emit_load(m, IR_I64, 1, 0, a1);
+        if (how == 2) {
+            ir_emit_exit_const(m, 0x300, IR_EXIT_CALL);
+            m->end_pc = 0x114;
+        } else {
+            ir_emit_branch(m, ir_emit_cmp(m, IR_EQ, v0, v1), 0x104, IR_EXIT_BRANCH);
+            ir_emit_exit_const(m, 0x118, IR_EXIT_JUMP);
+        }
+        IrBlock *c = add_block(&fn, 0x114);
+        ir_emit_exit_const(c, 0x104, IR_EXIT_JUMP);
+        ir_emit_exit(add_block(&fn, 0x118), ir_emit_get(&fn.ir[6], 1), IR_EXIT_RETURN);
+        fn.f.entry = 0x100;
+        bool entry[7] = { true, how == 3, false, false, false, false, false };
+        XlatIvs iv;
+        assert_int_equal(xlat_loop_ivs(&fn.f, fn.irp, entry, &iv), 0);
+        if (how == 0) {
+            assert_non_null(iv.key_of[4]);
+            int32_t k0 = iv.key_of[4][a0], k1 = iv.key_of[4][a1];
+            assert_true(k0 >= 0 && k1 >= 0 && k0 != k1);
+            assert_int_equal(iv.keys[k0].header, 3); /* 0x10c, where the loop is entered */
+            assert_int_equal(iv.keys[k0].reg, X14);
+            assert_true(iv.keys[k0].inv == ((1ull << X10) | (1ull << X8)));
+            assert_int_equal(iv.keys[k1].reg, X14);
+            assert_true(iv.keys[k1].inv == 1ull << X16);
+            /* the jump from 0x108 back to 0x10c is a way round (0x10c dominates 0x108), the
+             * one from 0x104 on to 0x108 is not */
+            assert_true(xlat_ivs_dominates(&iv, 3, 2));
+            assert_false(xlat_ivs_dominates(&iv, 2, 1));
+        } else {
+            assert_int_equal(iv.nkeys, 0);
+        }
+        xlat_ivs_free(&iv);
+        fn_free(&fn);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -711,6 +793,7 @@ int main(void)
         cmocka_unit_test(test_inner_spin),
         cmocka_unit_test(test_chase),
         cmocka_unit_test(test_induction_registers),
+        cmocka_unit_test(test_chain_loop),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -30,10 +30,10 @@ b_100b6:                                          ; preds = %b_100b6.preheader, 
   %x12.slot.0 = phi i64 [ %11, %b_100b6 ], [ %x12.slot.0.ph, %b_100b6.preheader ]
   %x11.slot.0 = phi i64 [ %10, %b_100b6 ], [ %x11.slot.0.ph, %b_100b6.preheader ]
   %x10.slot.0 = phi i64 [ %9, %b_100b6 ], [ %x10.slot.0.ph, %b_100b6.preheader ]
-  %iv.addr = sub i64 %x11.slot.0, %27
+  %iv.addr = sub i64 %x11.slot.0, %26
   %host = getelementptr i8, ptr %mem_base, i64 %iv.addr
   %ld59 = load double, ptr %host, align 1, !tbaa !8
-  %iv.addr30 = sub i64 %x10.slot.0, %26
+  %iv.addr30 = sub i64 %x10.slot.0, %27
   %host31 = getelementptr i8, ptr %mem_base, i64 %iv.addr30
   %ld32 = load i64, ptr %host31, align 1, !tbaa !8
   %fmul = fmul double %f1058, %ld59
@@ -99,8 +99,8 @@ entry.switch:                                     ; preds = %start
   br i1 %25, label %b_100d0, label %cont
 
 cont:                                             ; preds = %entry.switch
-  %26 = tail call i64 @llvm.usub.sat.i64(i64 %x10, i64 274877911040)
-  %27 = tail call i64 @llvm.usub.sat.i64(i64 %x11, i64 274877911040)
+  %26 = tail call i64 @llvm.usub.sat.i64(i64 %x11, i64 274877911040)
+  %27 = tail call i64 @llvm.usub.sat.i64(i64 %x10, i64 274877911040)
   %min.iters.check = icmp ult i64 %x12, 6
   br i1 %min.iters.check, label %b_100b6.preheader, label %vector.memcheck
 
@@ -142,12 +142,12 @@ vector.body:                                      ; preds = %vector.body, %vecto
   %offset.idx = add i64 %x11, %33
   %34 = shl i64 %index, 3
   %offset.idx71 = add i64 %x10, %34
-  %35 = sub i64 %offset.idx, %27
+  %35 = sub i64 %offset.idx, %26
   %36 = getelementptr i8, ptr %mem_base, i64 %35
   %37 = getelementptr i8, ptr %36, i64 16
   %wide.load = load <2 x double>, ptr %36, align 1, !tbaa !8, !alias.scope !14
   %wide.load72 = load <2 x double>, ptr %37, align 1, !tbaa !8, !alias.scope !14
-  %38 = sub i64 %offset.idx71, %26
+  %38 = sub i64 %offset.idx71, %27
   %39 = getelementptr i8, ptr %mem_base, i64 %38
   %40 = getelementptr i8, ptr %39, i64 16
   %wide.load7375 = load <2 x double>, ptr %39, align 1, !tbaa !8, !alias.scope !17, !noalias !14
