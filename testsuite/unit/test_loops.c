@@ -97,6 +97,13 @@ static void fn_free(Fn *fn)
         ir_block_free(&fn->ir[i]);
 }
 
+/* A block at pc that returns (jr ra). */
+static void return_block(Fn *fn, uint64_t pc)
+{
+    IrBlock *b = add_block(fn, pc);
+    ir_emit_exit(b, ir_emit_get(b, 1), IR_EXIT_RETURN);
+}
+
 /* r = r + k */
 static void bump(IrBlock *b, unsigned r, uint64_t k)
 {
@@ -403,7 +410,7 @@ static void test_live_regs(void **state)
         if (how == 1)
             ir_emit_call(b, H_REGS, NULL, 0);
         ir_emit_exit_const(b, how == 2 ? 0x1000 : 0x100, IR_EXIT_JUMP);
-        ir_emit_exit(add_block(&fn, 0x108), ir_emit_get(&fn.ir[2], 1), IR_EXIT_RETURN);
+        return_block(&fn, 0x108);
         uint64_t live[3];
         xlat_live_regs(&fn.f, fn.irp, live);
         uint64_t x5 = 1ull << X5, x6 = 1ull << X6, x7 = 1ull << X7;
@@ -574,7 +581,7 @@ static uint64_t ivs_of(BodyFn body, int8_t *addr_of, uint64_t back_pc)
     IrTemp addrs[4] = { IR_NO_TEMP, IR_NO_TEMP, IR_NO_TEMP, IR_NO_TEMP };
     body(a, addrs);
     branch_ne(a, X5, X6, back_pc, 0x104);
-    ir_emit_exit(add_block(&fn, 0x104), ir_emit_get(&fn.ir[1], 1), IR_EXIT_RETURN);
+    return_block(&fn, 0x104);
     fn.f.entry = 0x100;
     bool entry[2] = { true, false };
     XlatIvs iv;
@@ -745,7 +752,7 @@ static void test_chain_loop(void **state)
         }
         IrBlock *c = add_block(&fn, 0x114);
         ir_emit_exit_const(c, 0x104, IR_EXIT_JUMP);
-        ir_emit_exit(add_block(&fn, 0x118), ir_emit_get(&fn.ir[6], 1), IR_EXIT_RETURN);
+        return_block(&fn, 0x118);
         fn.f.entry = 0x100;
         bool entry[7] = { true, how == 3, false, false, false, false, false };
         XlatIvs iv;
