@@ -1263,11 +1263,6 @@ static int emit_host_libc(XlatEmitter *e, size_t fi, const char *name)
 }
 
 /*
- * Emits the lifted blocks of e->f into fn.  rec: fn is the register-passing variant (docs
- * D34): entered only at the function's entry, slots from its parameters, no entry switch
- * and no PC-table entries.
- */
-/*
  * Entering a loop with induction addresses from anywhere but its own ways round (D36, D54):
  * for each of its address forms v (an induction register plus invariant registers),
  * key_delta = min(v, limit) - v with limit a page past the guest space: 0 for any value an
@@ -1299,6 +1294,11 @@ static void emit_iv_deltas(XlatEmitter *e)
     }
 }
 
+/*
+ * Emits the lifted blocks of e->f into fn.  rec: fn is the register-passing variant (docs
+ * D34): entered only at the function's entry, slots from its parameters, no entry switch
+ * and no PC-table entries.
+ */
 static int emit_body(XlatEmitter *e, size_t fi, LLVMValueRef fn, bool rec, char *err,
                      size_t errlen)
 {
