@@ -59,10 +59,9 @@ int xlat_loop_polls(const XlatFunc *f, const IrBlock *const *ir, uint8_t *loop,
  * the start of each block of f on (live_in[i] for block i; ir[i]: its lifted IR).  Every way
  * out of f reads them all (a call, a return, the dispatcher, a trap, a helper that may trap
  * or reads registers), so a register outside live_in[i] is written again on every way from
- * block i before anything can read it.  (Without a fixed point in 1000 passes over the
- * blocks, which takes a function of thousands of blocks, every bit is set.)
+ * block i before anything can read it.  (Every bit is set when 1000 passes over the blocks
+ * do not reach the fixed point.)
  */
 void xlat_live_regs(const XlatFunc *f, const IrBlock *const *ir, uint64_t *live_in);
-
 
 #endif
