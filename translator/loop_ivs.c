@@ -500,9 +500,12 @@ static int header_loop(Loop *l, Scan *s, size_t h)
     const Graph *g = l->g;
     l->h = h;
     l->nlatch = 0;
+    l->seen_stamp++; /* a block with several edges to h is one latch */
     for (size_t k = g->pstart[h]; k < g->pstart[h + 1]; k++)
-        if (xlat_ivs_dominates(l->iv, h, g->pred[k]))
+        if (xlat_ivs_dominates(l->iv, h, g->pred[k]) && l->seen[g->pred[k]] != l->seen_stamp) {
+            l->seen[g->pred[k]] = l->seen_stamp;
             l->latch[l->nlatch++] = g->pred[k];
+        }
     if (!l->nlatch)
         return 0;
     /* the body: backwards from the latches, stopping at the header */

@@ -303,19 +303,22 @@ static bool unpolled_round(LoopScan *s, const uint8_t *loop, size_t h)
             continue;
         uint64_t t[MAX_TARGETS + 1];
         size_t nt = block_succs(blk, t, MAX_TARGETS);
-        const XlatJumpTable *jt = NULL;
-        for (size_t k = 0; k < f->njts && !jt; k++)
-            if (f->jts[k].jr_pc >= f->blocks[j].pc && f->jts[k].jr_pc < blk->end_pc)
-                jt = &f->jts[k];
-        size_t njt = jt ? jt->ntargets : 0;
-        for (size_t k = 0; k < nt + njt; k++) {
-            const XlatBlock *b = xlat_find_block(f, k < nt ? t[k] : jt->targets[k - nt]);
-            size_t i = b ? (size_t)(b - f->blocks) : 0;
-            if (b && i == h)
-                return true;
-            if (b && !s->seen[i]) {
-                s->seen[i] = 1;
-                s->queue[nq++] = i;
+        /* every jump table whose jump lies in the block's range: a block's code can overlap
+         * another's (compressed and full-size instructions read from other offsets) */
+        for (size_t jn = 0; jn <= f->njts; jn++) {
+            const XlatJumpTable *jt = jn < f->njts ? &f->jts[jn] : NULL;
+            if (jt && (jt->jr_pc < f->blocks[j].pc || jt->jr_pc >= blk->end_pc))
+                continue;
+            size_t n = jt ? jt->ntargets : nt;
+            for (size_t k = 0; k < n; k++) {
+                const XlatBlock *b = xlat_find_block(f, jt ? jt->targets[k] : t[k]);
+                size_t i = b ? (size_t)(b - f->blocks) : 0;
+                if (b && i == h)
+                    return true;
+                if (b && !s->seen[i]) {
+                    s->seen[i] = 1;
+                    s->queue[nq++] = i;
+                }
             }
         }
     }

@@ -778,6 +778,57 @@ static void test_chain_loop(void **state)
     }
 }
 
+/*
+ * A block whose pc range holds the jumps of several jump tables (compressed and full-size
+ * instructions read from other offsets can overlap): every table counts.  0x100 spins on
+ * memory (a polling header); 0x108's range holds a table sending it to 0x100 and one
+ * sending it back to 0x104, so 0x104's way round through the second table has no other
+ * poll and 0x104 keeps its own.  Then eight tables in one block all listing the header: one
+ * latch, not eight (ASan caught the overflow before).
+ */
+static void test_overlapping_tables(void **state)
+{
+    (void)state;
+    uint64_t to_first[1] = { 0x100 }, to_second[1] = { 0x104 };
+    Fn fn;
+    fn_init(&fn);
+    branch_on_memory(add_block(&fn, 0x100), X10, 0x100, 0x104);
+    branch_on_memory(add_block(&fn, 0x104), X6, 0x108, 0x110);
+    IrBlock *x = add_block(&fn, 0x108);
+    ir_emit_exit(x, ir_emit_get(x, X7), IR_EXIT_INDIRECT);
+    x->end_pc = 0x10c;
+    return_block(&fn, 0x110);
+    XlatJumpTable jts[8] = { { .jr_pc = 0x108, .targets = to_first, .ntargets = 1 },
+                             { .jr_pc = 0x10a, .targets = to_second, .ntargets = 1 } };
+    fn.f.jts = jts;
+    fn.f.njts = 2;
+    assert_true(run(&fn, 0x100));
+    assert_true(run(&fn, 0x104));
+    fn_free(&fn);
+
+    fn_init(&fn);
+    IrBlock *h = add_block(&fn, 0x100); /* x7 = *x10; x10 += 8; then 0x104's tables */
+    ir_emit_set(h, X7, ir_emit_load(h, IR_I64, 8, 0, ir_emit_get(h, X10)));
+    bump(h, X10, 8);
+    ir_emit_exit_const(h, 0x104, IR_EXIT_JUMP);
+    IrBlock *a = add_block(&fn, 0x104);
+    ir_emit_exit(a, ir_emit_get(a, X7), IR_EXIT_INDIRECT);
+    a->end_pc = 0x114;
+    for (int i = 0; i < 8; i++)
+        jts[i] = (XlatJumpTable){ .jr_pc = 0x104 + 2 * (uint64_t)i, .targets = to_first,
+                                  .ntargets = 1 };
+    fn.f.jts = jts;
+    fn.f.njts = 8;
+    fn.f.entry = 0x100;
+    bool entry[2] = { true, false };
+    XlatIvs iv;
+    assert_int_equal(xlat_loop_ivs(&fn.f, fn.irp, entry, &iv), 0);
+    assert_int_equal(iv.nkeys, 1);
+    assert_int_equal(iv.keys[0].reg, X10);
+    xlat_ivs_free(&iv);
+    fn_free(&fn);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -801,6 +852,7 @@ int main(void)
         cmocka_unit_test(test_chase),
         cmocka_unit_test(test_induction_registers),
         cmocka_unit_test(test_chain_loop),
+        cmocka_unit_test(test_overlapping_tables),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
