@@ -152,6 +152,10 @@ int xlat_split_regions(XlatProgram *p, const FvpFrontend *fe, const XlatCode *co
  * or the region with a region entry at pc; NULL if none. */
 const XlatFunc *xlat_find_region(const XlatProgram *p, uint64_t pc);
 
+/* Whether insn k of blk (an IR_EXIT) leaves for a constant pc, a CONST temp defined in the
+ * block (*pc: that pc). */
+bool xlat_exit_target(const IrBlock *blk, uint32_t k, uint64_t *pc);
+
 /* Stores the constant targets of blk's branches and exits in out, at most
  * max of them (a block has one or two in practice); returns how many it
  * stored.  A target left out only costs a trip through the dispatcher. */

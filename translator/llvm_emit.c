@@ -847,15 +847,6 @@ static LLVMValueRef emit_const(XlatEmitter *e, const IrInsn *in)
     }
 }
 
-/* Whether temp t, used by insn k of blk, is an IR_CONST. */
-static bool ir_is_const(const IrBlock *blk, uint32_t k, IrTemp t)
-{
-    for (uint32_t j = 0; j < k; j++)
-        if (blk->insns[j].dst == t)
-            return blk->insns[j].op == IR_CONST;
-    return false;
-}
-
 /* Emits one lifted block into the current insertion point. */
 /* e->chase[t]: temp t of blk is computed from a register in chase (or from a load of this
  * block): the address of a pointer chase, which keeps the range branch (guest_ptr). */
@@ -1042,7 +1033,7 @@ static int emit_block(XlatEmitter *e, const IrBlock *blk, uint64_t chase)
                            e->started > 0;
                 unsigned retired = own ? e->started - 1 : e->started;
                 exit_trap(e, a0, c64(e, (uint64_t)in->imm), tval, take_count(e, retired));
-            } else if (LLVMIsConstant(a0) && ir_is_const(blk, k, in->args[0])) {
+            } else if (LLVMIsConstant(a0) && xlat_exit_target(blk, k, &(uint64_t){ 0 })) {
                 /* only an IR constant (what the analyses of loops.c and loop_ivs.c see as
                  * a jump): a target LLVM folded (jalr off(x0)) goes the dynamic way */
                 exit_const(e, LLVMConstIntGetZExtValue(a0), in->aux, take_count(e, e->started));

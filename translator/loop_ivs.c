@@ -63,9 +63,9 @@ static int block_edges(Edges *e, const XlatFunc *f, const IrBlock *blk, size_t i
         if (in->op == IR_BRANCH) {
             rc = edge_to_pc(e, f, i, (uint64_t)in->imm);
         } else if (in->op == IR_EXIT && in->aux != IR_EXIT_TRAP) {
-            for (uint32_t j = 0; j < k && rc == 0; j++)
-                if (blk->insns[j].op == IR_CONST && blk->insns[j].dst == in->args[0])
-                    rc = edge_to_pc(e, f, i, (uint64_t)blk->insns[j].imm);
+            uint64_t pc;
+            if (xlat_exit_target(blk, k, &pc))
+                rc = edge_to_pc(e, f, i, pc);
             if (rc == 0 && (in->aux == IR_EXIT_CALL || in->aux == IR_EXIT_ICALL))
                 rc = edge_to_pc(e, f, i, blk->end_pc);
         }

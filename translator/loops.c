@@ -192,10 +192,9 @@ static bool ends_in_polling_call(const LoopScan *s, const IrBlock *blk)
             continue;
         if (in->aux == IR_EXIT_SYSCALL)
             return true;
-        for (uint32_t j = 0; j < k && in->aux == IR_EXIT_CALL && s->polls_at; j++)
-            if (blk->insns[j].op == IR_CONST && blk->insns[j].dst == in->args[0])
-                return s->polls_at(s->ctx, (uint64_t)blk->insns[j].imm);
-        return false;
+        uint64_t pc;
+        return in->aux == IR_EXIT_CALL && s->polls_at && xlat_exit_target(blk, k, &pc) &&
+               s->polls_at(s->ctx, pc);
     }
     return false;
 }
@@ -413,14 +412,12 @@ static uint64_t block_live(const XlatFunc *f, const IrBlock *blk, const uint64_t
         const IrInsn *in = &blk->insns[k];
         switch (in->op) {
         case IR_EXIT: {
-            live = UINT64_MAX;
-            if (in->aux != IR_EXIT_JUMP && in->aux != IR_EXIT_BRANCH && in->aux != IR_EXIT_LIMIT)
-                break;
-            for (uint32_t j = 0; j < k; j++)
-                if (blk->insns[j].op == IR_CONST && blk->insns[j].dst == in->args[0]) {
-                    const XlatBlock *b = xlat_find_block(f, (uint64_t)blk->insns[j].imm);
-                    live = b ? live_in[b - f->blocks] : UINT64_MAX;
-                }
+            uint64_t pc;
+            const XlatBlock *b = NULL;
+            if ((in->aux == IR_EXIT_JUMP || in->aux == IR_EXIT_BRANCH ||
+                 in->aux == IR_EXIT_LIMIT) && xlat_exit_target(blk, k, &pc))
+                b = xlat_find_block(f, pc);
+            live = b ? live_in[b - f->blocks] : UINT64_MAX;
             break;
         }
         case IR_BRANCH: {

@@ -26,6 +26,17 @@
 #include "ir/ir.h"
 #include "translator/discover.h"
 
+bool xlat_exit_target(const IrBlock *blk, uint32_t k, uint64_t *pc)
+{
+    IrTemp t = blk->insns[k].args[0];
+    for (uint32_t j = 0; j < k; j++)
+        if (blk->insns[j].dst == t) {
+            *pc = (uint64_t)blk->insns[j].imm;
+            return blk->insns[j].op == IR_CONST;
+        }
+    return false;
+}
+
 size_t xlat_block_targets(const IrBlock *blk, uint64_t *out, size_t max)
 {
     size_t n = 0;
@@ -35,14 +46,7 @@ size_t xlat_block_targets(const IrBlock *blk, uint64_t *out, size_t max)
         if (in->op == IR_BRANCH) {
             target = (uint64_t)in->imm;
         } else if (in->op == IR_EXIT && in->aux != IR_EXIT_TRAP) {
-            /* constant targets are CONST temps defined in this block */
-            bool found = false;
-            for (uint32_t j = 0; j < k; j++)
-                if (blk->insns[j].op == IR_CONST && blk->insns[j].dst == in->args[0]) {
-                    target = (uint64_t)blk->insns[j].imm;
-                    found = true;
-                }
-            if (!found)
+            if (!xlat_exit_target(blk, k, &target))
                 continue;
         } else {
             continue;
