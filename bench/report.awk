@@ -21,8 +21,11 @@ BEGIN {
     ne = split(engines, eng, " ")
     np = split(progs, prog, " ")
     label["native"] = "native"; label["xlat"] = "xlat"; label["qemu"] = "qemu"; label["fvp-run"] = "fvp-run"
-    about["native"] = "the same C source compiled for x86-64 by gcc: the baseline of every ratio"
-    about["xlat"] = "the RV64 binary translated ahead of time by fvp-xlat"
+    about["native"] = "the same C source compiled for x86-64 by gcc: the baseline of every ratio " \
+                      "(gcc's default target, baseline x86-64: SSE2, no AVX)"
+    about["xlat"] = "the RV64 binary translated ahead of time by fvp-xlat, for the CPU in " \
+                    "the flags line (by default this machine's x86-64 level, at most x86-64-v3: " \
+                    "AVX2, FMA, BMI2; docs D55)"
     about["qemu"] = "qemu-riscv64 (user mode, TCG JIT) running the RV64 binary"
     about["fvp-run"] = "the FVP interpreter running the RV64 binary"
     # nreal: the programs (the rows of the geomean); tbase[]: the threaded programs, each with

@@ -267,7 +267,9 @@ host_info() {
     printf 'native compiler\t%s\n' "$(version_of "$CC")"
     printf 'RV64 compiler\t%s\n' "$(version_of "$RV_CC")"
     printf 'qemu\t%s\n' "$(version_of "$QEMU")"
-    printf 'flags\t%s (both); fvp-xlat %s\n' "${BENCH_CFLAGS[*]} -lm" "$XLAT_FLAGS"
+    # shellcheck disable=SC2086  # XLAT_FLAGS is a word list
+    printf 'flags\t%s (both); fvp-xlat %s (code for %s)\n' "${BENCH_CFLAGS[*]} -lm" "$XLAT_FLAGS" \
+        "$("$XLAT" $XLAT_FLAGS --print-cpu 2>/dev/null || echo '?')"
 }
 
 main() {

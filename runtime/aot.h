@@ -52,7 +52,7 @@
 
 #include "runtime/cpu.h"
 
-#define FVP_AOT_ABI_VERSION 6u
+#define FVP_AOT_ABI_VERSION 7u
 
 /* Host stack that nested guest calls made as host calls may use below the dispatcher:
  * c->native_sp_limit = the dispatcher's stack pointer - this (or a quarter of
@@ -108,6 +108,8 @@ typedef struct FvpAotModule {
     const char *profile_out;      /* fvp-xlat --profile-out FILE, or NULL */
     const FvpAotCounter *counters; /* the cheap tier's functions, sorted by pc */
     uint64_t ncounters;
+    const char *cpu;              /* the LLVM CPU the code is for (fvp-xlat --cpu) */
+    uint64_t cpu_level;           /* the x86-64 level (1-4) it needs, 0: not checked */
 } FvpAotModule;
 
 /* For native code (libfvprt, runtime/native.c): the native function that

@@ -10,6 +10,8 @@
  *   FVP_STATS=1      stats line at exit (as fvp-run --stats, plus native entries)
  *   FVP_STRACE=1     log system calls to stderr (as fvp-run --strace)
  *   FVP_NO_NATIVE=1  interpreter only
+ *   FVP_CPU_LEVEL=N  take this CPU for x86-64 level N when it is lower than
+ *                    the real one (tests of the check below)
  *   FVP_PROFILE=FILE write the guest PCs of blocks that ran in the
  *                    interpreter to FILE (default: fvp-xlat --profile-out)
  */
@@ -43,6 +45,20 @@ static const char *aot_basename(const char *path)
 {
     const char *b = strrchr(path, '/');
     return b ? b + 1 : path;
+}
+
+/* The x86-64 micro-architecture level (1-4) of this CPU, or FVP_CPU_LEVEL when lower. */
+static unsigned host_cpu_level(void)
+{
+    __builtin_cpu_init();
+    unsigned l = __builtin_cpu_supports("x86-64-v4")   ? 4
+                 : __builtin_cpu_supports("x86-64-v3") ? 3
+                 : __builtin_cpu_supports("x86-64-v2") ? 2
+                                                       : 1;
+    const char *v = getenv("FVP_CPU_LEVEL");
+    if (v && v[0] >= '1' && v[0] <= '4' && !v[1] && (unsigned)(v[0] - '0') < l)
+        l = (unsigned)(v[0] - '0');
+    return l;
 }
 
 /* Sets up everything exec_run needs: guest memory with the image loaded,
@@ -91,6 +107,17 @@ static int aot_setup(Process *p, const FvpAotModule *m, const char *prog, int ar
     }
     if (aot_env_flag("FVP_NO_NATIVE"))
         native_disable(*out_nat, "FVP_NO_NATIVE");
+    /* Code for a level this CPU lacks would die of SIGILL somewhere: the interpreter runs
+     * the program instead (docs D55). */
+    unsigned level = host_cpu_level();
+    if (m->cpu_level > level) {
+        fprintf(stderr, "%s: warning: translated for %s, which needs an x86-64-v%u CPU and "
+                        "this one is x86-64-v%u: interpreting (slow); translate again with "
+                        "--cpu %s\n",
+                prog, m->cpu, (unsigned)m->cpu_level, level,
+                level >= 2 ? (level == 2 ? "x86-64-v2" : "x86-64-v3") : "x86-64");
+        native_disable(*out_nat, "the CPU lacks the translation's x86-64 level");
+    }
     return 0;
 }
 

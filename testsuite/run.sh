@@ -10,10 +10,11 @@
 #         fvp-run vs qemu-riscv64; the second with the ASan+UBSan fvp-run),
 #         torture (fixed subset of gcc.c-torture/execute, fvp-run vs qemu),
 #         isa-xlat / programs-xlat / torture-xlat (the same three through programs
-#         translated by fvp-xlat, see testsuite/xlat/xlat_lib.sh; isa-xlat at -O2 (and
-#         isa-xlat-v3 with --cpu x86-64-v3: inline FMA; skipped on older hosts),
-#         programs-xlat at -O0 plus programs-xlat-O2 for a few at -O2 and programs-xlat-v3
-#         for two with --cpu x86-64-v3 (inline FMA; skipped on older hosts),
+#         translated by fvp-xlat, see testsuite/xlat/xlat_lib.sh; isa-xlat at -O2 for the
+#         default --cpu, this host's x86-64 level up to v3 (docs D55), and isa-xlat-v2 with
+#         --cpu x86-64-v2, the portable level without inline FMA (skipped where that is the
+#         default), programs-xlat at -O0 plus programs-xlat-O2 for a few at -O2 and
+#         programs-xlat-v2 for three FP ones with --cpu x86-64-v2 (skipped likewise),
 #         programs-xlat-tiers for a few with nearly every function in the cheap tier (D45),
 #         torture-xlat runs
 #         check_subset_xlat.txt, a fifth of the subset, at -O0),
@@ -94,10 +95,12 @@ XLAT_O2_PROGRAMS=(prog_crc prog_recurse prog_switch prog_fnptr prog_libm prog_fp
 # only the C library's biggest, run in the cheap tier (docs D45) and call the full one
 XLAT_TIER_PROGRAMS=(prog_crc prog_recurse prog_switch prog_fnptr prog_libm prog_fpenv prog_qsort
                     sig_loops sig_context prog_selfcall prog_libc_direct)
-# programs-xlat-v3: the same with --cpu x86-64-v3, where fused multiply-adds are inline too
-XLAT_V3_PROGRAMS=(prog_fpenv prog_libm prog_fpplain)
+# programs-xlat-v2: the same with --cpu x86-64-v2, where fused multiply-adds go through
+# the C helpers (the default --cpu has them inline on a host with FMA)
+XLAT_V2_PROGRAMS=(prog_fpenv prog_libm prog_fpplain)
 
-# host_has_v3: the host runs x86-64-v3 code (glibc's loader lists the levels it supports).
+# host_has_v3: the host runs x86-64-v3 code (glibc's loader lists the levels it supports),
+# so fvp-xlat's default --cpu is x86-64-v3 and x86-64-v2 needs suites of its own.
 host_has_v3() {
     local ldso
     for ldso in /lib64/ld-linux-x86-64.so.2 /lib/x86_64-linux-gnu/ld-linux-x86-64.so.2; do
@@ -108,8 +111,8 @@ host_has_v3() {
 
 suites=("$@")
 [ ${#suites[@]} -eq 0 ] && suites=(unit elf elf-run corpus isa programs programs-asan torture exec
-                                      xlat-golden xlat-profile xlat-cache xlat-cli isa-xlat isa-xlat-v3 programs-xlat
-                                      programs-xlat-O2 programs-xlat-tiers programs-xlat-v3 torture-xlat)
+                                      xlat-golden xlat-profile xlat-cache xlat-cli isa-xlat isa-xlat-v2 programs-xlat
+                                      programs-xlat-O2 programs-xlat-tiers programs-xlat-v2 torture-xlat)
 
 for s in "${suites[@]}"; do
     case $s in
@@ -137,20 +140,20 @@ for s in "${suites[@]}"; do
     programs-xlat-tiers) XLAT_FLAGS="-O2 --tier-size 40" XLAT_SUBDIR=programs-tiers ENGINES=xlat \
                     run_tap programs/diff-xlat-tiers \
                     bash testsuite/programs/run_programs.sh "$PLAIN" "${XLAT_TIER_PROGRAMS[@]}" ;;
-    isa-xlat-v3)
+    isa-xlat-v2)
         if host_has_v3; then
-            XLAT_FLAGS="-O2 --cpu x86-64-v3" XLAT_SUBDIR=isa-v3 ENGINES=xlat \
-                run_tap isa/cases-xlat-v3 bash testsuite/isa/run_isa.sh "$PLAIN"
+            XLAT_FLAGS="-O2 --cpu x86-64-v2" XLAT_SUBDIR=isa-v2 ENGINES=xlat \
+                run_tap isa/cases-xlat-v2 bash testsuite/isa/run_isa.sh "$PLAIN"
         else
-            run_tap isa/cases-xlat-v3 echo "ok 1 - isa-xlat-v3 # SKIP this host cannot run x86-64-v3 code"
+            run_tap isa/cases-xlat-v2 echo "ok 1 - isa-xlat-v2 # SKIP this host lacks x86-64-v3: the default --cpu of isa-xlat is x86-64-v2 or lower"
         fi ;;
-    programs-xlat-v3)
+    programs-xlat-v2)
         if host_has_v3; then
-            XLAT_FLAGS="-O2 --cpu x86-64-v3" XLAT_SUBDIR=programs-v3 ENGINES=xlat \
-                run_tap programs/diff-xlat-v3 \
-                bash testsuite/programs/run_programs.sh "$PLAIN" "${XLAT_V3_PROGRAMS[@]}"
+            XLAT_FLAGS="-O2 --cpu x86-64-v2" XLAT_SUBDIR=programs-v2 ENGINES=xlat \
+                run_tap programs/diff-xlat-v2 \
+                bash testsuite/programs/run_programs.sh "$PLAIN" "${XLAT_V2_PROGRAMS[@]}"
         else
-            run_tap programs/diff-xlat-v3 echo "ok 1 - programs-xlat-v3 # SKIP this host cannot run x86-64-v3 code"
+            run_tap programs/diff-xlat-v2 echo "ok 1 - programs-xlat-v2 # SKIP this host lacks x86-64-v3: the default --cpu of programs-xlat-O2 is x86-64-v2 or lower"
         fi ;;
     torture-xlat) XLAT_FLAGS=-O0 ENGINES=xlat run_tap torture/subset-xlat bash testsuite/torture/run_torture.sh "$PLAIN" \
                     --subset testsuite/torture/check_subset_xlat.txt --jobs "$(nproc 2>/dev/null || echo 2)" ;;

@@ -146,7 +146,7 @@ int xlat_cache_key(XlatCache *c, const XlatOptions *o, const uint8_t *elf, size_
     key_str(&s, "cc", getenv("FVP_CC"));
     key_str(&s, "llvm-args", getenv("FVP_LLVM_ARGS"));
     /* the options that change the output */
-    const char *cpu = o->cpu ? o->cpu : "";
+    const char *cpu = xlat_cpu(o);
     key_str(&s, "cpu", cpu);
     if (strcmp(cpu, "native") == 0) {
         char *name = LLVMGetHostCPUName(), *features = LLVMGetHostCPUFeatures();

@@ -20,6 +20,7 @@
 #include <llvm-c/Analysis.h>
 #include <llvm-c/BitReader.h>
 #include <llvm-c/Core.h>
+#include <llvm-c/ErrorHandling.h>
 #include <llvm-c/Linker.h>
 #include <llvm-c/Support.h>
 #include <llvm-c/Target.h>
@@ -39,8 +40,6 @@ extern char **environ;
 
 /* The helpers' bitcode, linked into fvp-xlat by the Makefile (helpers_bc.o). */
 extern const char fvp_helpers_bc[], fvp_helpers_bc_end[];
-
-#define DEFAULT_CPU "x86-64-v2"
 
 static double now(void)
 {
@@ -149,16 +148,23 @@ static int check_input(const ElfImage *img, const char *path, char *err, size_t 
 
 /* ---- LLVM module pieces --------------------------------------------------- */
 
+/* LLVM's fatal errors end the translation with one line, not an abort with a stack dump
+ * (the CPU names are checked first, so this is for what no check foresaw). */
+static void llvm_fatal(const char *reason)
+{
+    fprintf(stderr, "fvp-xlat: LLVM: %s\n", reason);
+    _exit(1);
+}
+
 static void init_llvm_x86(void)
 {
+    LLVMInstallFatalErrorHandler(llvm_fatal);
     LLVMInitializeX86TargetInfo();
     LLVMInitializeX86Target();
     LLVMInitializeX86TargetMC();
     LLVMInitializeX86AsmPrinter();
 }
 
-/* Whether LLVM CPU `cpu` has FMA3 (fused multiply-adds can then be inline
- * instructions; without it llvm.fma would be a libm call). */
 /*
  * LLVM's process-wide options for one translation.  The SLP vectorizer runs
  * only at -O3: on lifted code it spent a third of -O2's optimisation time
@@ -183,30 +189,6 @@ static void set_llvm_options(const XlatOptions *o)
         argv[argc++] = t;
     LLVMParseCommandLineOptions(argc, argv, NULL);
     free(copy); /* LLVM keeps copies of option values it stores */
-}
-
-static bool cpu_has_fma(const char *cpu)
-{
-    if (strcmp(cpu, "native") == 0) {
-        /* a comma-separated list of +feature / -feature */
-        char *f = LLVMGetHostCPUFeatures();
-        bool has = false;
-        for (const char *p = f; p && *p && !has; p = strchr(p, ',') ? strchr(p, ',') + 1 : "")
-            has = strncmp(p, "+fma", 4) == 0 && (p[4] == ',' || p[4] == '\0');
-        LLVMDisposeMessage(f);
-        return has;
-    }
-    static const char *const fma_cpus[] = {
-        "x86-64-v3", "x86-64-v4", "haswell", "broadwell", "skylake", "skylake-avx512",
-        "cascadelake", "cooperlake", "cannonlake", "icelake-client", "icelake-server",
-        "tigerlake", "rocketlake", "alderlake", "raptorlake", "meteorlake",
-        "sapphirerapids", "emeraldrapids", "graniterapids", "znver1", "znver2", "znver3",
-        "znver4", "bdver2", "bdver3", "bdver4",
-    };
-    for (size_t i = 0; i < sizeof fma_cpus / sizeof fma_cpus[0]; i++)
-        if (strcmp(cpu, fma_cpus[i]) == 0)
-            return true;
-    return false;
 }
 
 /*
@@ -244,7 +226,7 @@ static LLVMTargetMachineRef make_target_machine(const XlatOptions *o, bool cheap
                               : o->opt_level == 1 ? LLVMCodeGenLevelLess
                               : o->opt_level == 2 ? LLVMCodeGenLevelDefault
                                                   : LLVMCodeGenLevelAggressive;
-    const char *cpu = o->cpu ? o->cpu : DEFAULT_CPU;
+    const char *cpu = xlat_cpu(o);
     /* "native": this host's CPU and features, as clang -march=native */
     bool native = strcmp(cpu, "native") == 0;
     char *host_cpu = native ? LLVMGetHostCPUName() : NULL;
@@ -385,18 +367,21 @@ static void emit_aot_module(LLVMModuleRef mod, const XlatProgram *prog, const El
     LLVMValueRef prof_g = o->profile_out ? const_cstring(mod, "fvp_aot_profile_out", o->profile_out)
                                          : LLVMConstNull(ptr);
 
-    LLVMTypeRef mod_fields[12] = { i32, i32, ptr, i64, ptr, ptr, i64, ptr, i64, ptr, ptr, i64 };
-    LLVMTypeRef mod_ty = LLVMStructTypeInContext(ctx, mod_fields, 12, 0);
-    LLVMValueRef mv[12] = {
+    const char *cpu = xlat_cpu(o);
+    LLVMTypeRef mod_fields[14] = { i32, i32, ptr, i64, ptr, ptr, i64, ptr, i64, ptr, ptr, i64,
+                                   ptr, i64 };
+    LLVMTypeRef mod_ty = LLVMStructTypeInContext(ctx, mod_fields, 14, 0);
+    LLVMValueRef mv[14] = {
         LLVMConstInt(i32, FVP_AOT_ABI_VERSION, 0),
         LLVMConstInt(i32, (o->precise_faults ? FVP_AOT_PRECISE_FAULTS : 0) |
                               aot_flags, 0),
         img_g, LLVMConstInt(i64, image_len, 0), name_g,
         ent_g, LLVMConstInt(i64, nents, 0), rng_g, LLVMConstInt(i64, nr, 0), prof_g,
         cnt_g, LLVMConstInt(i64, nc, 0),
+        const_cstring(mod, "fvp_aot_cpu", cpu), LLVMConstInt(i64, xlat_cpu_level(cpu), 0),
     };
     LLVMValueRef mg = LLVMAddGlobal(mod, mod_ty, "fvp_aot_module");
-    LLVMSetInitializer(mg, LLVMConstNamedStruct(mod_ty, mv, 12));
+    LLVMSetInitializer(mg, LLVMConstNamedStruct(mod_ty, mv, 14));
     LLVMSetGlobalConstant(mg, 1);
 }
 
@@ -648,7 +633,7 @@ static void *shard_run(void *arg)
                       (sh->no_instret ? XLAT_EMIT_NO_INSTRET : 0) |
                       (sh->cheap ? XLAT_EMIT_COUNT : 0) |
                       (o->no_host_libc ? 0 : XLAT_EMIT_HOST_LIBC) |
-                      (cpu_has_fma(o->cpu ? o->cpu : DEFAULT_CPU) ? XLAT_EMIT_HOST_FMA : 0);
+                      (xlat_cpu_has_fma(xlat_cpu(o)) ? XLAT_EMIT_HOST_FMA : 0);
     XlatEmitter *em = xlat_emitter_new(mod, sh->prog, &fvp_frontend_riscv64, &code, ir_out,
                                        eflags);
     if (!em) {
@@ -690,7 +675,7 @@ static void *shard_run(void *arg)
     sh->bit_helpers = xlat_emitter_stats(em)->bit_helpers;
     if ((sh->rc = link_helpers(mod, sh->err, sizeof sh->err)) != 0)
         goto out;
-    set_tune_cpu(mod, o->cpu ? o->cpu : DEFAULT_CPU);
+    set_tune_cpu(mod, xlat_cpu(o));
     sh->t_emit = now() - t0;
     if ((sh->rc = make_temp_obj(sh->obj, sizeof sh->obj, sh->err, sizeof sh->err)) != 0)
         goto out;
@@ -1020,6 +1005,8 @@ int xlat_run(const XlatOptions *o, XlatReport *rep, char *err, size_t errlen,
     char libdir[PATH_MAX];
     int rc;
 
+    if ((rc = xlat_check_cpu(o, err, errlen)) != 0)
+        goto out;
     if ((rc = read_file(o->input, &image, &image_len, err, errlen)) != 0)
         goto out;
     if ((rc = elfimage_open_mem(image, image_len, o->input, &img, err, errlen)) != 0)

@@ -13,7 +13,7 @@ typedef struct XlatOptions {
     const char *input;          /* guest ELF */
     const char *output;         /* native executable */
     int opt_level;              /* 0..3 */
-    const char *cpu;            /* LLVM CPU name, default "x86-64-v2" */
+    const char *cpu;            /* LLVM CPU name; NULL or "host": xlat_cpu's choice */
     const char *emit_llvm;      /* write the optimised LLVM IR here, or NULL */
     const char *emit_ir;        /* write the FVP IR here, or NULL */
     const char *profile;        /* extra roots: one guest PC per line, or NULL */
@@ -80,6 +80,23 @@ typedef struct XlatReport {
  */
 int xlat_run(const XlatOptions *o, XlatReport *rep, char *err, size_t errlen,
              void (*warn)(const char *msg));
+
+/* The LLVM CPU the output is for: o->cpu, or for NULL and "host" this machine's x86-64
+ * micro-architecture level, at most "x86-64-v3" (docs D55). */
+const char *xlat_cpu(const XlatOptions *o);
+
+/* The x86-64 level (1-4) code for cpu needs: x86-64[-vN]; "native": this machine's; 0 for
+ * other CPU names (the output does not check them). */
+unsigned xlat_cpu_level(const char *cpu);
+
+/* cpu (resolved by xlat_cpu) names a 64-bit x86 CPU LLVM knows. */
+bool xlat_cpu_known(const char *cpu);
+
+/* 0 when o's CPU is known, else 2 with a one-line reason in err. */
+int xlat_check_cpu(const XlatOptions *o, char *err, size_t errlen);
+
+/* Code for cpu may use FMA instructions (inline fused multiply-adds). */
+bool xlat_cpu_has_fma(const char *cpu);
 
 /* Reads a profile file: one guest PC per line (0x-hex or decimal; '#'
  * comments).  Returns 0 and a malloc'ed array, or -errno with err set. */

@@ -153,7 +153,22 @@ static void test_key_inputs(void **state)
     key_of(&c, &o, "ELF one", fx->lib);
     assert_string_not_equal(c.key, base);
     o.opt_level = 2;
-    o.cpu = "x86-64-v3";
+    /* the default is this machine's level up to v3 (docs D55): never v4, and the same
+     * output as asking for that level by name */
+    assert_string_not_equal(xlat_cpu(&o), "x86-64-v4");
+    assert_int_equal(xlat_cpu_level("x86-64"), 1);
+    assert_int_equal(xlat_cpu_level("x86-64-v3"), 3);
+    assert_int_equal(xlat_cpu_level("x86-64-v5"), 0);
+    assert_int_equal(xlat_cpu_level("skylake"), 0); /* named CPUs are not checked */
+    assert_true(xlat_cpu_known("skylake") && xlat_cpu_known("x86-64-v4"));
+    assert_false(xlat_cpu_known("i686") || xlat_cpu_known("x86-64-v5"));
+    o.cpu = xlat_cpu(&o);
+    key_of(&c, &o, "ELF one", fx->lib);
+    assert_string_equal(c.key, base);
+    o.cpu = "host";
+    key_of(&c, &o, "ELF one", fx->lib);
+    assert_string_equal(c.key, base);
+    o.cpu = "x86-64-v4";
     key_of(&c, &o, "ELF one", fx->lib);
     assert_string_not_equal(c.key, base);
     o.cpu = NULL;

@@ -3,7 +3,9 @@
 # or 1 (input); -j N and -jN; -v says which inline FP form a program gets (plain when it cannot
 # observe the FP environment, D31; strict with the first block that looks; --strict-fp forces
 # it) and the output of each form runs right; the instruction count off unless the program
-# reads instret (or --exact-instret); deep guest recursion in a small host stack.
+# reads instret (or --exact-instret); deep guest recursion in a small host stack; the default
+# --cpu (this machine's level up to x86-64-v3), --print-cpu, unknown CPUs refused, and code
+# for a level the CPU lacks interpreted with one warning (docs D55).
 # TAP output.   testsuite/xlat/run_cli.sh [BUILD]
 set -u
 cd "$(dirname "$0")/../.." || exit 1
@@ -41,6 +43,9 @@ refused "-j at the end" 2 "$HELLO" -o "$OUT/never" -j
 refused "no output" 2 "$HELLO"
 refused "missing input" 1 "$OUT/nothing-here" -o "$OUT/never"
 refused "--tier-size without a number" 2 "$HELLO" -o "$OUT/never" --tier-size big
+refused "unknown --cpu" 2 "$HELLO" -o "$OUT/never" --cpu bogus
+refused "32-bit --cpu" 2 "$HELLO" -o "$OUT/never" --cpu i686
+refused "--print-cpu of an unknown --cpu" 2 --print-cpu --cpu bogus
 
 # -jN and -j N both translate; -v names the FP form
 for j in "-j1" "-j 1"; do
@@ -56,6 +61,30 @@ if grep -q 'inline FP: plain' "$OUT/v.log"; then
     tap_ok "cli: hello (no look at the FP environment) gets plain FP"
 else
     tap_fail "cli: hello: $(grep 'inline FP' "$OUT/v.log")"
+fi
+
+# The default --cpu is this machine's x86-64 level up to v3, as glibc's loader sees it (docs
+# D55); code for a level the CPU lacks interprets, with one warning line (FVP_CPU_LEVEL=2
+# makes the output take this CPU for x86-64-v2)
+want=x86-64-v2
+for ldso in /lib64/ld-linux-x86-64.so.2 /lib/x86_64-linux-gnu/ld-linux-x86-64.so.2; do
+    [ -x "$ldso" ] && "$ldso" --help 2>/dev/null | grep -q 'x86-64-v3 (supported' && want=x86-64-v3
+done
+if grep -q "code for $want (this machine's x86-64 level)" "$OUT/v.log" &&
+        [ "$("$FVP_XLAT" --print-cpu)" = "$want" ] &&
+        [ "$("$FVP_XLAT" --print-cpu --cpu x86-64-v4)" = x86-64-v4 ]; then
+    tap_ok "cli: the default --cpu is $want"
+else
+    tap_fail "cli: default --cpu, want $want: $(grep 'code for' "$OUT/v.log")"
+fi
+if timeout 300 "$FVP_XLAT" -O0 --cpu x86-64-v3 "$HELLO" -o "$OUT/hello.v3" 2>"$OUT/v3.log" &&
+        FVP_CPU_LEVEL=2 FVP_STATS=1 "$OUT/hello.v3" >"$OUT/v3.out" 2>"$OUT/v3.err" &&
+        cmp -s "$OUT/v3.out" "$OUT/hello.out" &&
+        [ "$(grep -c 'translated for x86-64-v3, which needs an x86-64-v3 CPU and this one is x86-64-v2: interpreting (slow); translate again with --cpu x86-64-v2' "$OUT/v3.err")" = 1 ] &&
+        grep -q " 0 native entries, .*native code off: the CPU lacks" "$OUT/v3.err"; then
+    tap_ok "cli: code for x86-64-v3 on a CPU taken for x86-64-v2 interprets, one warning"
+else
+    tap_fail "cli: x86-64-v3 code with FVP_CPU_LEVEL=2: $(head -c 600 "$OUT/v3.err")"
 fi
 timeout 300 "$FVP_XLAT" -O0 -v --strict-fp "$HELLO" -o "$OUT/hello.strict" 2>"$OUT/s.log"
 if grep -q 'inline FP: strict (--strict-fp' "$OUT/s.log" &&

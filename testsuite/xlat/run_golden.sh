@@ -13,7 +13,8 @@
 #
 #   testsuite/xlat/run_golden.sh [BUILD] [--update] [NAME...]
 # --update rewrites the expected files from the current translation (review the diff!).
-# Environment: FVP_XLAT (default BUILD/bin/fvp-xlat), GOLDEN_FLAGS (default -O2),
+# Environment: FVP_XLAT (default BUILD/bin/fvp-xlat), GOLDEN_FLAGS (default -O2 --cpu
+#              x86-64-v2: a fixed CPU, the expected code must not depend on the host),
 #              RV_AS (riscv64-linux-gnu-as), RV_LD (riscv64-linux-gnu-ld).
 set -u
 cd "$(dirname "$0")/../.."
@@ -29,7 +30,7 @@ while [ $# -gt 0 ]; do
     shift
 done
 FVP_XLAT=${FVP_XLAT:-$BUILD/bin/fvp-xlat}
-GOLDEN_FLAGS=${GOLDEN_FLAGS:--O2}
+GOLDEN_FLAGS=${GOLDEN_FLAGS:--O2 --cpu x86-64-v2}
 RV_AS=${RV_AS:-riscv64-linux-gnu-as}
 RV_LD=${RV_LD:-riscv64-linux-gnu-ld}
 GDIR=testsuite/xlat/golden

@@ -24,8 +24,11 @@ static void usage(FILE *f)
             "  -o FILE             the executable to write (required)\n"
             "  -O0 .. -O3          optimisation level (default -O2; -O3 gives every function\n"
             "                      the full pipeline, see --tier-size)\n"
-            "  --cpu CPU           host CPU to generate code for (default x86-64-v2;\n"
-            "                      e.g. x86-64, x86-64-v3, native)\n"
+            "  --cpu CPU           host CPU to generate code for (default host: this\n"
+            "                      machine's x86-64 level, at most x86-64-v3; the output\n"
+            "                      interprets on a CPU below that level; or x86-64,\n"
+            "                      x86-64-v2/-v3/-v4, native, znver4, skylake, ...)\n"
+            "  --print-cpu         print the CPU --cpu (or its default) means and exit\n"
             "  --emit-llvm FILE    also write the optimised LLVM IR to FILE\n"
             "  --emit-ir FILE      also write the FVP IR of every block to FILE\n"
             "  --profile FILE      also translate the guest PCs listed in FILE (from FVP_PROFILE),\n"
@@ -87,6 +90,7 @@ static const char *opt_value(int argc, char **argv, int *i)
 int main(int argc, char **argv)
 {
     XlatOptions o = { .opt_level = 2 };
+    bool print_cpu = false;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char **dst = NULL;
@@ -145,6 +149,8 @@ int main(int argc, char **argv)
                 o.tier_insns = n ? (unsigned)n : UINT_MAX;
         } else if (strcmp(a, "-v") == 0) {
             o.verbose++;
+        } else if (strcmp(a, "--print-cpu") == 0) {
+            print_cpu = true;
         } else if (a[0] == '-' && a[1] == 'O' && a[2] >= '0' && a[2] <= '3' && a[3] == '\0') {
             o.opt_level = a[2] - '0';
         } else if (a[0] == '-' && a[1] != '\0') {
@@ -159,6 +165,15 @@ int main(int argc, char **argv)
         if (dst && !(*dst = opt_value(argc, argv, &i)))
             return 2;
     }
+    char err[1024];
+    if (xlat_check_cpu(&o, err, sizeof err) != 0) {
+        fprintf(stderr, "fvp-xlat: %s\n", err);
+        return 2;
+    }
+    if (print_cpu) {
+        printf("%s\n", xlat_cpu(&o));
+        return 0;
+    }
     if (!o.input) {
         fprintf(stderr, "fvp-xlat: no input file (try --help)\n");
         return 2;
@@ -170,7 +185,6 @@ int main(int argc, char **argv)
     o.progress = isatty(STDERR_FILENO) && !o.verbose;
 
     XlatReport r;
-    char err[1024];
     if (xlat_run(&o, &r, err, sizeof err, warn_line) != 0) {
         fprintf(stderr, "fvp-xlat: %s\n", err);
         return 1;
@@ -181,6 +195,9 @@ int main(int argc, char **argv)
         fprintf(stderr, "fvp-xlat: cache hit: %s\n", r.cache_entry);
     if (o.verbose && r.cache == XLAT_CACHE_MISS && !r.cache_warning[0])
         fprintf(stderr, "fvp-xlat: stored in the translation cache: %s\n", r.cache_entry);
+    if (o.verbose)
+        fprintf(stderr, "fvp-xlat: code for %s%s\n", xlat_cpu(&o),
+                o.cpu && strcmp(o.cpu, "host") != 0 ? "" : " (this machine's x86-64 level)");
     if (o.verbose && r.cache != XLAT_CACHE_HIT) {
         fprintf(stderr,
                 "fvp-xlat: %zu functions (%zu left to the interpreter), %zu blocks, "
