@@ -90,7 +90,7 @@ suite_unit() {
 # libgcc's bit helpers as intrinsics (D52)
 XLAT_O2_PROGRAMS=(prog_crc prog_recurse prog_switch prog_fnptr prog_libm prog_fpenv prog_fpplain
                   prog_qsort sig_resume sig_loops sig_context prog_wild prog_libc_str prog_libc_direct
-                  prog_selfcall prog_bits)
+                  prog_selfcall prog_bits prog_twin)
 # programs-xlat-tiers: -O2 with --tier-size 40, so that the programs' own functions, not
 # only the C library's biggest, run in the cheap tier (docs D45) and call the full one
 XLAT_TIER_PROGRAMS=(prog_crc prog_recurse prog_switch prog_fnptr prog_libm prog_fpenv prog_qsort

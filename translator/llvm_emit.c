@@ -468,11 +468,8 @@ static LLVMValueRef access_iv_delta(const XlatEmitter *e, const IrInsn *in)
     return key_of && key_of[in->args[0]] >= 0 ? e->key_delta[key_of[in->args[0]]] : NULL;
 }
 
-/*
- * Host pointer for guest load/store in (address addr), with the range (and, if asked,
- * alignment) checks of the interpreter: a branch to the fault exit with --precise-faults, a
- * clamp otherwise.
- */
+/* Host pointer for guest load/store in (address addr), with the range (and, if asked,
+ * alignment) checks: a branch to the fault exit with --precise-faults, else a clamp. */
 static LLVMValueRef guest_ptr(XlatEmitter *e, const IrInsn *in, LLVMValueRef addr, bool store)
 {
     unsigned size = (unsigned)in->imm;
@@ -510,8 +507,12 @@ static LLVMValueRef guest_ptr(XlatEmitter *e, const IrInsn *in, LLVMValueRef add
         addr = call_intrinsic(e, "llvm.umin", e->t_i64, args, 2, "clamp");
         return LLVMBuildGEP2(e->b, e->t_i8, e->mem_base, &addr, 1, "host");
     }
-    LLVMValueRef ok = LLVMBuildICmp(e->b, LLVMIntULE, addr, c64(e, GUEST_SPACE_SIZE - size),
-                                    "inrange");
+    /* A chase keeps a branch, on the base as the clamp above (all accesses off one base
+     * value test one condition, which LLVM tests once; D56) */
+    LLVMValueRef ok = ssa_regs(e)
+        ? LLVMBuildICmp(e->b, LLVMIntULE, e->base_of[at] ? e->temps[e->base_of[at]] : addr,
+                        c64(e, GUEST_SPACE_SIZE + XLAT_BASE_MAX_OFFSET), "base.inrange")
+        : LLVMBuildICmp(e->b, LLVMIntULE, addr, c64(e, GUEST_SPACE_SIZE - size), "inrange");
     check_or_trap(e, ok, store ? RV_CAUSE_STORE_PAGE_FAULT : RV_CAUSE_LOAD_PAGE_FAULT, addr,
                   "mem.ok");
     if (!ssa_regs(e))
@@ -1090,6 +1091,7 @@ static int lift_blocks(XlatEmitter *e, char *err, size_t errlen)
             ir_print_block(&bi->ir, e->ir_out);
         }
     }
+    libc_return_sites(e);
     return 0;
 }
 

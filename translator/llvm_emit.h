@@ -104,4 +104,9 @@ const XlatEmitStats *xlat_emitter_stats(const XlatEmitter *e);
  * instructions (llvm_peephole.c).  Returns how many it rewrote. */
 size_t xlat_sext_peephole(LLVMModuleRef mod);
 
+/* Two arms of a branch doing the same operations and branching to the same two blocks get a
+ * common block taking that branch, for SimplifyCFG to merge them into one (docs D56;
+ * llvm_peephole.c).  Returns how many pairs. */
+size_t xlat_twin_arms(LLVMModuleRef mod);
+
 #endif /* FVP_LLVM_EMIT_H */

@@ -183,6 +183,7 @@ unsigned rec_offset(int r); /* vCPU offset of a rec_params/rec_returns entry (-1
 void rec_ret_vcpu(XlatEmitter *e, LLVMValueRef reason);
 void build_ret(XlatEmitter *e, LLVMValueRef reason);
 LLVMValueRef libc_decl(XlatEmitter *e, const char *name);
+void libc_return_sites(XlatEmitter *e);
 void exit_const(XlatEmitter *e, uint64_t pc, unsigned reason, unsigned count);
 void exit_dynamic(XlatEmitter *e, LLVMValueRef pc, unsigned reason, unsigned count);
 

@@ -494,6 +494,31 @@ static void emit_libc_call(XlatEmitter *e, const char *name, uint64_t pc, BlockI
     e->st.host_calls++;
 }
 
+/* The return site of a host C library call (emit_libc_call) is no entry: the call comes back
+ * there itself, and the dispatcher gets there only when a guest handler resumed a fault
+ * inside the function, where the interpreter can go on.  As an entry it merged every
+ * register with its vCPU copy, losing the constants of a loop around the call (strings'
+ * divisor became an idiv; docs D57).  After lifting, before the entries are used. */
+void libc_return_sites(XlatEmitter *e)
+{
+    const XlatFunc *f = e->f;
+    for (size_t i = 0; ssa_regs(e) && i < f->nblocks; i++) {
+        const IrBlock *blk = &e->blocks[i].ir;
+        for (uint32_t k = 0; k < blk->ninsns; k++) {
+            uint64_t target;
+            if (blk->insns[k].op != IR_EXIT || blk->insns[k].aux != IR_EXIT_CALL ||
+                !xlat_exit_target(blk, k, &target))
+                continue;
+            const XlatFunc *callee = xlat_find_region(e->prog, target);
+            BlockInfo *ret = callee && host_libc_name(e, callee) ? local_block(e, blk->end_pc)
+                                                                 : NULL;
+            if (ret && !(f->blocks[ret - e->blocks].flags &
+                         (XLAT_BLK_ENTRY | XLAT_BLK_RESUME | XLAT_BLK_REGION)))
+                ret->entry = false;
+        }
+    }
+}
+
 /* libgcc's bit helpers, which RV64GC code without Zbb calls for __builtin_clzl and the like
  * (docs D52): the LLVM intrinsic each one computes, for a nonzero argument where the
  * helper's result for 0 is its own (__clzdi2 reads a table for it; __ctzdi2 gives -1). */

@@ -479,7 +479,7 @@ typedef struct Shard {
     char obj[80];               /* its object file */
     XlatEntry *entries;
     size_t nentries;
-    size_t blocks, failed, fp_native, host_libc, self_calls, polls, bit_helpers;
+    size_t blocks, failed, fp_native, host_libc, self_calls, polls, bit_helpers, twins;
     char *ir_text;              /* --emit-ir output (open_memstream) */
     size_t ir_len;
     double t_emit, t_opt, t_codegen;
@@ -537,7 +537,8 @@ static const char CHEAP_PIPELINE[] = "globaldce,function(sroa,early-cse,simplify
  * LLVM FP operations (D31); cheap: the module is the cheap tier's. */
 static int optimise_and_emit(const XlatOptions *o, LLVMModuleRef mod, LLVMTargetMachineRef tm,
                              bool inline_fp, bool plain_fp, bool cheap, const char *obj,
-                             double *t_opt, double *t_cg, char *err, size_t errlen)
+                             double *t_opt, double *t_cg, size_t *twins, char *err,
+                             size_t errlen)
 {
     if (o->verify) {
         char *msg = NULL;
@@ -591,8 +592,25 @@ static int optimise_and_emit(const XlatOptions *o, LLVMModuleRef mod, LLVMTarget
         LLVMDisposeErrorMessage(msg);
         return -EINVAL;
     }
-    if (lvl >= 1 && !cheap)
+    if (lvl >= 1 && !cheap) {
         xlat_sext_peephole(mod);
+        if (lvl >= 2 && (*twins = xlat_twin_arms(mod)) > 0) {
+            char *vmsg = NULL;
+            if (o->verify && LLVMVerifyModule(mod, LLVMReturnStatusAction, &vmsg)) {
+                snprintf(err, errlen, "internal error: twin arms: %s", vmsg ? vmsg : "?");
+                LLVMDisposeMessage(vmsg);
+                return -EINVAL;
+            }
+            LLVMDisposeMessage(vmsg);
+            /* SimplifyCFG sinks the arms into their common block and folds the branch */
+            pbo = LLVMCreatePassBuilderOptions();
+            lerr = LLVMRunPasses(mod, "function(simplifycfg<sink-common-insts;speculate-blocks>)",
+                                 tm, pbo);
+            LLVMDisposePassBuilderOptions(pbo);
+            if (lerr)
+                LLVMConsumeError(lerr);
+        }
+    }
     *t_opt += now() - t0;
     if (o->emit_llvm) {
         char *msg = NULL;
@@ -680,7 +698,8 @@ static void *shard_run(void *arg)
     if ((sh->rc = make_temp_obj(sh->obj, sizeof sh->obj, sh->err, sizeof sh->err)) != 0)
         goto out;
     sh->rc = optimise_and_emit(o, mod, tm, sh->fp_native > 0, sh->plain_fp, sh->cheap, sh->obj,
-                               &sh->t_opt, &sh->t_codegen, sh->err, sizeof sh->err);
+                               &sh->t_opt, &sh->t_codegen, &sh->twins, sh->err,
+                               sizeof sh->err);
 out:
     if (ir_out)
         fclose(ir_out);
@@ -1130,6 +1149,7 @@ int xlat_run(const XlatOptions *o, XlatReport *rep, char *err, size_t errlen,
         rep->self_calls += sh[i].self_calls;
         rep->polls_in_place += sh[i].polls;
         rep->bit_helpers += sh[i].bit_helpers;
+        rep->twin_arms += sh[i].twins;
         if (sh[i].rc != 0 && rc == 0) {
             rc = sh[i].rc;
             snprintf(err, errlen, "%s", sh[i].err);

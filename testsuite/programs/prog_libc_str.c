@@ -3,10 +3,13 @@
  * byte difference, not only its sign), returned pointers as offsets, zero lengths with
  * wild pointers, overlapping memmove both ways, strchr of the terminator, memchr/strnlen
  * limits, stpcpy's end pointer, strcat, and lengths around the word size at every
- * alignment.  Output must match qemu-riscv64 byte for byte. */
+ * alignment; strings that end at the last byte of a page followed by an inaccessible one
+ * (the host's strcmp must not read past them either).  Output must match qemu-riscv64 byte
+ * for byte. */
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
 
 static void *(*volatile p_memcpy)(void *, const void *, size_t) = memcpy;
 static void *(*volatile p_memmove)(void *, const void *, size_t) = memmove;
@@ -112,5 +115,30 @@ int main(void)
            p_strncmp(s, s, 1000), p_strcmp("abc", "abcd"), p_strcmp("abcd", "abc"),
            p_strcmp("\xe9", "e"), p_strncmp("x\x80", "x\x7f", 5));
     printf("strncmp 0 of wild %d\n", p_strncmp(wild, wild, 0));
+
+    /* strings ending at the end of a page, before a PROT_NONE page: every length up to 70,
+     * one string or both there, equal or differing in the last byte or the first */
+    char *pg = mmap(NULL, 4 * 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (pg == MAP_FAILED || mprotect(pg + 4096, 4096, PROT_NONE) != 0 ||
+        mprotect(pg + 3 * 4096, 4096, PROT_NONE) != 0)
+        return 1;
+    char *end1 = pg + 4096, *end2 = pg + 3 * 4096;
+    long psum = 0;
+    for (int n = 1; n <= 70; n++) {
+        char *a = end1 - n, *b = end2 - n;
+        for (int i = 0; i < n - 1; i++)
+            a[i] = b[i] = (char)('a' + (i * 7 + n) % 26);
+        a[n - 1] = b[n - 1] = '\0';
+        int eq = p_strcmp(a, b), ea = p_strcmp(a, a), eb = p_strcmp(b, a);
+        if (n > 1) {
+            b[n - 2] = 'Z';
+            eq = eq * 3 + p_strcmp(a, b) + 5 * p_strcmp(b, a);
+            b[0] = '~';
+            eq = eq * 3 + p_strcmp(a, b);
+        }
+        int ln = (int)p_strlen(a) + (int)p_strlen(b);
+        psum = psum * 7 + eq * 11 + ea + eb + ln + p_strncmp(a, b, (size_t)n + 5);
+    }
+    printf("page ends %ld\n", psum);
     return 0;
 }

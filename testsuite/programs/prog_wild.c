@@ -11,7 +11,10 @@
  * translated code clamps instead of the address (D37).  The matches compare two arrays in a
  * loop of several blocks, a[len] and b[len] with len the induction register and a, b
  * registers the loop does not write, whose accesses translated code does not clamp either
- * (D54): one array wild, the other in the space. */
+ * (D54): one array wild, the other in the space.  The chases follow pointers loaded in the
+ * loop, which keep a branch instead of a clamp (D29) that tests the base register of
+ * base + offset accesses (D56): a list whose third node points at the wild address, read at
+ * offset 0 and at the biggest offset, and a search tree whose root has a wild child. */
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -81,16 +84,40 @@ static __attribute__((noinline)) long match(const uint8_t *a, const uint8_t *b, 
     return len;
 }
 
+/* A list walk reading each node's val, or its far field (offset 2032), and the link. */
+typedef struct Node { struct Node *next; uint64_t val, pad[251], far; } Node;
+static Node chain[3];
+
+static __attribute__((noinline)) uint64_t chase(const Node *p, int far)
+{
+    uint64_t s = 0;
+    for (int i = 0; p && i < 100; i++, p = p->next)
+        s += far ? p->far : p->val;
+    return s;
+}
+
+/* A binary search tree descent (twin arms merged into one load, D56). */
+typedef struct Tree { uint64_t key; struct Tree *left, *right; } Tree;
+static Tree root;
+
+static __attribute__((noinline)) int descend(const Tree *t, uint64_t key)
+{
+    while (t && t->key != key)
+        t = key < t->key ? t->left : t->right;
+    return t != 0;
+}
+
 static uint8_t zeros[4096];
 
 /* One access (or walk) at a, run in a forked child. */
-enum { PLAIN, BASED, WALK, MATCH };
+enum { PLAIN, BASED, WALK, MATCH, CHASE, DESCEND };
 typedef struct Case {
     int kind;
     uint64_t a;
     int store;
     int arg; /* PLAIN: width; BASED: 1 for + 2040, 0 for - 2040; WALK: step 1 or -1;
-                MATCH: which array is wild, 0 or 1 */
+                MATCH: which array is wild, 0 or 1; CHASE: 1 for the far field;
+                DESCEND: 1 to go left, 0 right */
 } Case;
 
 static void run_case(const Case *c)
@@ -102,6 +129,17 @@ static void run_case(const Case *c)
         break;
     case BASED:
         based_at(c->a, c->store, c->arg);
+        break;
+    case CHASE:
+        chain[0].next = &chain[1];
+        chain[1].next = &chain[2];
+        chain[2].next = (Node *)p;
+        sink = chase(&chain[0], c->arg);
+        break;
+    case DESCEND:
+        root.key = 1000;
+        root.left = root.right = (Tree *)p;
+        sink = (uint64_t)descend(&root, c->arg ? 1 : 2000);
         break;
     case MATCH:
         sink = (uint64_t)(c->arg ? match(zeros, (const uint8_t *)p, 4096)
@@ -174,6 +212,15 @@ int main(void)
             snprintf(what, sizeof what, "match with %s array at %#018llx",
                      which ? "second" : "first", (unsigned long long)walk_from[i]);
             bad += check_case(&(Case){ MATCH, walk_from[i], 0, which }, what);
+        }
+    for (unsigned i = 0; i < sizeof walk_from / sizeof walk_from[0]; i++)
+        for (int arg = 0; arg < 2; arg++) {
+            snprintf(what, sizeof what, "chase to %#018llx, %s field",
+                     (unsigned long long)walk_from[i], arg ? "far" : "near");
+            bad += check_case(&(Case){ CHASE, walk_from[i], 0, arg }, what);
+            snprintf(what, sizeof what, "descend %s to %#018llx", arg ? "left" : "right",
+                     (unsigned long long)walk_from[i]);
+            bad += check_case(&(Case){ DESCEND, walk_from[i], 0, arg }, what);
         }
     for (unsigned i = 0; i < sizeof wild / sizeof wild[0]; i++)
         for (int store = 0; store < 2; store++)

@@ -4,6 +4,10 @@
  * 32)`, goes back to `sext(add i32 (trunc x), k)`.  Each case parses a function, rewrites it,
  * checks what was rewritten and what was left, and runs the rewritten function (MCJIT) on
  * values around the 32-bit edges against the same arithmetic in C.
+ * Also xlat_twin_arms (docs D56): two arms doing the same operations and branching the same
+ * two ways get a common block, which SimplifyCFG then turns into one load off a selected
+ * address; with the arms' successors swapped, unlike operations, or two operands differing,
+ * the arms stay apart.  Run against C.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -18,6 +22,7 @@
 #include <llvm-c/ExecutionEngine.h>
 #include <llvm-c/IRReader.h>
 #include <llvm-c/Target.h>
+#include <llvm-c/Transforms/PassBuilder.h>
 
 #include "translator/llvm_emit.h"
 
@@ -133,6 +138,97 @@ static void test_rewrite(void **state)
     LLVMContextDispose(ctx);
 }
 
+/* `p[1]` or `p[2]` by c, then 100 + the value, or the arm's number when it is 0 (twin arms);
+ * swap: the same but the second arm's test reads the other way round; apart: unlike operations;
+ * two: two operands differ. */
+static const char twins[] =
+    "define i64 @pick(i1 %c, ptr %p) {\n"
+    "entry:\n  br i1 %c, label %a, label %b\n"
+    "a:\n  %pa = getelementptr i8, ptr %p, i64 8\n  %va = load i64, ptr %pa\n"
+    "  %za = icmp eq i64 %va, 0\n  br i1 %za, label %zero, label %done\n"
+    "b:\n  %pb = getelementptr i8, ptr %p, i64 16\n  %vb = load i64, ptr %pb\n"
+    "  %zb = icmp eq i64 %vb, 0\n  br i1 %zb, label %zero, label %done\n"
+    "zero:\n  %r0 = phi i64 [ 1, %a ], [ 2, %b ]\n  ret i64 %r0\n"
+    "done:\n  %r = phi i64 [ %va, %a ], [ %vb, %b ]\n  %r1 = add i64 %r, 100\n  ret i64 %r1\n"
+    "}\n"
+    "define i64 @swap(i1 %c, ptr %p) {\n"
+    "entry:\n  br i1 %c, label %a, label %b\n"
+    "a:\n  %pa = getelementptr i8, ptr %p, i64 8\n  %va = load i64, ptr %pa\n"
+    "  %za = icmp eq i64 %va, 0\n  br i1 %za, label %zero, label %done\n"
+    "b:\n  %pb = getelementptr i8, ptr %p, i64 16\n  %vb = load i64, ptr %pb\n"
+    "  %zb = icmp eq i64 %vb, 0\n  br i1 %zb, label %done, label %zero\n"
+    "zero:\n  %r0 = phi i64 [ 1, %a ], [ 2, %b ]\n  ret i64 %r0\n"
+    "done:\n  %r = phi i64 [ %va, %a ], [ %vb, %b ]\n  %r1 = add i64 %r, 100\n  ret i64 %r1\n"
+    "}\n"
+    "define i64 @apart(i1 %c, i64 %x, i64 %y) {\n"
+    "entry:\n  br i1 %c, label %a, label %b\n"
+    "a:\n  %va = add i64 %x, 1\n  %za = icmp eq i64 %va, 0\n  br i1 %za, label %zero, label %done\n"
+    "b:\n  %vb = sub i64 %x, 1\n  %zb = icmp eq i64 %vb, 0\n  br i1 %zb, label %zero, label %done\n"
+    "zero:\n  ret i64 7\n"
+    "done:\n  %r = phi i64 [ %va, %a ], [ %vb, %b ]\n  ret i64 %r\n"
+    "}\n"
+    "define i64 @two(i1 %c, i64 %x, i64 %y, i64 %u, i64 %w) {\n"
+    "entry:\n  br i1 %c, label %a, label %b\n"
+    "a:\n  %va = mul i64 %x, %y\n  %za = icmp eq i64 %va, 0\n  br i1 %za, label %zero, label %done\n"
+    "b:\n  %vb = mul i64 %u, %w\n  %zb = icmp eq i64 %vb, 0\n  br i1 %zb, label %zero, label %done\n"
+    "zero:\n  ret i64 7\n"
+    "done:\n  %r = phi i64 [ %va, %a ], [ %vb, %b ]\n  ret i64 %r\n"
+    "}\n";
+
+static int64_t pick_c(bool c, const int64_t *p, bool swap)
+{
+    int64_t v = c ? p[1] : p[2];
+    if (v == 0)
+        return !c && swap ? v + 100 : c ? 1 : 2;
+    return !c && swap ? 2 : v + 100;
+}
+
+static void test_twin_arms(void **state)
+{
+    (void)state;
+    LLVMContextRef ctx = LLVMContextCreate();
+    LLVMModuleRef mod = parse(ctx, twins);
+    assert_int_equal(xlat_twin_arms(mod), 2); /* pick and swap */
+    char *msg = NULL;
+    if (LLVMVerifyModule(mod, LLVMReturnStatusAction, &msg) != 0)
+        fail_msg("verify: %s", msg);
+    LLVMDisposeMessage(msg);
+    LLVMPassBuilderOptionsRef pbo = LLVMCreatePassBuilderOptions();
+    LLVMErrorRef err = LLVMRunPasses(mod, "function(simplifycfg<sink-common-insts;speculate-blocks>)",
+                                     NULL, pbo);
+    LLVMDisposePassBuilderOptions(pbo);
+    assert_null(err);
+    /* one load off a selected address, no branch on c left */
+    assert_int_equal(count_op(mod, "pick", LLVMLoad), 1);
+    assert_true(count_op(mod, "pick", LLVMSelect) >= 1);
+    assert_int_equal(count_op(mod, "swap", LLVMLoad), 1);
+    /* left apart */
+    assert_int_equal(count_op(mod, "apart", LLVMAdd), 1);
+    assert_int_equal(count_op(mod, "apart", LLVMSub), 1);
+    assert_int_equal(count_op(mod, "two", LLVMMul), 2);
+
+    LLVMExecutionEngineRef ee = NULL;
+    struct LLVMMCJITCompilerOptions opts;
+    LLVMInitializeMCJITCompilerOptions(&opts, sizeof opts);
+    if (LLVMCreateMCJITCompilerForModule(&ee, mod, &opts, sizeof opts, &msg) != 0)
+        fail_msg("mcjit: %s", msg);
+    int64_t (*pick)(bool, const int64_t *) =
+        (int64_t(*)(bool, const int64_t *))LLVMGetFunctionAddress(ee, "pick");
+    int64_t (*swap)(bool, const int64_t *) =
+        (int64_t(*)(bool, const int64_t *))LLVMGetFunctionAddress(ee, "swap");
+    assert_non_null(pick);
+    assert_non_null(swap);
+    static const int64_t mem[][3] = { { 9, 0, 0 }, { 9, 5, 0 }, { 9, 0, 6 }, { 9, 5, 6 },
+                                      { 9, -100, 7 } };
+    for (size_t i = 0; i < sizeof mem / sizeof *mem; i++)
+        for (int c = 0; c < 2; c++) {
+            assert_int_equal(pick(c, mem[i]), pick_c(c, mem[i], false));
+            assert_int_equal(swap(c, mem[i]), pick_c(c, mem[i], true));
+        }
+    LLVMDisposeExecutionEngine(ee);
+    LLVMContextDispose(ctx);
+}
+
 int main(void)
 {
     LLVMLinkInMCJIT();
@@ -140,6 +236,7 @@ int main(void)
     LLVMInitializeNativeAsmPrinter();
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_rewrite),
+        cmocka_unit_test(test_twin_arms),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

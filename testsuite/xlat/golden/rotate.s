@@ -1,6 +1,6 @@
 # rotate(x) = (ror32(x, 6) ^ ror32(x, 11)) + ror32(x, 25) (32-bit, addw): SHA-256 Sigma1-like, as gcc writes
 # (x >> n) | (x << (32 - n)) on uint32_t (srliw/slliw/or).  LLVM recognises the rotates; on
-# the default CPU (x86-64-v2, tuned "generic" as clang does, docs D41) they must be
+# x86-64-v2 (the golden tests' --cpu, tuned "generic" as clang does, docs D41) they must be
 # `ror`/`rol`, not the `shld r, r` of LLVM's Sandy Bridge tuning (slow on AMD).
 # golden-asm: \b(rol|ror)l?\b
 # golden-asm-not: \bshld

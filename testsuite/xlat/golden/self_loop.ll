@@ -35,8 +35,8 @@ b_100c0.peel:                                     ; preds = %b_100b0.peel, %b_10
   %clamp56.peel = tail call i64 @llvm.umin.i64(i64 %x2.slot.2.peel, i64 274877906944)
   %host57.peel = getelementptr i8, ptr %mem_base160.peel, i64 %clamp56.peel
   %ld.peel = load i64, ptr %host57.peel, align 1, !tbaa !8
-  %inrange.peel = icmp ult i64 %ld.peel, 274877906937
-  br i1 %inrange.peel, label %mem.ok.peel, label %fault65
+  %base.inrange.peel = icmp ult i64 %ld.peel, 274877908993
+  br i1 %base.inrange.peel, label %mem.ok.peel, label %fault65
 
 mem.ok.peel:                                      ; preds = %b_100c0.peel
   %5 = add i64 %x2.slot.2.peel, 16
@@ -141,8 +141,8 @@ b_100c0:                                          ; preds = %b_100b0, %b_100be
   %clamp56 = tail call i64 @llvm.umin.i64(i64 %x2.slot.2, i64 274877906944)
   %host57 = getelementptr i8, ptr %mem_base160, i64 %clamp56
   %ld = load i64, ptr %host57, align 1, !tbaa !8
-  %inrange = icmp ult i64 %ld, 274877906937
-  br i1 %inrange, label %mem.ok, label %fault65
+  %base.inrange = icmp ult i64 %ld, 274877908993
+  br i1 %base.inrange, label %mem.ok, label %fault65
 
 common.ret:                                       ; preds = %stop22, %stop22.peel, %hcall.out, %fault65, %exit
   %common.ret.op = phi i32 [ %exit.reason, %exit ], [ 7, %fault65 ], [ %reason, %hcall.out ], [ %poll.peel, %stop22.peel ], [ %poll, %stop22 ]
@@ -293,8 +293,8 @@ b_100c0:                                          ; preds = %b_100b0, %hcall.ret
   %ld = phi i64 [ %x11.slot.0, %b_100b0 ], [ %ld.pre, %hcall.ret ]
   %x2.slot.1 = phi i64 [ %8, %b_100b0 ], [ %ret.v56, %hcall.ret ]
   %x10.slot.1 = phi i64 [ 0, %b_100b0 ], [ %22, %hcall.ret ]
-  %inrange = icmp ult i64 %ld, 274877906937
-  br i1 %inrange, label %mem.ok, label %fault70
+  %base.inrange = icmp ult i64 %ld, 274877908993
+  br i1 %base.inrange, label %mem.ok, label %fault70
 
 common.ret:                                       ; preds = %hcall, %ret.plain, %ret.high, %poll.out, %fault70, %hcall.deep
   %common.ret.op = phi { i64, i64, i64, i64, i64 } [ %21, %hcall.deep ], [ %27, %fault70 ], [ %17, %poll.out ], [ %33, %ret.high ], [ %38, %ret.plain ], [ %r, %hcall ]
