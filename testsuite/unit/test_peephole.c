@@ -37,6 +37,26 @@ static LLVMModuleRef parse(LLVMContextRef ctx, const char *text)
     return mod;
 }
 
+static void verify(LLVMModuleRef mod)
+{
+    char *msg = NULL;
+    if (LLVMVerifyModule(mod, LLVMReturnStatusAction, &msg) != 0)
+        fail_msg("verify: %s", msg);
+    LLVMDisposeMessage(msg);
+}
+
+/* An MCJIT engine owning mod. */
+static LLVMExecutionEngineRef jit(LLVMModuleRef mod)
+{
+    LLVMExecutionEngineRef ee = NULL;
+    struct LLVMMCJITCompilerOptions opts;
+    char *msg = NULL;
+    LLVMInitializeMCJITCompilerOptions(&opts, sizeof opts);
+    if (LLVMCreateMCJITCompilerForModule(&ee, mod, &opts, sizeof opts, &msg) != 0)
+        fail_msg("mcjit: %s", msg);
+    return ee;
+}
+
 /* How many instructions of function fn have opcode op. */
 static unsigned count_op(LLVMModuleRef mod, const char *fn, LLVMOpcode op)
 {
@@ -99,10 +119,7 @@ static void test_rewrite(void **state)
     LLVMContextRef ctx = LLVMContextCreate();
     LLVMModuleRef mod = parse(ctx, cases);
     assert_int_equal(xlat_sext_peephole(mod), 2);
-    char *msg = NULL;
-    if (LLVMVerifyModule(mod, LLVMReturnStatusAction, &msg) != 0)
-        fail_msg("verify: %s", msg);
-    LLVMDisposeMessage(msg);
+    verify(mod);
     /* rewritten: no shifts left in dec; big keeps its add (stored) but not the ashr */
     assert_int_equal(count_op(mod, "dec", LLVMAShr), 0);
     assert_int_equal(count_op(mod, "dec", LLVMShl), 0);
@@ -115,11 +132,7 @@ static void test_rewrite(void **state)
     assert_int_equal(count_op(mod, "by31", LLVMAShr), 1);
     assert_int_equal(count_op(mod, "lshr", LLVMLShr), 1);
 
-    LLVMExecutionEngineRef ee = NULL;
-    struct LLVMMCJITCompilerOptions opts;
-    LLVMInitializeMCJITCompilerOptions(&opts, sizeof opts);
-    if (LLVMCreateMCJITCompilerForModule(&ee, mod, &opts, sizeof opts, &msg) != 0)
-        fail_msg("mcjit: %s", msg);
+    LLVMExecutionEngineRef ee = jit(mod);
     int64_t (*dec)(uint64_t) = (int64_t(*)(uint64_t))LLVMGetFunctionAddress(ee, "dec");
     int64_t (*big)(uint64_t, uint64_t *) =
         (int64_t(*)(uint64_t, uint64_t *))LLVMGetFunctionAddress(ee, "big");
@@ -189,10 +202,7 @@ static void test_twin_arms(void **state)
     LLVMContextRef ctx = LLVMContextCreate();
     LLVMModuleRef mod = parse(ctx, twins);
     assert_int_equal(xlat_twin_arms(mod), 2); /* pick and swap */
-    char *msg = NULL;
-    if (LLVMVerifyModule(mod, LLVMReturnStatusAction, &msg) != 0)
-        fail_msg("verify: %s", msg);
-    LLVMDisposeMessage(msg);
+    verify(mod);
     LLVMPassBuilderOptionsRef pbo = LLVMCreatePassBuilderOptions();
     LLVMErrorRef err = LLVMRunPasses(mod, "function(simplifycfg<sink-common-insts;speculate-blocks>)",
                                      NULL, pbo);
@@ -207,11 +217,7 @@ static void test_twin_arms(void **state)
     assert_int_equal(count_op(mod, "apart", LLVMSub), 1);
     assert_int_equal(count_op(mod, "two", LLVMMul), 2);
 
-    LLVMExecutionEngineRef ee = NULL;
-    struct LLVMMCJITCompilerOptions opts;
-    LLVMInitializeMCJITCompilerOptions(&opts, sizeof opts);
-    if (LLVMCreateMCJITCompilerForModule(&ee, mod, &opts, sizeof opts, &msg) != 0)
-        fail_msg("mcjit: %s", msg);
+    LLVMExecutionEngineRef ee = jit(mod);
     int64_t (*pick)(bool, const int64_t *) =
         (int64_t(*)(bool, const int64_t *))LLVMGetFunctionAddress(ee, "pick");
     int64_t (*swap)(bool, const int64_t *) =
