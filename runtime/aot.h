@@ -125,6 +125,25 @@ FvpNativeFn fvp_native_find(RvCpu *c, uint64_t pc);
  * the state is in *c. */
 uint32_t fvp_poll(RvCpu *c);
 
+/* The x86-64 micro-architecture level (1-4: x86-64, -v2, -v3, -v4, as gcc and glibc's loader
+ * name them) of this CPU: fvp-xlat's default code (docs D55) and the output's check of it. */
+static inline unsigned fvp_x86_level(void)
+{
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("x86-64-v4")   ? 4
+           : __builtin_cpu_supports("x86-64-v3") ? 3
+           : __builtin_cpu_supports("x86-64-v2") ? 2
+                                                 : 1;
+}
+
+/* The LLVM CPU name (fvp-xlat --cpu) of x86-64 level 1-4. */
+static inline const char *fvp_x86_level_cpu(unsigned level)
+{
+    static const char *const names[] = { "x86-64", "x86-64", "x86-64-v2", "x86-64-v3",
+                                         "x86-64-v4" };
+    return names[level > 4 ? 4 : level];
+}
+
 /* Defined by the translated object (fvp-xlat output), not by libfvprt. */
 extern const FvpAotModule fvp_aot_module;
 

@@ -50,11 +50,7 @@ static const char *aot_basename(const char *path)
 /* The x86-64 micro-architecture level (1-4) of this CPU, or FVP_CPU_LEVEL when lower. */
 static unsigned host_cpu_level(void)
 {
-    __builtin_cpu_init();
-    unsigned l = __builtin_cpu_supports("x86-64-v4")   ? 4
-                 : __builtin_cpu_supports("x86-64-v3") ? 3
-                 : __builtin_cpu_supports("x86-64-v2") ? 2
-                                                       : 1;
+    unsigned l = fvp_x86_level();
     const char *v = getenv("FVP_CPU_LEVEL");
     if (v && v[0] >= '1' && v[0] <= '4' && !v[1] && (unsigned)(v[0] - '0') < l)
         l = (unsigned)(v[0] - '0');
@@ -114,8 +110,7 @@ static int aot_setup(Process *p, const FvpAotModule *m, const char *prog, int ar
         fprintf(stderr, "%s: warning: translated for %s, which needs an x86-64-v%u CPU and "
                         "this one is x86-64-v%u: interpreting (slow); translate again with "
                         "--cpu %s\n",
-                prog, m->cpu, (unsigned)m->cpu_level, level,
-                level >= 2 ? (level == 2 ? "x86-64-v2" : "x86-64-v3") : "x86-64");
+                prog, m->cpu, (unsigned)m->cpu_level, level, fvp_x86_level_cpu(level));
         native_disable(*out_nat, "the CPU lacks the translation's x86-64 level");
     }
     return 0;

@@ -8,18 +8,8 @@
 #include <llvm-c/Core.h>
 #include <llvm-c/TargetMachine.h>
 
+#include "runtime/aot.h"
 #include "translator/xlat.h"
-
-/* The x86-64 micro-architecture level (1-4) this machine runs, as glibc's loader and gcc
- * name them. */
-static unsigned host_level(void)
-{
-    __builtin_cpu_init();
-    return __builtin_cpu_supports("x86-64-v4")   ? 4
-           : __builtin_cpu_supports("x86-64-v3") ? 3
-           : __builtin_cpu_supports("x86-64-v2") ? 2
-                                                 : 1;
-}
 
 /* The default CPU is this machine's x86-64 level up to v3 (docs D55): the output runs
  * here and on any host of that level, and says so where it cannot (FvpAotModule.cpu_level).
@@ -28,15 +18,14 @@ const char *xlat_cpu(const XlatOptions *o)
 {
     if (o->cpu && strcmp(o->cpu, "host") != 0)
         return o->cpu;
-    static const char *const names[] = { "x86-64", "x86-64", "x86-64-v2", "x86-64-v3" };
-    unsigned l = host_level();
-    return names[l > 3 ? 3 : l];
+    unsigned l = fvp_x86_level();
+    return fvp_x86_level_cpu(l > 3 ? 3 : l);
 }
 
 unsigned xlat_cpu_level(const char *cpu)
 {
     if (strcmp(cpu, "native") == 0)
-        return host_level();
+        return fvp_x86_level();
     if (strcmp(cpu, "x86-64") == 0)
         return 1;
     if (strncmp(cpu, "x86-64-v", 8) == 0 && cpu[8] >= '2' && cpu[8] <= '4' && !cpu[9])
