@@ -245,21 +245,9 @@ static int str_compare(RvCpu *c, uint64_t a, uint64_t b, uint64_t n)
     return ret(c, 0);
 }
 
-/* The host's strcmp (glibc's AVX2/EVEX one, twice as wide as str_compare): like every glibc
- * string function it reads no page the byte loop would not, and it returns the difference of
- * the first bytes that differ or end the strings, as the guest's generic C version does
- * (prog_libc_str checks both against qemu-riscv64).  A string running past the end of the
- * space faults in the guard above it, as a translated load would (D29); the starts are
- * checked here. */
 int fvp_libc_strcmp(RvCpu *c)
 {
-    uint64_t a = c->x[A0], b = c->x[A1];
-    if (a >= GUEST_SPACE_SIZE)
-        return fault(c, false, a);
-    if (b >= GUEST_SPACE_SIZE)
-        return fault(c, false, b);
-    int r = strcmp((const char *)host(c, a), (const char *)host(c, b));
-    return ret(c, (uint64_t)(int64_t)r);
+    return str_compare(c, c->x[A0], c->x[A1], ~0ull);
 }
 
 int fvp_libc_strncmp(RvCpu *c)
