@@ -4,7 +4,7 @@
  * wild pointers, overlapping memmove both ways, strchr of the terminator, memchr/strnlen
  * limits, stpcpy's end pointer, strcat, and lengths around the word size at every
  * alignment; strings that end at the last byte of a page followed by an inaccessible one
- * (the host's strcmp must not read past them either).  Output must match qemu-riscv64 byte
+ * (the bridge must not read past them).  Output must match qemu-riscv64 byte
  * for byte. */
 #include <stdint.h>
 #include <stdio.h>
