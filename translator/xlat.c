@@ -532,6 +532,23 @@ static int make_temp_obj(char *path, size_t n, char *err, size_t errlen)
  * it is bigger (the fast register allocator spills SSA values around every use). */
 static const char CHEAP_PIPELINE[] = "globaldce,function(sroa,early-cse,simplifycfg)";
 
+/* --verify: 0 when mod verifies after `what`, else -EINVAL with "internal error: what: " and
+ * the verifier's first line in err. */
+static int verify_step(LLVMModuleRef mod, const char *what, char *err, size_t errlen)
+{
+    char *msg = NULL;
+    int rc = 0;
+    if (LLVMVerifyModule(mod, LLVMReturnStatusAction, &msg) != 0) {
+        char *nl = msg ? strchr(msg, '\n') : NULL;
+        if (nl)
+            *nl = '\0';
+        snprintf(err, errlen, "internal error: %s: %s", what, msg ? msg : "?");
+        rc = -EINVAL;
+    }
+    LLVMDisposeMessage(msg);
+    return rc;
+}
+
 /* Optimises mod and writes it as an object (and as text for --emit-llvm).
  * inline_fp: the emitter lowered FP instructions inline (llvm_fp.h); plain_fp: as plain
  * LLVM FP operations (D31); cheap: the module is the cheap tier's. */
@@ -540,19 +557,8 @@ static int optimise_and_emit(const XlatOptions *o, LLVMModuleRef mod, LLVMTarget
                              double *t_opt, double *t_cg, size_t *twins, char *err,
                              size_t errlen)
 {
-    if (o->verify) {
-        char *msg = NULL;
-        if (LLVMVerifyModule(mod, LLVMReturnStatusAction, &msg) != 0) {
-            char *nl = msg ? strchr(msg, '\n') : NULL;
-            if (nl)
-                *nl = '\0';
-            snprintf(err, errlen, "internal error: LLVM module does not verify: %s",
-                     msg ? msg : "?");
-            LLVMDisposeMessage(msg);
-            return -EINVAL;
-        }
-        LLVMDisposeMessage(msg);
-    }
+    if (o->verify && verify_step(mod, "LLVM module does not verify", err, errlen) != 0)
+        return -EINVAL;
     double t0 = now();
     int lvl = o->opt_level < 0 ? 0 : o->opt_level > 3 ? 3 : o->opt_level;
     char passes[64];
@@ -568,16 +574,11 @@ static int optimise_and_emit(const XlatOptions *o, LLVMModuleRef mod, LLVMTarget
             LLVMConsumeError(e1);
         else {
             xlat_fp_prune_canon(mod);
-            char *vmsg = NULL;
             if (plain_fp && xlat_fp_defer_canon(mod) && o->verify &&
-                LLVMVerifyModule(mod, LLVMReturnStatusAction, &vmsg)) {
-                snprintf(err, errlen, "internal error: deferred NaN canonicalisation: %s",
-                         vmsg ? vmsg : "?");
-                LLVMDisposeMessage(vmsg);
+                verify_step(mod, "deferred NaN canonicalisation", err, errlen) != 0) {
                 LLVMDisposePassBuilderOptions(pbo);
                 return -EINVAL;
             }
-            LLVMDisposeMessage(vmsg);
         }
     }
     LLVMPassBuilderOptionsSetLoopVectorization(pbo, lvl >= 2);
@@ -595,13 +596,8 @@ static int optimise_and_emit(const XlatOptions *o, LLVMModuleRef mod, LLVMTarget
     if (lvl >= 1 && !cheap) {
         xlat_sext_peephole(mod);
         if (lvl >= 2 && (*twins = xlat_twin_arms(mod)) > 0) {
-            char *vmsg = NULL;
-            if (o->verify && LLVMVerifyModule(mod, LLVMReturnStatusAction, &vmsg)) {
-                snprintf(err, errlen, "internal error: twin arms: %s", vmsg ? vmsg : "?");
-                LLVMDisposeMessage(vmsg);
+            if (o->verify && verify_step(mod, "twin arms", err, errlen) != 0)
                 return -EINVAL;
-            }
-            LLVMDisposeMessage(vmsg);
             /* SimplifyCFG sinks the arms into their common block and folds the branch */
             pbo = LLVMCreatePassBuilderOptions();
             lerr = LLVMRunPasses(mod, "function(simplifycfg<sink-common-insts;speculate-blocks>)",
