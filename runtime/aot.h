@@ -52,7 +52,7 @@
 
 #include "runtime/cpu.h"
 
-#define FVP_AOT_ABI_VERSION 7u
+#define FVP_AOT_ABI_VERSION 8u
 
 /* Host stack that nested guest calls made as host calls may use below the dispatcher:
  * c->native_sp_limit = the dispatcher's stack pointer - this (or a quarter of
@@ -117,6 +117,27 @@ typedef struct FvpAotModule {
  * (NULL when there is none or native code is off).  Indirect calls and
  * jumps of translated code try it before returning to the dispatcher. */
 FvpNativeFn fvp_native_find(RvCpu *c, uint64_t pc);
+
+/* The PC table's first probe, made inline by translated code before it calls
+ * fvp_native_find (docs D58).  A slot of pc is (pc * FVP_NATIVE_HASH) >> shift; the
+ * probe may use it when closed is 0 and *code_gen equals seen_gen (no code change
+ * waits to be checked), and the slot's fn when its pc is pc; anything else asks
+ * fvp_native_find, which decides as the dispatcher does.  closed is nonzero while
+ * there is no table, once native code is off, and while the guest has a SIGSEGV or
+ * SIGBUS handler that imprecise code would keep from exact registers. */
+#define FVP_NATIVE_HASH 0x9e3779b97f4a7c15ull
+typedef struct FvpNativeSlot {
+    uint64_t pc;
+    FvpNativeFn fn;               /* NULL: empty slot */
+} FvpNativeSlot;
+typedef struct FvpNativeIndex {
+    const FvpNativeSlot *slots;
+    uint64_t shift;
+    const uint64_t *code_gen;
+    uint64_t seen_gen;
+    uint32_t closed;
+} FvpNativeIndex;
+extern FvpNativeIndex fvp_native_index;
 
 /* For native code (libfvprt, runtime/exec.c; docs D43): a loop header's poll saw
  * c->exit_req set.  Registers (those the function writes) are back in *c and c->pc is the

@@ -24,6 +24,36 @@ static unsigned table_bits(uint64_t want)
  * share it). */
 static Native *g_native;
 
+/* Translated code's inline probe of g_native's table (runtime/aot.h); closed until
+ * native_new publishes a table. */
+FvpNativeIndex fvp_native_index = { .closed = 1 };
+
+/* Makes fvp_native_index agree with n (the process's table), with n->lock held or before
+ * any second thread: closed first when it closes, last when it opens. */
+static void publish_locked(Native *n)
+{
+    FvpNativeIndex *ix = &fvp_native_index;
+    bool closed = n->off || (n->imprecise && native_faults_observed(n));
+    if (closed)
+        __atomic_store_n(&ix->closed, 1, __ATOMIC_RELEASE);
+    ix->slots = n->slots;
+    ix->shift = n->shift;
+    ix->code_gen = &n->mem->code_gen;
+    __atomic_store_n(&ix->seen_gen, n->seen_gen, __ATOMIC_RELEASE);
+    if (!closed)
+        __atomic_store_n(&ix->closed, 0, __ATOMIC_RELEASE);
+}
+
+void native_actions_changed(void)
+{
+    Native *n = g_native;
+    if (!n)
+        return;
+    pthread_mutex_lock(&n->lock);
+    publish_locked(n);
+    pthread_mutex_unlock(&n->lock);
+}
+
 FvpNativeFn fvp_native_find(RvCpu *c, uint64_t pc)
 {
     (void)c;
@@ -65,6 +95,7 @@ Native *native_new(Process *p, const FvpAotModule *m)
     GuestCodeChanges ch;
     guestmem_take_code_changes(p->mem, guestmem_code_gen(p->mem), &ch);
     n->seen_gen = ch.gen;
+    publish_locked(n);
     if (m->profile_out && native_set_profile(n, m->profile_out) != 0) {
         native_free(n);
         return NULL;
@@ -76,8 +107,10 @@ void native_free(Native *n)
 {
     if (!n)
         return;
-    if (g_native == n)
+    if (g_native == n) {
+        __atomic_store_n(&fvp_native_index.closed, 1, __ATOMIC_RELEASE);
         g_native = NULL;
+    }
     pthread_mutex_destroy(&n->lock);
     free(n->slots);
     free(n->prof);
@@ -91,6 +124,8 @@ static void disable_locked(Native *n, const char *why)
     if (!n->off) {
         n->off_why = why;
         __atomic_store_n(&n->off, true, __ATOMIC_RELEASE);
+        if (g_native == n)
+            publish_locked(n);
     }
 }
 
@@ -158,6 +193,8 @@ bool native_check_code(Native *n)
         sync_locked(n);
     }
     bool on = !n->off;
+    if (g_native == n)
+        publish_locked(n);
     pthread_mutex_unlock(&n->lock);
     return on;
 }

@@ -32,10 +32,7 @@
 #include "runtime/aot.h"
 #include "runtime/process.h"
 
-typedef struct NativeSlot {
-    uint64_t pc;
-    FvpNativeFn fn;       /* NULL: empty slot */
-} NativeSlot;
+typedef FvpNativeSlot NativeSlot;
 
 /* Visible only for the inline lookup below; the fields are native.c's. */
 typedef struct Native {
@@ -72,6 +69,10 @@ int native_set_profile(Native *n, const char *path) __attribute__((warn_unused_r
 /* Switches all native code off for the rest of the run (FVP_NO_NATIVE). */
 void native_disable(Native *n, const char *why);
 
+/* The guest changed its action for SIGSEGV or SIGBUS: opens or closes
+ * fvp_native_index's inline probe to match (see native_faults_observed). */
+void native_actions_changed(void);
+
 /* Slow path of native_lookup: takes the code changes since the last check
  * and switches native code off when one hits a translated range.  Returns
  * true when native code is still on. */
@@ -92,7 +93,7 @@ static inline bool native_faults_observed(const Native *n)
 
 static inline uint64_t native_hash(const Native *n, uint64_t pc)
 {
-    return (pc * 0x9e3779b97f4a7c15ull) >> n->shift;
+    return (pc * FVP_NATIVE_HASH) >> n->shift;
 }
 
 /* Whether native code may run now: not switched off, no fault handler it would keep from

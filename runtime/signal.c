@@ -53,6 +53,7 @@
 #include <unistd.h>
 
 #include "runtime/fpenv.h"
+#include "runtime/native.h"
 #include "runtime/safe_syscall.h"
 #include "runtime/signal_frame.h"
 
@@ -719,6 +720,9 @@ bool signal_deliver_pending(Process *p, RvCpu *c)
             host_mirror(p, sig);
         }
         pthread_mutex_unlock(&p->tg->lock);
+        if (act.handler > GUEST_SIG_IGN && (act.flags & SA_RESETHAND) &&
+            (sig == SIGSEGV || sig == SIGBUS))
+            native_actions_changed();
         if (act.handler == GUEST_SIG_IGN && sig != SIGKILL && sig != SIGSTOP)
             continue;
         if (act.handler == GUEST_SIG_DFL || sig == SIGKILL || sig == SIGSTOP) {
@@ -785,6 +789,8 @@ int64_t signal_sys_rt_sigaction(Process *p, int sig, uint64_t act, uint64_t olda
         host_mirror(p, sig);
     }
     pthread_mutex_unlock(&p->tg->lock);
+    if (act && (sig == SIGSEGV || sig == SIGBUS))
+        native_actions_changed();
     if (oldact && guest_write(p->mem, oldact, &old, sizeof old) < 0)
         return -EFAULT;
     return 0;

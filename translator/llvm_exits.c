@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "runtime/aot.h"
+
 /* Direct calls are host calls only in functions of at most this many guest
  * instructions: a host call links the code after the call to the code
  * before it, so all registers stay live across the whole function; in big
@@ -642,16 +644,63 @@ void exit_const(XlatEmitter *e, uint64_t pc, unsigned reason, unsigned count)
     exit_to_dispatcher(e, c64(e, pc), reason, count);
 }
 
-/*
- * An indirect call or jump: the target's native function from the PC
- * table (fvp_native_find), then a host call (calls, where direct calls
- * would be one too) or a tail call; the dispatcher when there is none.
- */
-static void exit_via_lookup(XlatEmitter *e, LLVMValueRef pc, unsigned reason, unsigned count)
+/* A load of field k of fvp_native_index (type ty), or of a slot's field from p. */
+static LLVMValueRef probe_load(XlatEmitter *e, LLVMTypeRef sty, LLVMValueRef p, unsigned k,
+                               LLVMTypeRef ty, const char *name)
 {
-    if (count)
-        add_instret(e, c64(e, count));
-    reg_writeback(e);
+    LLVMValueRef v = LLVMBuildLoad2(e->b, ty, LLVMBuildStructGEP2(e->b, sty, p, k, ""), name);
+    LLVMSetAlignment(v, ty == e->t_i32 ? 4 : 8);
+    return v;
+}
+
+/*
+ * The native function at a computed pc: the PC table's first probe inline
+ * (fvp_native_index, runtime/aot.h), fvp_native_find when the probe may not
+ * be used or misses (docs D58).  NULL when there is none.
+ */
+static LLVMValueRef native_target(XlatEmitter *e, LLVMValueRef pc)
+{
+    LLVMTypeRef ix_fields[5] = { e->t_ptr, e->t_i64, e->t_ptr, e->t_i64, e->t_i32 };
+    LLVMTypeRef ix_ty = LLVMStructTypeInContext(e->ctx, ix_fields, 5, 0);
+    LLVMTypeRef slot_fields[2] = { e->t_i64, e->t_ptr };
+    LLVMTypeRef slot_ty = LLVMStructTypeInContext(e->ctx, slot_fields, 2, 0);
+    LLVMValueRef ix = LLVMGetNamedGlobal(e->mod, "fvp_native_index");
+    if (!ix) {
+        ix = LLVMAddGlobal(e->mod, ix_ty, "fvp_native_index");
+        LLVMSetVisibility(ix, LLVMHiddenVisibility);
+        LLVMSetAlignment(ix, 8);
+    }
+    LLVMBasicBlockRef probe = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "probe");
+    LLVMBasicBlockRef hit = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "probe.hit");
+    LLVMBasicBlockRef slow = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "probe.slow");
+    LLVMBasicBlockRef join = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "probe.join");
+    /* open: closed == 0 and no code change waits (*code_gen == seen_gen) */
+    LLVMValueRef closed = probe_load(e, ix_ty, ix, 4, e->t_i32, "ix.closed");
+    LLVMSetOrdering(closed, LLVMAtomicOrderingAcquire);
+    LLVMValueRef genp = probe_load(e, ix_ty, ix, 2, e->t_ptr, "ix.gen.p");
+    LLVMValueRef gen = LLVMBuildLoad2(e->b, e->t_i64, genp, "ix.gen");
+    LLVMSetAlignment(gen, 8);
+    LLVMSetOrdering(gen, LLVMAtomicOrderingAcquire);
+    LLVMValueRef seen = probe_load(e, ix_ty, ix, 3, e->t_i64, "ix.seen");
+    LLVMValueRef open = LLVMBuildAnd(
+        e->b, LLVMBuildICmp(e->b, LLVMIntEQ, closed, c32(e, 0), ""),
+        LLVMBuildICmp(e->b, LLVMIntEQ, gen, seen, ""), "ix.open");
+    LLVMBuildCondBr(e->b, open, probe, slow);
+
+    LLVMPositionBuilderAtEnd(e->b, probe);
+    LLVMValueRef slots = probe_load(e, ix_ty, ix, 0, e->t_ptr, "ix.slots");
+    LLVMValueRef shift = probe_load(e, ix_ty, ix, 1, e->t_i64, "ix.shift");
+    LLVMValueRef h = LLVMBuildLShr(e->b, LLVMBuildMul(e->b, pc, c64(e, FVP_NATIVE_HASH), ""),
+                                   shift, "ix.h");
+    LLVMValueRef slot = LLVMBuildInBoundsGEP2(e->b, slot_ty, slots, &h, 1, "ix.slot");
+    LLVMValueRef spc = probe_load(e, slot_ty, slot, 0, e->t_i64, "slot.pc");
+    LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, spc, pc, ""), hit, slow);
+
+    LLVMPositionBuilderAtEnd(e->b, hit);
+    LLVMValueRef fast = probe_load(e, slot_ty, slot, 1, e->t_ptr, "slot.fn");
+    LLVMBuildBr(e->b, join);
+
+    LLVMPositionBuilderAtEnd(e->b, slow);
     LLVMTypeRef params[2] = { e->t_ptr, e->t_i64 };
     LLVMTypeRef fty = LLVMFunctionType(e->t_ptr, params, 2, 0);
     LLVMValueRef find = LLVMGetNamedFunction(e->mod, "fvp_native_find");
@@ -660,8 +709,29 @@ static void exit_via_lookup(XlatEmitter *e, LLVMValueRef pc, unsigned reason, un
         LLVMAddAttributeAtIndex(find, LLVMAttributeFunctionIndex, e->a_nounwind);
     }
     LLVMValueRef args[2] = { e->cpu, pc };
-    LLVMValueRef fn = LLVMBuildCall2(e->b, fty, find, args, 2, "target");
-    LLVMAddCallSiteAttribute(fn, LLVMAttributeFunctionIndex, e->a_strictfp);
+    LLVMValueRef found = LLVMBuildCall2(e->b, fty, find, args, 2, "found");
+    LLVMAddCallSiteAttribute(found, LLVMAttributeFunctionIndex, e->a_strictfp);
+    LLVMBuildBr(e->b, join);
+
+    LLVMPositionBuilderAtEnd(e->b, join);
+    LLVMValueRef fn = LLVMBuildPhi(e->b, e->t_ptr, "target");
+    LLVMValueRef vals[2] = { fast, found };
+    LLVMBasicBlockRef preds[2] = { hit, slow };
+    LLVMAddIncoming(fn, vals, preds, 2);
+    return fn;
+}
+
+/*
+ * An indirect call or jump: the target's native function from the PC
+ * table (native_target), then a host call (calls, where direct calls
+ * would be one too) or a tail call; the dispatcher when there is none.
+ */
+static void exit_via_lookup(XlatEmitter *e, LLVMValueRef pc, unsigned reason, unsigned count)
+{
+    if (count)
+        add_instret(e, c64(e, count));
+    reg_writeback(e);
+    LLVMValueRef fn = native_target(e, pc);
     LLVMBasicBlockRef go = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "lookup.hit");
     LLVMBasicBlockRef miss = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "lookup.miss");
     LLVMBuildCondBr(e->b, LLVMBuildIsNotNull(e->b, fn, "found"), go, miss);

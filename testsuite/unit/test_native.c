@@ -1,6 +1,6 @@
 /*
  * Unit tests for runtime/native.c and the native path of runtime/exec.c:
- * the PC table (hits, collisions, absent PCs), switching native code off
+ * the PC table (hits, collisions, absent PCs, the inline probe), switching native code off
  * when translated code changes (and not when other code does), fence.i with
  * translated code in a writable mapping, the interpreter profile, and
  * exec_run over a hand-assembled guest where some blocks are "translated"
@@ -203,6 +203,74 @@ static void test_lookup_collisions(void **state)
     assert_non_null(n);
     assert_null(native_lookup(n, CODE));
     native_free(n);
+}
+
+/* What translated code's inline probe finds (llvm_exits.c native_target): the home slot
+ * when fvp_native_index is open, else NULL ("ask fvp_native_find"). */
+static FvpNativeFn inline_probe(uint64_t pc)
+{
+    const FvpNativeIndex *ix = &fvp_native_index;
+    if (ix->closed || *ix->code_gen != ix->seen_gen)
+        return NULL;
+    const FvpNativeSlot *s = &ix->slots[(pc * FVP_NATIVE_HASH) >> ix->shift];
+    return s->pc == pc ? s->fn : NULL;
+}
+
+static void set_action(Process *p, int sig, uint64_t handler)
+{
+    GuestSigaction a = { .handler = handler };
+    assert_int_equal(guest_write(p->mem, OTHER, &a, sizeof a), 0);
+    assert_int_equal(signal_sys_rt_sigaction(p, sig, OTHER, 0, sizeof(uint64_t)), 0);
+}
+
+/* The inline probe agrees with native_lookup and closes whenever native_lookup would
+ * refuse: code changes, native code off, a SIGSEGV/SIGBUS handler, no table. */
+static void test_inline_probe(void **state)
+{
+    Process *p = *state;
+    assert_int_equal(guestmem_map(p->mem, OTHER, PG, PROT_READ | PROT_WRITE,
+                                  MAP_PRIVATE | MAP_ANONYMOUS, "data"), 0);
+    FvpAotEntry e[64];
+    for (size_t i = 0; i < 64; i++)
+        e[i] = (FvpAotEntry){ CODE + 6 * i, i % 2 ? native_b : native_c };
+    FvpAotModule m = module_of(e, 64);
+    Native *n = native_new(p, &m);
+    assert_non_null(n);
+    size_t hits = 0;
+    for (size_t i = 0; i < 64; i++) {
+        FvpNativeFn f = inline_probe(CODE + 6 * i);
+        assert_true(f == NULL || f == native_lookup(n, CODE + 6 * i));
+        hits += f != NULL;
+    }
+    assert_true(hits >= 32);                 /* most sit in their home slot */
+    assert_null(inline_probe(CODE + 2));
+    assert_null(inline_probe(0));
+
+    set_action(p, SIGSEGV, 0x10000);         /* imprecise code: the guest's handler */
+    assert_null(inline_probe(CODE));
+    assert_null(native_lookup(n, CODE));
+    set_action(p, SIGSEGV, 0);               /* SIG_DFL again */
+    assert_ptr_equal(inline_probe(CODE), native_lookup(n, CODE));
+    set_action(p, SIGBUS, 0x10000);
+    assert_null(inline_probe(CODE));
+    set_action(p, SIGBUS, 1);                /* SIG_IGN */
+    set_action(p, SIGUSR1, 0x10000);         /* other signals do not matter */
+    assert_non_null(inline_probe(CODE));
+
+    /* a change to translated code: closed before anyone looked */
+    assert_int_equal(guestmem_protect(p->mem, CODE, PG, PROT_READ | PROT_WRITE | PROT_EXEC), 0);
+    assert_null(inline_probe(CODE));
+    assert_null(native_lookup(n, CODE));
+    assert_true(n->off);
+    assert_null(inline_probe(CODE));
+    native_free(n);
+
+    n = native_new(p, &m);
+    assert_non_null(n);
+    native_disable(n, "test");
+    assert_null(inline_probe(CODE));
+    native_free(n);
+    assert_true(fvp_native_index.closed);
 }
 
 /* ---- validity ------------------------------------------------------------------ */
@@ -539,6 +607,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         T(test_lookup_hits_and_misses),
         T(test_lookup_collisions),
+        T(test_inline_probe),
         T(test_other_code_changes_keep_native),
         T(test_overlapping_change_disables),
         T(test_sync_with_writable_range),
