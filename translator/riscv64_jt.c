@@ -20,6 +20,7 @@
  * the written register unknown.  Scheduling, register choice and compressed
  * forms then do not matter.
  */
+#include <elf.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -349,6 +350,28 @@ void xlat_rv64_block_consts(const XlatCode *code, const uint64_t *pcs, size_t np
     }
 }
 
+/* How many entries of size bytes a scanned table at table may have: at most up to the end
+ * of the data object (a sized STT_OBJECT symbol) holding its first entry.  gcc puts the
+ * tables of neighbouring functions next to each other (glibc's printf_positional's
+ * step4_jumps is followed by the six of __vfprintf_internal), and a scan running on into
+ * them gave printf_positional a copy of all of __vfprintf_internal's code (docs D58). */
+static size_t jt_object_limit(const XlatCode *code, uint64_t table, unsigned size, size_t limit)
+{
+    uint16_t type = elfimage_type(code->img);
+    if (type != ET_EXEC && type != ET_DYN)
+        return limit;
+    for (size_t i = 0, n = elfimage_symbol_count(code->img); i < n; i++) {
+        const ElfSymbol *sym = elfimage_symbol(code->img, i);
+        uint64_t lo = sym->value + code->bias;
+        if (sym->type == STT_OBJECT && sym->size && sym->shndx != SHN_UNDEF && table >= lo &&
+            table - lo < sym->size) {
+            size_t k = (size_t)((sym->size - (table - lo)) / size);
+            return k < limit ? k : limit;
+        }
+    }
+    return limit;
+}
+
 int xlat_rv64_jt_recover(const XlatCode *code, const uint64_t *pcs, size_t npcs, size_t pred_n,
                          const XlatRegConsts *seed, uint64_t **out_targets, size_t *out_n,
                          XlatJtIndex *ix)
@@ -382,7 +405,7 @@ int xlat_rv64_jt_recover(const XlatCode *code, const uint64_t *pcs, size_t npcs,
     /* With a bound, read exactly that many entries; without one, scan
      * while entries look like code (over-approximating is harmless: the
      * translated code switches on the real target at run time). */
-    size_t limit = v.bound ? v.bound : XLAT_JT_MAX_ENTRIES;
+    size_t limit = v.bound ? v.bound : jt_object_limit(code, v.table, v.size, XLAT_JT_MAX_ENTRIES);
     uint64_t *t = malloc(limit * sizeof *t);
     if (!t)
         return -ENOMEM;

@@ -845,7 +845,9 @@ static bool named(const XlatFunc *f, const char *const *names, size_t n)
 
 /* C library functions that nearly every program that uses them runs often, whatever their
  * size: they keep the full tier.  glibc's allocator (_int_malloc is ~900 instructions, docs
- * D47) and qsort's merge sort (~180; hot in three of the benchmarks, docs D51). */
+ * D47), qsort's merge sort (~180; hot in three of the benchmarks, docs D51) and the printf
+ * family's formatter (~1,700; sha256's 24,000 snprintf calls took 12% of its time in cheap
+ * code, docs D58). */
 static bool runs_often(const XlatFunc *f)
 {
     static const char *const names[] = {
@@ -854,6 +856,7 @@ static bool runs_often(const XlatFunc *f)
         "__free", "realloc", "__realloc", "calloc", "__calloc", "tcache_init",
         "msort_with_tmp", "msort_with_tmp.part.0",
         "__qsort_r", "qsort_r", "qsort",
+        "__vfprintf_internal",
     };
     return named(f, names, sizeof names / sizeof *names);
 }

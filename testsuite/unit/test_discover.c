@@ -93,6 +93,7 @@ typedef struct Spec {
     const Sym *syms;
     size_t nsyms;
     bool no_exec;              /* the text segment without PF_X */
+    uint64_t obj_size;         /* st_size of STT_OBJECT symbols (in .rodata) */
 } Spec;
 
 typedef struct Built {
@@ -132,9 +133,9 @@ static void build(const Spec *sp, Built *out)
         syms[i + 1].st_name = (uint32_t)nstr;
         nstr += l;
         syms[i + 1].st_info = ELF64_ST_INFO(sp->syms[i].bind, sp->syms[i].type);
-        syms[i + 1].st_shndx = S_TEXT;
+        syms[i + 1].st_shndx = sp->syms[i].type == STT_OBJECT ? S_RO : S_TEXT;
         syms[i + 1].st_value = sp->syms[i].value;
-        syms[i + 1].st_size = 4;
+        syms[i + 1].st_size = sp->syms[i].type == STT_OBJECT ? sp->obj_size : 4;
     }
     size_t shs_off = str_off + nstr;
     size_t sh_off = align8(shs_off + sizeof shs);
@@ -693,6 +694,51 @@ static void test_jump_table_hand(void **state)
 }
 
 /*
+ * A scanned table (no bounds check) followed by another function's table: with a sized
+ * symbol for the first, the scan ends at its end (docs D58), else it runs on.
+ *  0 lui a4,%hi(table) ; 4 addi a4,a4,0 ; 8 slli a1,a1,3 ; c add a5,a1,a4 ;
+ * 10 lw a5,0(a5) ; 14 jr a5 ; 18 ret ; 1c ret ; 20 other: ret ; 24 ret
+ * RO+0: 18, 1c (the table) ; RO+8: 20, 24 (other's table, as the next object).
+ */
+static void test_jump_table_object_end(void **state)
+{
+    (void)state;
+    Code c;
+    memset(&c, 0, sizeof c);
+    put32(&c, LUI(A4, RO_VADDR));
+    put32(&c, ADDI(A4, A4, 0));
+    put32(&c, SLLI(A1, A1, 2));
+    put32(&c, ADD(A5, A1, A4));
+    put32(&c, LW(A5, A5, 0));
+    put32(&c, JALR(ZERO, A5, 0));
+    put32(&c, RET);
+    put32(&c, RET);
+    put32(&c, RET);
+    put32(&c, RET);
+    uint32_t ro[5] = { TEXT_VADDR + 0x18, TEXT_VADDR + 0x1c, TEXT_VADDR + 0x20,
+                       TEXT_VADDR + 0x24, 0x7fff0000u };
+    for (int sized = 0; sized < 2; sized++) {
+        Sym syms[] = { { "main", TEXT_VADDR, STT_FUNC, STB_GLOBAL },
+                       { "other", TEXT_VADDR + 0x20, STT_FUNC, STB_GLOBAL },
+                       { "table", RO_VADDR, STT_OBJECT, STB_LOCAL },
+                       { "other_table", RO_VADDR + 8, STT_OBJECT, STB_LOCAL } };
+        Spec sp = { .text = c.b, .ntext = c.n, .ro = (const uint8_t *)ro, .nro = sizeof ro,
+                    .syms = syms, .nsyms = sized ? 4 : 2, .obj_size = 8 };
+        Built b;
+        build(&sp, &b);
+        XlatProgram p;
+        assert_int_equal(discover(&b, &opts_default, &p), 0);
+        const XlatFunc *f = xlat_find_func(&p, TEXT_VADDR);
+        const XlatJumpTable *t = xlat_find_jt(f, TEXT_VADDR + 0x14);
+        assert_non_null(t);
+        assert_int_equal(t->ntargets, sized ? 2 : 4);
+        assert_int_equal(t->targets[1], TEXT_VADDR + 0x1c);
+        xlat_program_free(&p);
+        built_free(&b);
+    }
+}
+
+/*
  * Tables in the executable segment, where the emitter switches on the entry index
  * (XlatJtIndex, docs D38):
  *  0 addi a5,x0,3 ; 4 bltu a5,a0,default(0x40) ; 8 lui a5,%hi(text) ;
@@ -1127,6 +1173,7 @@ int main(void)
         cmocka_unit_test(test_bad_roots_and_limits),
         cmocka_unit_test(test_refused_images),
         cmocka_unit_test(test_jump_table_hand),
+        cmocka_unit_test(test_jump_table_object_end),
         cmocka_unit_test(test_jump_table_index),
         cmocka_unit_test(test_jump_table_hoisted),
         cmocka_unit_test(test_reachable_only),
