@@ -87,10 +87,11 @@ suite_unit() {
 # FP environment, D31), a CPU-bound loop, a SIGSEGV handler, signals reaching loops with and
 # without polls (D30), wild pointers clamped into the guard (D29), the C library string
 # functions run as host code (called through pointers and directly from a big function),
-# libgcc's bit helpers as intrinsics (D52)
+# libgcc's bit helpers as intrinsics (D52), twin arms (D56), byte stores forwarded to wider
+# loads (D60)
 XLAT_O2_PROGRAMS=(prog_crc prog_recurse prog_switch prog_fnptr prog_libm prog_fpenv prog_fpplain
                   prog_qsort sig_resume sig_loops sig_context prog_wild prog_libc_str prog_libc_direct
-                  prog_selfcall prog_bits prog_twin)
+                  prog_selfcall prog_bits prog_twin prog_bytes)
 # programs-xlat-tiers: -O2 with --tier-size 40, so that the programs' own functions, not
 # only the C library's biggest, run in the cheap tier (docs D45) and call the full one
 XLAT_TIER_PROGRAMS=(prog_crc prog_recurse prog_switch prog_fnptr prog_libm prog_fpenv prog_qsort

@@ -495,16 +495,13 @@ static LLVMValueRef guest_ptr(XlatEmitter *e, const IrInsn *in, LLVMValueRef add
          * where a predicted branch costs nothing.  base + small offset clamps the base to a
          * little past the space and adds the offset (D37): base <= the bound keeps the
          * exact address (or one in a guard), a bigger base lands in the guard above, and
-         * all accesses off one base value share one clamp (a stack frame, a struct). */
-        if (e->base_of[at]) {
-            LLVMValueRef args[2] = { e->temps[e->base_of[at]],
-                                     c64(e, GUEST_SPACE_SIZE + XLAT_BASE_MAX_OFFSET) };
-            LLVMValueRef b = call_intrinsic(e, "llvm.umin", e->t_i64, args, 2, "clamp.base");
-            addr = LLVMBuildAdd(e->b, b, c64(e, (uint64_t)(int64_t)e->base_off[at]), "clamp");
-            return LLVMBuildGEP2(e->b, e->t_i8, e->mem_base, &addr, 1, "host");
-        }
-        LLVMValueRef args[2] = { addr, c64(e, GUEST_SPACE_SIZE) };
-        addr = call_intrinsic(e, "llvm.umin", e->t_i64, args, 2, "clamp");
+         * all accesses off one base value share one clamp (a stack frame, a struct; an
+         * access at offset 0 is one with the register as its base). */
+        LLVMValueRef args[2] = { e->base_of[at] ? e->temps[e->base_of[at]] : addr,
+                                 c64(e, GUEST_SPACE_SIZE + XLAT_BASE_MAX_OFFSET) };
+        addr = call_intrinsic(e, "llvm.umin", e->t_i64, args, 2, "clamp.base");
+        if (e->base_of[at])
+            addr = LLVMBuildAdd(e->b, addr, c64(e, (uint64_t)(int64_t)e->base_off[at]), "clamp");
         return LLVMBuildGEP2(e->b, e->t_i8, e->mem_base, &addr, 1, "host");
     }
     /* A chase keeps a branch, on the base as the clamp above (all accesses off one base

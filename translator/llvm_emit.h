@@ -109,4 +109,9 @@ size_t xlat_sext_peephole(LLVMModuleRef mod);
  * llvm_peephole.c).  Returns how many pairs. */
 size_t xlat_twin_arms(LLVMModuleRef mod);
 
+/* A load whose bytes earlier stores in its block wrote (off the same guest base, nothing
+ * that may write guest memory in between) gets their values (docs D60; llvm_peephole.c).
+ * Returns how many loads. */
+size_t xlat_store_forward(LLVMModuleRef mod);
+
 #endif /* FVP_LLVM_EMIT_H */

@@ -4,6 +4,9 @@
  */
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
+
+#include <llvm-c/Target.h>
 
 #include "translator/llvm_emit.h"
 
@@ -271,6 +274,230 @@ size_t xlat_twin_arms(LLVMModuleRef mod)
         free(pc.bb);
         free(pc.n);
     }
+    LLVMDisposeBuilder(b);
+    return n;
+}
+
+/* ---- byte stores forwarded to a wider load (docs D60) ------------------------------------ */
+
+/* A guest access's address: mem + clamp(g + off), as guest_ptr builds it (llvm_emit.c), plus
+ * constant GEP offsets.  The clamp does not matter here: two accesses with the same g and off
+ * touch the same bytes whenever g + off is in the guest space, and otherwise the first of
+ * them faults in a guard and the second never runs. */
+typedef struct GuestAddr {
+    LLVMValueRef mem, g;
+    int64_t off;
+} GuestAddr;
+
+/* x without its added constants (into *off). */
+static LLVMValueRef strip_add_const(LLVMValueRef x, int64_t *off)
+{
+    while (LLVMIsAInstruction(x) && LLVMGetInstructionOpcode(x) == LLVMAdd &&
+           LLVMIsAConstantInt(LLVMGetOperand(x, 1))) {
+        *off += LLVMConstIntGetSExtValue(LLVMGetOperand(x, 1));
+        x = LLVMGetOperand(x, 0);
+    }
+    return x;
+}
+
+/* Whether v calls the intrinsic whose name starts with prefix. */
+static bool calls_intrinsic(LLVMValueRef v, const char *prefix)
+{
+    if (!LLVMIsACallInst(v))
+        return false;
+    LLVMValueRef f = LLVMGetCalledValue(v);
+    size_t len;
+    const char *name = f && LLVMIsAFunction(f) ? LLVMGetValueName2(f, &len) : NULL;
+    return name && strncmp(name, prefix, strlen(prefix)) == 0;
+}
+
+static bool guest_addr(LLVMValueRef p, LLVMTypeRef i8, GuestAddr *a)
+{
+    int64_t off = 0;
+    for (int depth = 0; depth < 4; depth++) {
+        if (!LLVMIsAGetElementPtrInst(p) || LLVMGetNumOperands(p) != 2 ||
+            LLVMGetGEPSourceElementType(p) != i8)
+            return false;
+        LLVMValueRef idx = LLVMGetOperand(p, 1);
+        p = LLVMGetOperand(p, 0);
+        if (LLVMIsAConstantInt(idx)) {
+            off += LLVMConstIntGetSExtValue(idx);
+            continue;
+        }
+        idx = strip_add_const(idx, &off);
+        if (!calls_intrinsic(idx, "llvm.umin.") || !LLVMIsAConstantInt(LLVMGetOperand(idx, 1)))
+            return false;
+        a->mem = p;
+        a->g = strip_add_const(LLVMGetOperand(idx, 0), &off);
+        a->off = off;
+        return true;
+    }
+    return false;
+}
+
+/* Whether p points into host memory the guest cannot reach: the vCPU (the function's first
+ * argument), a host stack slot or a global. */
+static bool host_only(LLVMValueRef p, LLVMValueRef cpu)
+{
+    while (LLVMIsAGetElementPtrInst(p))
+        p = LLVMGetOperand(p, 0);
+    return p == cpu || LLVMIsAAllocaInst(p) || LLVMIsAGlobalVariable(p);
+}
+
+/* Whether call c may write guest memory: anything but a few pure intrinsics. */
+static bool call_may_write(LLVMValueRef c)
+{
+    static const char *const pure[] = { "llvm.umin.", "llvm.umax.", "llvm.smin.", "llvm.smax.",
+                                        "llvm.fsh", "llvm.ctpop.", "llvm.ctlz.", "llvm.cttz.",
+                                        "llvm.bswap.", "llvm.abs.", "llvm.expect.",
+                                        "llvm.assume" };
+    for (size_t i = 0; i < sizeof pure / sizeof *pure; i++)
+        if (calls_intrinsic(c, pure[i]))
+            return false;
+    return true;
+}
+
+enum { FWD_MAX = 32 };
+
+typedef struct Fwd {
+    GuestAddr a;
+    unsigned size;       /* bytes */
+    LLVMValueRef val;    /* NULL: not an integer, cannot be forwarded */
+} Fwd;
+
+typedef struct FwdSet {
+    Fwd s[FWD_MAX];
+    size_t n;
+} FwdSet;
+
+static bool same_base(const GuestAddr *x, const GuestAddr *y)
+{
+    return x->mem == y->mem && x->g == y->g;
+}
+
+/* A store of size bytes at a: drops the stores off other bases (it may overwrite them); of
+ * those off the same base, the newest holding a byte says its value. */
+static void fwd_store(FwdSet *fs, const GuestAddr *a, unsigned size, LLVMValueRef val)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < fs->n; i++)
+        if (same_base(&fs->s[i].a, a))
+            fs->s[k++] = fs->s[i];
+    fs->n = k;
+    if (fs->n == FWD_MAX) {
+        memmove(fs->s, fs->s + 1, (FWD_MAX - 1) * sizeof *fs->s);
+        fs->n--;
+    }
+    fs->s[fs->n++] = (Fwd){ *a, size, val };
+}
+
+/* The value of the load ld (size bytes at a) from the stores in fs, built before ld, or NULL
+ * when some byte has none. */
+static LLVMValueRef fwd_value(LLVMBuilderRef b, const FwdSet *fs, const GuestAddr *a,
+                              unsigned size, LLVMValueRef ld)
+{
+    const Fwd *src[8] = { 0 };
+    if (size > 8)
+        return NULL;
+    for (unsigned i = 0; i < size; i++) {
+        for (size_t j = fs->n; j-- > 0 && !src[i];) {
+            const Fwd *f = &fs->s[j];
+            int64_t at = a->off + i;
+            if (same_base(&f->a, a) && at >= f->a.off && at < f->a.off + (int64_t)f->size)
+                src[i] = f;
+        }
+        if (!src[i] || !src[i]->val)
+            return NULL;
+    }
+    LLVMTypeRef ty = LLVMTypeOf(ld);
+    if (src[0]->a.off == a->off && src[0]->size == size && LLVMTypeOf(src[0]->val) == ty)
+        return src[0]->val;
+    LLVMContextRef ctx = LLVMGetTypeContext(ty);
+    LLVMValueRef v = NULL;
+    for (unsigned i = 0; i < size;) {
+        const Fwd *f = src[i];
+        unsigned run = 1;
+        while (i + run < size && src[i + run] == f)
+            run++;
+        LLVMValueRef piece = f->val;
+        LLVMTypeRef pty = LLVMTypeOf(piece);
+        unsigned skip = (unsigned)(a->off + i - f->a.off);
+        if (skip)
+            piece = LLVMBuildLShr(b, piece, LLVMConstInt(pty, 8ull * skip, 0), "");
+        if (run < f->size)
+            piece = LLVMBuildTrunc(b, piece, LLVMIntTypeInContext(ctx, 8 * run), "");
+        piece = LLVMBuildZExt(b, piece, ty, "");
+        if (i)
+            piece = LLVMBuildShl(b, piece, LLVMConstInt(ty, 8ull * i, 0), "");
+        v = v ? LLVMBuildOr(b, v, piece, "fwd") : piece;
+        i += run;
+    }
+    return v;
+}
+
+/* RISC-V has no unaligned loads to rely on, so gcc copies a word it may not load directly
+ * byte by byte into the stack and loads it from there (`memcpy(&v, p, 4)`): four byte stores
+ * and a word load of the same bytes, which no x86 store buffer forwards (a stall of about a
+ * dozen cycles).  Within a block, a load all of whose bytes were stored by earlier integer
+ * stores to the same guest base, with no other store or call that may write guest memory in
+ * between, gets their values instead; the back end then merges byte loads off one base into
+ * one wide load.  Returns how many loads. */
+size_t xlat_store_forward(LLVMModuleRef mod)
+{
+    LLVMContextRef ctx = LLVMGetModuleContext(mod);
+    LLVMTypeRef i8 = LLVMInt8TypeInContext(ctx);
+    LLVMTargetDataRef td = LLVMGetModuleDataLayout(mod);
+    LLVMBuilderRef b = LLVMCreateBuilderInContext(ctx);
+    FwdSet *fs = malloc(sizeof *fs);
+    size_t n = 0;
+    for (LLVMValueRef fn = LLVMGetFirstFunction(mod); fs && fn; fn = LLVMGetNextFunction(fn)) {
+        if (!LLVMCountParams(fn))
+            continue;
+        LLVMValueRef cpu = LLVMGetParam(fn, 0);
+        for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb;
+             bb = LLVMGetNextBasicBlock(bb)) {
+            fs->n = 0;
+            LLVMValueRef next;
+            for (LLVMValueRef in = LLVMGetFirstInstruction(bb); in; in = next) {
+                next = LLVMGetNextInstruction(in);
+                LLVMOpcode op = LLVMGetInstructionOpcode(in);
+                GuestAddr a;
+                if (op == LLVMStore) {
+                    LLVMValueRef p = LLVMGetOperand(in, 1), v = LLVMGetOperand(in, 0);
+                    LLVMTypeRef vt = LLVMTypeOf(v);
+                    if (host_only(p, cpu))
+                        continue;
+                    if (LLVMGetVolatile(in) || LLVMGetOrdering(in) != LLVMAtomicOrderingNotAtomic ||
+                        !guest_addr(p, i8, &a)) {
+                        fs->n = 0;
+                        continue;
+                    }
+                    bool is_int = LLVMGetTypeKind(vt) == LLVMIntegerTypeKind &&
+                                  LLVMGetIntTypeWidth(vt) % 8 == 0 && LLVMGetIntTypeWidth(vt) <= 64;
+                    unsigned size = (unsigned)LLVMStoreSizeOfType(td, vt);
+                    fwd_store(fs, &a, size, is_int ? v : NULL);
+                } else if (op == LLVMLoad) {
+                    LLVMTypeRef t = LLVMTypeOf(in);
+                    if (!fs->n || LLVMGetVolatile(in) ||
+                        LLVMGetOrdering(in) != LLVMAtomicOrderingNotAtomic ||
+                        LLVMGetTypeKind(t) != LLVMIntegerTypeKind || LLVMGetIntTypeWidth(t) % 8 ||
+                        LLVMGetIntTypeWidth(t) > 64 || !guest_addr(LLVMGetOperand(in, 0), i8, &a))
+                        continue;
+                    LLVMPositionBuilderBefore(b, in);
+                    LLVMValueRef v = fwd_value(b, fs, &a, LLVMGetIntTypeWidth(t) / 8, in);
+                    if (v) {
+                        LLVMReplaceAllUsesWith(in, v);
+                        LLVMInstructionEraseFromParent(in);
+                        n++;
+                    }
+                } else if ((op == LLVMCall && call_may_write(in)) || op == LLVMAtomicRMW ||
+                           op == LLVMAtomicCmpXchg || op == LLVMFence) {
+                    fs->n = 0;
+                }
+            }
+        }
+    }
+    free(fs);
     LLVMDisposeBuilder(b);
     return n;
 }

@@ -354,7 +354,7 @@ void xlat_rv64_block_consts(const XlatCode *code, const uint64_t *pcs, size_t np
  * of the data object (a sized STT_OBJECT symbol) holding its first entry.  gcc puts the
  * tables of neighbouring functions next to each other (glibc's printf_positional's
  * step4_jumps is followed by the six of __vfprintf_internal), and a scan running on into
- * them gave printf_positional a copy of all of __vfprintf_internal's code (docs D58). */
+ * them gave printf_positional a copy of all of __vfprintf_internal's code (docs D59). */
 static size_t jt_object_limit(const XlatCode *code, uint64_t table, unsigned size, size_t limit)
 {
     uint16_t type = elfimage_type(code->img);

@@ -479,7 +479,7 @@ typedef struct Shard {
     char obj[80];               /* its object file */
     XlatEntry *entries;
     size_t nentries;
-    size_t blocks, failed, fp_native, host_libc, self_calls, polls, bit_helpers, twins;
+    size_t blocks, failed, fp_native, host_libc, self_calls, polls, bit_helpers, twins, forwards;
     char *ir_text;              /* --emit-ir output (open_memstream) */
     size_t ir_len;
     double t_emit, t_opt, t_codegen;
@@ -554,8 +554,8 @@ static int verify_step(LLVMModuleRef mod, const char *what, char *err, size_t er
  * LLVM FP operations (D31); cheap: the module is the cheap tier's. */
 static int optimise_and_emit(const XlatOptions *o, LLVMModuleRef mod, LLVMTargetMachineRef tm,
                              bool inline_fp, bool plain_fp, bool cheap, const char *obj,
-                             double *t_opt, double *t_cg, size_t *twins, char *err,
-                             size_t errlen)
+                             double *t_opt, double *t_cg, size_t *twins, size_t *forwards,
+                             char *err, size_t errlen)
 {
     if (o->verify && verify_step(mod, "LLVM module does not verify", err, errlen) != 0)
         return -EINVAL;
@@ -595,6 +595,9 @@ static int optimise_and_emit(const XlatOptions *o, LLVMModuleRef mod, LLVMTarget
     }
     if (lvl >= 1 && !cheap) {
         xlat_sext_peephole(mod);
+        if ((*forwards = xlat_store_forward(mod)) > 0 && o->verify &&
+            verify_step(mod, "stores forwarded", err, errlen) != 0)
+            return -EINVAL;
         if (lvl >= 2 && (*twins = xlat_twin_arms(mod)) > 0) {
             if (o->verify && verify_step(mod, "twin arms", err, errlen) != 0)
                 return -EINVAL;
@@ -694,7 +697,7 @@ static void *shard_run(void *arg)
     if ((sh->rc = make_temp_obj(sh->obj, sizeof sh->obj, sh->err, sizeof sh->err)) != 0)
         goto out;
     sh->rc = optimise_and_emit(o, mod, tm, sh->fp_native > 0, sh->plain_fp, sh->cheap, sh->obj,
-                               &sh->t_opt, &sh->t_codegen, &sh->twins, sh->err,
+                               &sh->t_opt, &sh->t_codegen, &sh->twins, &sh->forwards, sh->err,
                                sizeof sh->err);
 out:
     if (ir_out)
@@ -847,7 +850,7 @@ static bool named(const XlatFunc *f, const char *const *names, size_t n)
  * size: they keep the full tier.  glibc's allocator (_int_malloc is ~900 instructions, docs
  * D47), qsort's merge sort (~180; hot in three of the benchmarks, docs D51) and the printf
  * family's formatter (~1,700; sha256's 24,000 snprintf calls took 12% of its time in cheap
- * code, docs D58). */
+ * code, docs D59). */
 static bool runs_often(const XlatFunc *f)
 {
     static const char *const names[] = {
@@ -1149,6 +1152,7 @@ int xlat_run(const XlatOptions *o, XlatReport *rep, char *err, size_t errlen,
         rep->polls_in_place += sh[i].polls;
         rep->bit_helpers += sh[i].bit_helpers;
         rep->twin_arms += sh[i].twins;
+        rep->store_forwards += sh[i].forwards;
         if (sh[i].rc != 0 && rc == 0) {
             rc = sh[i].rc;
             snprintf(err, errlen, "%s", sh[i].err);

@@ -695,7 +695,7 @@ static void test_jump_table_hand(void **state)
 
 /*
  * A scanned table (no bounds check) followed by another function's table: with a sized
- * symbol for the first, the scan ends at its end (docs D58), else it runs on.
+ * symbol for the first, the scan ends at its end (docs D59), else it runs on.
  *  0 lui a4,%hi(table) ; 4 addi a4,a4,0 ; 8 slli a1,a1,3 ; c add a5,a1,a4 ;
  * 10 lw a5,0(a5) ; 14 jr a5 ; 18 ret ; 1c ret ; 20 other: ret ; 24 ret
  * RO+0: 18, 1c (the table) ; RO+8: 20, 24 (other's table, as the next object).

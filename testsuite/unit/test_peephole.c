@@ -8,6 +8,9 @@
  * two ways get a common block, which SimplifyCFG then turns into one load off a selected
  * address; with the arms' successors swapped, unlike operations, or two operands differing,
  * the arms stay apart.  Run against C.
+ * Also xlat_store_forward (docs D60): loads whose bytes earlier stores in the block wrote off
+ * the same guest base get the stored values; partly covered loads, stores off another base,
+ * calls and FP stores in between keep the load.  Run against the module not rewritten.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -235,6 +238,107 @@ static void test_twin_arms(void **state)
     LLVMContextDispose(ctx);
 }
 
+/* Guest accesses in the shape guest_ptr gives them: mem + umin(base, bound) + offset.  The
+ * functions return what they load; p and q are guest addresses, r another base. */
+#define CLAMP(n, base) "  %" #n " = call i64 @llvm.umin.i64(i64 " base ", i64 274877908992)\n" \
+                       "  %" #n ".h = getelementptr i8, ptr %mem, i64 %" #n "\n"
+static const char fwd[] =
+    "declare i64 @llvm.umin.i64(i64, i64)\n"
+    "define void @clobber(ptr %mem, i64 %a) {\n"
+    "  %h = getelementptr i8, ptr %mem, i64 %a\n  store i8 99, ptr %h\n  ret void\n}\n"
+    /* memcpy(&v, p, 4) into q, then v: all four bytes forwarded */
+    "define i64 @copy4(ptr %cpu, ptr %mem, i64 %p, i64 %q, i64 %r) {\n"
+    CLAMP(cp, "%p") CLAMP(cq, "%q")
+    "  %b0 = load i8, ptr %cp.h\n"
+    "  %p1 = getelementptr i8, ptr %cp.h, i64 1\n  %b1 = load i8, ptr %p1\n"
+    "  %p2 = getelementptr i8, ptr %cp.h, i64 2\n  %b2 = load i8, ptr %p2\n"
+    "  %p3 = getelementptr i8, ptr %cp.h, i64 3\n  %b3 = load i8, ptr %p3\n"
+    "  store i8 %b0, ptr %cq.h\n"
+    "  %q1 = getelementptr i8, ptr %cq.h, i64 1\n  store i8 %b1, ptr %q1\n"
+    "  %q2 = getelementptr i8, ptr %cq.h, i64 2\n  store i8 %b2, ptr %q2\n"
+    "  %q3 = getelementptr i8, ptr %cq.h, i64 3\n  store i8 %b3, ptr %q3\n"
+    "  store i64 7, ptr %cpu\n"                       /* the vCPU: no guest memory */
+    "  %qm = add i64 %q, -16\n" CLAMP(cl, "%qm")       /* the same address, another clamp */
+    "  %l = getelementptr i8, ptr %cl.h, i64 16\n  %v = load i32, ptr %l\n"
+    "  %z = zext i32 %v to i64\n  ret i64 %z\n}\n"
+    /* a byte and a halfword of an earlier doubleword store, then a store over part of it */
+    "define i64 @wide(ptr %cpu, ptr %mem, i64 %p, i64 %q, i64 %r) {\n"
+    CLAMP(cq, "%q")
+    "  %x = mul i64 %p, 81985529216486895\n  store i64 %x, ptr %cq.h\n"
+    "  %q5 = getelementptr i8, ptr %cq.h, i64 5\n  %b = load i8, ptr %q5\n"
+    "  %q2 = getelementptr i8, ptr %cq.h, i64 2\n  store i8 %b, ptr %q2\n"
+    "  %q1 = getelementptr i8, ptr %cq.h, i64 1\n  %h = load i16, ptr %q1\n"
+    "  %bz = zext i8 %b to i64\n  %hz = zext i16 %h to i64\n  %s = shl i64 %hz, 8\n"
+    "  %o = or i64 %s, %bz\n  ret i64 %o\n}\n"
+    /* three of four bytes stored: the load stays */
+    "define i64 @partial(ptr %cpu, ptr %mem, i64 %p, i64 %q, i64 %r) {\n"
+    CLAMP(cq, "%q")
+    "  store i8 1, ptr %cq.h\n"
+    "  %q1 = getelementptr i8, ptr %cq.h, i64 1\n  store i8 2, ptr %q1\n"
+    "  %q3 = getelementptr i8, ptr %cq.h, i64 3\n  store i8 4, ptr %q3\n"
+    "  %v = load i32, ptr %cq.h\n  %z = zext i32 %v to i64\n  ret i64 %z\n}\n"
+    /* a store off another base in between (r may equal q): the load stays */
+    "define i64 @other(ptr %cpu, ptr %mem, i64 %p, i64 %q, i64 %r) {\n"
+    CLAMP(cq, "%q") CLAMP(cr, "%r")
+    "  store i16 4660, ptr %cq.h\n  store i8 0, ptr %cr.h\n"
+    "  %v = load i16, ptr %cq.h\n  %z = zext i16 %v to i64\n  ret i64 %z\n}\n"
+    /* a call in between: the load stays */
+    "define i64 @call(ptr %cpu, ptr %mem, i64 %p, i64 %q, i64 %r) {\n"
+    CLAMP(cq, "%q")
+    "  store i16 4660, ptr %cq.h\n  call void @clobber(ptr %mem, i64 %r)\n"
+    "  %v = load i16, ptr %cq.h\n  %z = zext i16 %v to i64\n  ret i64 %z\n}\n"
+    /* an FP store: not forwarded */
+    "define i64 @fp(ptr %cpu, ptr %mem, i64 %p, i64 %q, i64 %r) {\n"
+    CLAMP(cq, "%q")
+    "  %d = uitofp i64 %p to double\n  store double %d, ptr %cq.h\n"
+    "  %v = load i64, ptr %cq.h\n  ret i64 %v\n}\n";
+
+typedef uint64_t FwdFn(uint64_t *cpu, uint8_t *mem, uint64_t p, uint64_t q, uint64_t r);
+
+static void test_store_forward(void **state)
+{
+    (void)state;
+    static const char *const names[] = { "copy4", "wide", "partial", "other", "call", "fp" };
+    enum { N = sizeof names / sizeof *names };
+    LLVMContextRef ctx = LLVMContextCreate();
+    LLVMModuleRef mod = parse(ctx, fwd), ref = parse(ctx, fwd);
+    unsigned loads[N];
+    for (size_t i = 0; i < N; i++)
+        loads[i] = count_op(mod, names[i], LLVMLoad);
+    assert_int_equal(xlat_store_forward(mod), 3); /* copy4's word, wide's byte and halfword */
+    verify(mod);
+    assert_int_equal(count_op(mod, "copy4", LLVMLoad), loads[0] - 1);
+    assert_int_equal(count_op(mod, "wide", LLVMLoad), 0);
+    for (size_t i = 2; i < N; i++)
+        assert_int_equal(count_op(mod, names[i], LLVMLoad), loads[i]);
+
+    LLVMExecutionEngineRef ee = jit(mod), er = jit(ref);
+    static uint8_t mem_a[256], mem_b[256];
+    static const uint64_t args[][3] = { { 0, 64, 128 }, { 3, 100, 100 }, { 17, 33, 34 },
+                                        { 200, 19, 20 }, { 5, 40, 41 } };
+    for (size_t i = 0; i < N; i++) {
+        FwdFn *f = (FwdFn *)LLVMGetFunctionAddress(ee, names[i]);
+        FwdFn *g = (FwdFn *)LLVMGetFunctionAddress(er, names[i]);
+        assert_non_null(f);
+        assert_non_null(g);
+        for (size_t k = 0; k < sizeof args / sizeof *args; k++) {
+            for (size_t j = 0; j < sizeof mem_a; j++)
+                mem_a[j] = mem_b[j] = (uint8_t)(j * 37 + k);
+            uint64_t cpu_a = 0, cpu_b = 0;
+            uint64_t va = f(&cpu_a, mem_a, args[k][0], args[k][1], args[k][2]);
+            uint64_t vb = g(&cpu_b, mem_b, args[k][0], args[k][1], args[k][2]);
+            if (va != vb || memcmp(mem_a, mem_b, sizeof mem_a) != 0)
+                fail_msg("%s(%llu, %llu, %llu): %#llx, not rewritten %#llx", names[i],
+                         (unsigned long long)args[k][0], (unsigned long long)args[k][1],
+                         (unsigned long long)args[k][2], (unsigned long long)va,
+                         (unsigned long long)vb);
+        }
+    }
+    LLVMDisposeExecutionEngine(ee);
+    LLVMDisposeExecutionEngine(er);
+    LLVMContextDispose(ctx);
+}
+
 int main(void)
 {
     LLVMLinkInMCJIT();
@@ -243,6 +347,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_rewrite),
         cmocka_unit_test(test_twin_arms),
+        cmocka_unit_test(test_store_forward),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

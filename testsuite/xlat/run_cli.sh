@@ -135,7 +135,7 @@ fi
 
 # The C library's functions (from __libc_start_main on, docs D51) have a limit of their own:
 # with --lib-tier-size 40 and no other limit, __libc_start_main is cheap (it has a counter) and
-# main is not, nor __vfprintf_internal, which runs_often names (docs D58); --lib-tier-size 0
+# main is not, nor __vfprintf_internal, which runs_often names (docs D59); --lib-tier-size 0
 # falls back to --tier-size, which puts nothing in the cheap tier.
 libfuncs() { sed -n 's/.*; \([0-9]*\) functions are the C library.s$/\1/p' "$1"; }
 MAIN=$(nm "$HELLO" 2>/dev/null | sed -n 's/^0*\([0-9a-f]*\) T main$/\1/p')

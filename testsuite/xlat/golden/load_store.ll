@@ -20,7 +20,7 @@ start:
 exit:                                             ; preds = %start, %entry.switch
   %x10.slot.0 = phi i64 [ %x10, %start ], [ %7, %entry.switch ]
   %x14.slot.0 = phi i64 [ %x14, %start ], [ 127, %entry.switch ]
-  %x15.slot.0 = phi i64 [ %x15, %start ], [ %6, %entry.switch ]
+  %x15.slot.0 = phi i64 [ %x15, %start ], [ %5, %entry.switch ]
   %exit.pc = phi i64 [ %pc, %start ], [ %8, %entry.switch ]
   %exit.reason = phi i32 [ 9, %start ], [ 4, %entry.switch ]
   store i64 %x10.slot.0, ptr %1, align 8, !tbaa !5
@@ -31,21 +31,18 @@ exit:                                             ; preds = %start, %entry.switc
 
 entry.switch:                                     ; preds = %start
   %mem_base = inttoptr i64 %mem_base.i to ptr
-  %clamp = tail call i64 @llvm.umin.i64(i64 %x10, i64 274877906944)
-  %host = getelementptr i8, ptr %mem_base, i64 %clamp
-  %ld = load i64, ptr %host, align 1, !tbaa !8
   %clamp.base = tail call i64 @llvm.umin.i64(i64 %x10, i64 274877908992)
-  %4 = getelementptr i8, ptr %mem_base, i64 %clamp.base
-  %host20 = getelementptr i8, ptr %4, i64 16
+  %host = getelementptr i8, ptr %mem_base, i64 %clamp.base
+  %ld = load i64, ptr %host, align 1, !tbaa !8
+  %host20 = getelementptr i8, ptr %host, i64 16
   %ld21 = load i32, ptr %host20, align 1, !tbaa !8
-  %5 = sext i32 %ld21 to i64
-  %6 = add i64 %ld, %5
-  %host28 = getelementptr i8, ptr %4, i64 8
-  store i64 %6, ptr %host28, align 1, !tbaa !8
+  %4 = sext i32 %ld21 to i64
+  %5 = add i64 %ld, %4
+  %host28 = getelementptr i8, ptr %host, i64 8
+  store i64 %5, ptr %host28, align 1, !tbaa !8
   store i8 127, ptr %host, align 1, !tbaa !8
-  %host36 = getelementptr i8, ptr %4, i64 9
-  %ld37 = load i8, ptr %host36, align 1, !tbaa !8
-  %7 = zext i8 %ld37 to i64
+  %6 = lshr i64 %5, 8
+  %7 = and i64 %6, 255
   %8 = and i64 %x1, -2
   br label %exit
 }

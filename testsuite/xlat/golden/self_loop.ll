@@ -30,19 +30,17 @@ b_100be.peel:                                     ; preds = %hcall.ret.peel, %en
   br label %b_100c0.peel
 
 b_100c0.peel:                                     ; preds = %b_100b0.peel, %b_100be.peel
-  %x2.slot.2.peel = phi i64 [ %x2.slot.1.peel, %b_100be.peel ], [ %7, %b_100b0.peel ]
+  %x2.slot.2.peel = phi i64 [ %x2.slot.1.peel, %b_100be.peel ], [ %6, %b_100b0.peel ]
   %x10.slot.2.peel = phi i64 [ %4, %b_100be.peel ], [ 0, %b_100b0.peel ]
-  %clamp56.peel = tail call i64 @llvm.umin.i64(i64 %x2.slot.2.peel, i64 274877906944)
-  %host57.peel = getelementptr i8, ptr %mem_base160.peel, i64 %clamp56.peel
+  %clamp.base56.peel = tail call i64 @llvm.umin.i64(i64 %x2.slot.2.peel, i64 274877908992)
+  %host57.peel = getelementptr i8, ptr %mem_base160.peel, i64 %clamp.base56.peel
   %ld.peel = load i64, ptr %host57.peel, align 1, !tbaa !8
   %base.inrange.peel = icmp ult i64 %ld.peel, 274877908993
   br i1 %base.inrange.peel, label %mem.ok.peel, label %fault65
 
 mem.ok.peel:                                      ; preds = %b_100c0.peel
   %5 = add i64 %x2.slot.2.peel, 16
-  %clamp.base59.peel = tail call i64 @llvm.umin.i64(i64 %x2.slot.2.peel, i64 274877908992)
-  %6 = getelementptr i8, ptr %mem_base160.peel, i64 %clamp.base59.peel
-  %host61.peel = getelementptr i8, ptr %6, i64 8
+  %host61.peel = getelementptr i8, ptr %host57.peel, i64 8
   %ld62.peel = load i64, ptr %host61.peel, align 1, !tbaa !8
   %host66.peel = getelementptr i8, ptr %mem_base160.peel, i64 %ld.peel
   %ld67.peel = load i64, ptr %host66.peel, align 1, !tbaa !8
@@ -69,26 +67,24 @@ stop22.peel:                                      ; preds = %loop_100b0.peel
   br i1 %poll.back.peel, label %b_100b0.peel, label %common.ret
 
 b_100b0.peel:                                     ; preds = %stop22.peel, %loop_100b0.peel
-  %7 = add i64 %x2.slot.0.peel, -16
-  %clamp.base.peel = tail call i64 @llvm.umin.i64(i64 %7, i64 274877908992)
-  %8 = getelementptr i8, ptr %mem_base160.peel, i64 %clamp.base.peel
-  %host.peel = getelementptr i8, ptr %8, i64 8
+  %6 = add i64 %x2.slot.0.peel, -16
+  %clamp.base.peel = tail call i64 @llvm.umin.i64(i64 %6, i64 274877908992)
+  %7 = getelementptr i8, ptr %mem_base160.peel, i64 %clamp.base.peel
+  %host.peel = getelementptr i8, ptr %7, i64 8
   store i64 %x1.slot.0.peel, ptr %host.peel, align 1, !tbaa !8
-  %clamp34.peel = tail call i64 @llvm.umin.i64(i64 %7, i64 274877906944)
-  %host35.peel = getelementptr i8, ptr %mem_base160.peel, i64 %clamp34.peel
-  store i64 %x11.slot.0.peel, ptr %host35.peel, align 1, !tbaa !8
-  %9 = icmp eq i64 %x10.slot.0.peel, 0
-  br i1 %9, label %b_100c0.peel, label %cont.peel
+  store i64 %x11.slot.0.peel, ptr %7, align 1, !tbaa !8
+  %8 = icmp eq i64 %x10.slot.0.peel, 0
+  br i1 %8, label %b_100c0.peel, label %cont.peel
 
 cont.peel:                                        ; preds = %b_100b0.peel
-  %10 = add i64 %x10.slot.0.peel, -1
+  %9 = add i64 %x10.slot.0.peel, -1
   %host.sp.peel = tail call i64 @llvm.read_register.i64(metadata !10)
   %sp.limit.peel = load i64, ptr %sp.limit.p, align 8, !tbaa !5
   %deep.peel = icmp ult i64 %host.sp.peel, %sp.limit.peel
   br i1 %deep.peel, label %hcall.deep.peel, label %hcall.peel
 
 hcall.peel:                                       ; preds = %cont.peel
-  %r46.peel = tail call x86_regcallcc { i64, i64, i64, i64, i64 } @fvp_100b0_self_loop.rec(ptr nonnull %cpu, i64 %7, i64 %10, i64 %x11.slot.0.peel) #6
+  %r46.peel = tail call x86_regcallcc { i64, i64, i64, i64, i64 } @fvp_100b0_self_loop.rec(ptr nonnull %cpu, i64 %6, i64 %9, i64 %x11.slot.0.peel) #6
   %status.peel = extractvalue { i64, i64, i64, i64, i64 } %r46.peel, 0
   %ret.ok.peel = icmp eq i64 %status.peel, 65726
   br i1 %ret.ok.peel, label %hcall.ret.peel, label %hcall.out
@@ -100,8 +96,8 @@ hcall.ret.peel:                                   ; preds = %hcall.peel
 
 hcall.deep.peel:                                  ; preds = %cont.peel
   store i64 65726, ptr %0, align 8, !tbaa !5
-  store i64 %7, ptr %1, align 8, !tbaa !5
-  store i64 %10, ptr %2, align 8, !tbaa !5
+  store i64 %6, ptr %1, align 8, !tbaa !5
+  store i64 %9, ptr %2, align 8, !tbaa !5
   store i64 %x11.slot.0.peel, ptr %3, align 8, !tbaa !5
   store i64 65712, ptr %pc.p19, align 8, !tbaa !5
   %mem_base.i.peel = load i64, ptr %mem_base.p, align 8
@@ -110,13 +106,12 @@ hcall.deep.peel:                                  ; preds = %cont.peel
   br i1 %"stop?.not.peel", label %entry.switch, label %exit
 
 b_100b0:                                          ; preds = %stop22, %loop_100b0
-  %11 = add i64 %x2.slot.0, -16
-  %clamp.base = tail call i64 @llvm.umin.i64(i64 %11, i64 274877908992)
-  %gep = getelementptr i8, ptr %invariant.gep, i64 %clamp.base
-  store i64 %x1.slot.0, ptr %gep, align 1, !tbaa !8
-  %clamp34 = tail call i64 @llvm.umin.i64(i64 %11, i64 274877906944)
-  %host35 = getelementptr i8, ptr %mem_base160, i64 %clamp34
-  store i64 %x11.slot.0, ptr %host35, align 1, !tbaa !8
+  %10 = add i64 %x2.slot.0, -16
+  %clamp.base = tail call i64 @llvm.umin.i64(i64 %10, i64 274877908992)
+  %11 = getelementptr i8, ptr %mem_base160, i64 %clamp.base
+  %host = getelementptr i8, ptr %11, i64 8
+  store i64 %x1.slot.0, ptr %host, align 1, !tbaa !8
+  store i64 %x11.slot.0, ptr %11, align 1, !tbaa !8
   %12 = icmp eq i64 %x10.slot.0, 0
   br i1 %12, label %b_100c0, label %cont
 
@@ -136,10 +131,10 @@ b_100be:                                          ; preds = %hcall
   br label %b_100c0
 
 b_100c0:                                          ; preds = %b_100b0, %b_100be
-  %x2.slot.2 = phi i64 [ %ret.v51, %b_100be ], [ %11, %b_100b0 ]
+  %x2.slot.2 = phi i64 [ %ret.v51, %b_100be ], [ %10, %b_100b0 ]
   %x10.slot.2 = phi i64 [ %13, %b_100be ], [ 0, %b_100b0 ]
-  %clamp56 = tail call i64 @llvm.umin.i64(i64 %x2.slot.2, i64 274877906944)
-  %host57 = getelementptr i8, ptr %mem_base160, i64 %clamp56
+  %clamp.base56 = tail call i64 @llvm.umin.i64(i64 %x2.slot.2, i64 274877908992)
+  %host57 = getelementptr i8, ptr %mem_base160, i64 %clamp.base56
   %ld = load i64, ptr %host57, align 1, !tbaa !8
   %base.inrange = icmp ult i64 %ld, 274877908993
   br i1 %base.inrange, label %mem.ok, label %fault65
@@ -150,8 +145,8 @@ common.ret:                                       ; preds = %stop22, %stop22.pee
 
 exit:                                             ; preds = %hcall.deep, %hcall.deep.peel, %start, %cont70
   %x1.slot.1 = phi i64 [ %ld62.lcssa, %cont70 ], [ %x1147, %start ], [ 65726, %hcall.deep.peel ], [ 65726, %hcall.deep ]
-  %x2.slot.3 = phi i64 [ %.lcssa, %cont70 ], [ %x2148, %start ], [ %7, %hcall.deep.peel ], [ %11, %hcall.deep ]
-  %x10.slot.3 = phi i64 [ %x10.slot.2.lcssa172, %cont70 ], [ %x10149, %start ], [ %10, %hcall.deep.peel ], [ %14, %hcall.deep ]
+  %x2.slot.3 = phi i64 [ %.lcssa, %cont70 ], [ %x2148, %start ], [ %6, %hcall.deep.peel ], [ %10, %hcall.deep ]
+  %x10.slot.3 = phi i64 [ %x10.slot.2.lcssa172, %cont70 ], [ %x10149, %start ], [ %9, %hcall.deep.peel ], [ %14, %hcall.deep ]
   %x11.slot.1 = phi i64 [ 0, %cont70 ], [ %x11150, %start ], [ %x11.slot.0.peel, %hcall.deep.peel ], [ %x11.slot.0, %hcall.deep ]
   %exit.pc = phi i64 [ %23, %cont70 ], [ %pc153, %start ], [ 65712, %hcall.deep.peel ], [ 65712, %hcall.deep ]
   %exit.reason = phi i32 [ 4, %cont70 ], [ 9, %start ], [ 9, %hcall.deep.peel ], [ 9, %hcall.deep ]
@@ -165,11 +160,9 @@ exit:                                             ; preds = %hcall.deep, %hcall.
 entry.switch:                                     ; preds = %hcall.deep.peel, %hcall.deep
   %mem_base160.in = phi i64 [ %mem_base.i, %hcall.deep ], [ %mem_base.i.peel, %hcall.deep.peel ]
   %x11159 = phi i64 [ %x11.slot.0, %hcall.deep ], [ %x11.slot.0.peel, %hcall.deep.peel ]
-  %x10158 = phi i64 [ %14, %hcall.deep ], [ %10, %hcall.deep.peel ]
-  %x2157 = phi i64 [ %11, %hcall.deep ], [ %7, %hcall.deep.peel ]
+  %x10158 = phi i64 [ %14, %hcall.deep ], [ %9, %hcall.deep.peel ]
+  %x2157 = phi i64 [ %10, %hcall.deep ], [ %6, %hcall.deep.peel ]
   %mem_base160 = inttoptr i64 %mem_base160.in to ptr
-  %invariant.gep = getelementptr i8, ptr %mem_base160, i64 8
-  %invariant.gep197 = getelementptr i8, ptr %mem_base160, i64 8
   br label %loop_100b0
 
 stop22:                                           ; preds = %loop_100b0
@@ -190,14 +183,14 @@ cont:                                             ; preds = %b_100b0
   br i1 %deep, label %hcall.deep, label %hcall
 
 hcall:                                            ; preds = %cont
-  %r46 = tail call x86_regcallcc { i64, i64, i64, i64, i64 } @fvp_100b0_self_loop.rec(ptr nonnull %cpu, i64 %11, i64 %14, i64 %x11.slot.0) #6
+  %r46 = tail call x86_regcallcc { i64, i64, i64, i64, i64 } @fvp_100b0_self_loop.rec(ptr nonnull %cpu, i64 %10, i64 %14, i64 %x11.slot.0) #6
   %status = extractvalue { i64, i64, i64, i64, i64 } %r46, 0
   %ret.ok = icmp eq i64 %status, 65726
   br i1 %ret.ok, label %b_100be, label %hcall.out
 
 hcall.deep:                                       ; preds = %cont
   store i64 65726, ptr %0, align 8, !tbaa !5
-  store i64 %11, ptr %1, align 8, !tbaa !5
+  store i64 %10, ptr %1, align 8, !tbaa !5
   store i64 %14, ptr %2, align 8, !tbaa !5
   store i64 %x11.slot.0, ptr %3, align 8, !tbaa !5
   store i64 65712, ptr %pc.p19, align 8, !tbaa !5
@@ -227,9 +220,8 @@ hcall.out:                                        ; preds = %hcall, %hcall.peel
 
 mem.ok:                                           ; preds = %b_100c0
   %22 = add i64 %x2.slot.2, 16
-  %clamp.base59 = tail call i64 @llvm.umin.i64(i64 %x2.slot.2, i64 274877908992)
-  %gep198 = getelementptr i8, ptr %invariant.gep197, i64 %clamp.base59
-  %ld62 = load i64, ptr %gep198, align 1, !tbaa !8
+  %host61 = getelementptr i8, ptr %host57, i64 8
+  %ld62 = load i64, ptr %host61, align 1, !tbaa !8
   %host66 = getelementptr i8, ptr %mem_base160, i64 %ld
   %ld67 = load i64, ptr %host66, align 1, !tbaa !8
   %.not = icmp eq i64 %ld67, 0
@@ -260,29 +252,28 @@ start:
   %mem_base.i = load i64, ptr %mem_base.p, align 8
   %mem_base = inttoptr i64 %mem_base.i to ptr
   %req.p = getelementptr inbounds i8, ptr %0, i64 580
-  %invariant.gep = getelementptr i8, ptr %mem_base, i64 8
   %4 = getelementptr inbounds i8, ptr %0, i64 8
   %5 = getelementptr inbounds i8, ptr %0, i64 16
   %6 = getelementptr inbounds i8, ptr %0, i64 80
   %7 = getelementptr inbounds i8, ptr %0, i64 88
   %pc.p32 = getelementptr inbounds i8, ptr %0, i64 512
   %sp.limit.p = getelementptr inbounds i8, ptr %0, i64 600
+  %invariant.gep = getelementptr i8, ptr %mem_base, i64 8
   br label %loop_100b0
 
 b_100b0:                                          ; preds = %stop, %loop_100b0
   %8 = add i64 %x2.slot.0, -16
   %clamp.base = tail call i64 @llvm.umin.i64(i64 %8, i64 274877908992)
-  %gep = getelementptr i8, ptr %invariant.gep, i64 %clamp.base
-  store i64 %x1.slot.0, ptr %gep, align 1, !tbaa !8
-  %clamp47 = tail call i64 @llvm.umin.i64(i64 %8, i64 274877906944)
-  %host48 = getelementptr i8, ptr %mem_base, i64 %clamp47
-  store i64 %x11.slot.0, ptr %host48, align 1, !tbaa !8
-  %9 = icmp eq i64 %x10.slot.0, 0
-  br i1 %9, label %b_100c0, label %cont
+  %9 = getelementptr i8, ptr %mem_base, i64 %clamp.base
+  %host = getelementptr i8, ptr %9, i64 8
+  store i64 %x1.slot.0, ptr %host, align 1, !tbaa !8
+  store i64 %x11.slot.0, ptr %9, align 1, !tbaa !8
+  %10 = icmp eq i64 %x10.slot.0, 0
+  br i1 %10, label %b_100c0, label %cont
 
 loop_100b0:                                       ; preds = %mem.ok, %start
   %x1.slot.0 = phi i64 [ 65726, %start ], [ %ld67, %mem.ok ]
-  %x2.slot.0 = phi i64 [ %1, %start ], [ %23, %mem.ok ]
+  %x2.slot.0 = phi i64 [ %1, %start ], [ %24, %mem.ok ]
   %x10.slot.0 = phi i64 [ %2, %start ], [ %x10.slot.1, %mem.ok ]
   %x11.slot.0 = phi i64 [ %3, %start ], [ %ld72, %mem.ok ]
   %req = load volatile i32, ptr %req.p, align 4
@@ -291,13 +282,14 @@ loop_100b0:                                       ; preds = %mem.ok, %start
 
 b_100c0:                                          ; preds = %b_100b0, %hcall.ret
   %ld = phi i64 [ %x11.slot.0, %b_100b0 ], [ %ld.pre, %hcall.ret ]
+  %clamp.base61.pre-phi = phi i64 [ %clamp.base, %b_100b0 ], [ %.pre, %hcall.ret ]
   %x2.slot.1 = phi i64 [ %8, %b_100b0 ], [ %ret.v56, %hcall.ret ]
-  %x10.slot.1 = phi i64 [ 0, %b_100b0 ], [ %22, %hcall.ret ]
+  %x10.slot.1 = phi i64 [ 0, %b_100b0 ], [ %23, %hcall.ret ]
   %base.inrange = icmp ult i64 %ld, 274877908993
   br i1 %base.inrange, label %mem.ok, label %fault70
 
 common.ret:                                       ; preds = %hcall, %ret.plain, %ret.high, %poll.out, %fault70, %hcall.deep
-  %common.ret.op = phi { i64, i64, i64, i64, i64 } [ %21, %hcall.deep ], [ %27, %fault70 ], [ %17, %poll.out ], [ %33, %ret.high ], [ %38, %ret.plain ], [ %r, %hcall ]
+  %common.ret.op = phi { i64, i64, i64, i64, i64 } [ %22, %hcall.deep ], [ %28, %fault70 ], [ %18, %poll.out ], [ %34, %ret.high ], [ %39, %ret.plain ], [ %r, %hcall ]
   ret { i64, i64, i64, i64, i64 } %common.ret.op
 
 stop:                                             ; preds = %loop_100b0
@@ -312,57 +304,56 @@ stop:                                             ; preds = %loop_100b0
 
 poll.out:                                         ; preds = %stop
   %pc34 = load i64, ptr %pc.p32, align 8, !tbaa !5
-  %10 = zext i32 %poll to i64
-  %status.other35 = or disjoint i64 %10, -9223372036854775808
-  %11 = icmp sgt i64 %pc34, -1
-  %12 = icmp eq i32 %poll, 4
-  %returned36 = and i1 %12, %11
+  %11 = zext i32 %poll to i64
+  %status.other35 = or disjoint i64 %11, -9223372036854775808
+  %12 = icmp sgt i64 %pc34, -1
+  %13 = icmp eq i32 %poll, 4
+  %returned36 = and i1 %13, %12
   %status37 = select i1 %returned36, i64 %pc34, i64 %status.other35
-  %13 = insertvalue { i64, i64, i64, i64, i64 } undef, i64 %status37, 0
+  %14 = insertvalue { i64, i64, i64, i64, i64 } undef, i64 %status37, 0
   %ret.v38 = load i64, ptr %4, align 8, !tbaa !5
-  %14 = insertvalue { i64, i64, i64, i64, i64 } %13, i64 %ret.v38, 1
+  %15 = insertvalue { i64, i64, i64, i64, i64 } %14, i64 %ret.v38, 1
   %ret.v39 = load i64, ptr %5, align 8, !tbaa !5
-  %15 = insertvalue { i64, i64, i64, i64, i64 } %14, i64 %ret.v39, 2
+  %16 = insertvalue { i64, i64, i64, i64, i64 } %15, i64 %ret.v39, 2
   %ret.v40 = load i64, ptr %6, align 8, !tbaa !5
-  %16 = insertvalue { i64, i64, i64, i64, i64 } %15, i64 %ret.v40, 3
+  %17 = insertvalue { i64, i64, i64, i64, i64 } %16, i64 %ret.v40, 3
   %ret.v41 = load i64, ptr %7, align 8, !tbaa !5
-  %17 = insertvalue { i64, i64, i64, i64, i64 } %16, i64 %ret.v41, 4
+  %18 = insertvalue { i64, i64, i64, i64, i64 } %17, i64 %ret.v41, 4
   br label %common.ret
 
 cont:                                             ; preds = %b_100b0
-  %18 = add i64 %x10.slot.0, -1
+  %19 = add i64 %x10.slot.0, -1
   %host.sp = tail call i64 @llvm.read_register.i64(metadata !10)
   %sp.limit = load i64, ptr %sp.limit.p, align 8, !tbaa !5
   %deep = icmp ult i64 %host.sp, %sp.limit
   br i1 %deep, label %hcall.deep, label %hcall
 
 hcall:                                            ; preds = %cont
-  %r = tail call x86_regcallcc { i64, i64, i64, i64, i64 } @fvp_100b0_self_loop.rec(ptr nonnull %0, i64 %8, i64 %18, i64 %x11.slot.0) #6
+  %r = tail call x86_regcallcc { i64, i64, i64, i64, i64 } @fvp_100b0_self_loop.rec(ptr nonnull %0, i64 %8, i64 %19, i64 %x11.slot.0) #6
   %status54 = extractvalue { i64, i64, i64, i64, i64 } %r, 0
   %ret.ok = icmp eq i64 %status54, 65726
   br i1 %ret.ok, label %hcall.ret, label %common.ret
 
 hcall.deep:                                       ; preds = %cont
   store i64 65712, ptr %pc.p32, align 8, !tbaa !5
-  %19 = insertvalue { i64, i64, i64, i64, i64 } { i64 -9223372036854775808, i64 65726, i64 undef, i64 undef, i64 undef }, i64 %8, 2
-  %20 = insertvalue { i64, i64, i64, i64, i64 } %19, i64 %18, 3
-  %21 = insertvalue { i64, i64, i64, i64, i64 } %20, i64 %x11.slot.0, 4
+  %20 = insertvalue { i64, i64, i64, i64, i64 } { i64 -9223372036854775808, i64 65726, i64 undef, i64 undef, i64 undef }, i64 %8, 2
+  %21 = insertvalue { i64, i64, i64, i64, i64 } %20, i64 %19, 3
+  %22 = insertvalue { i64, i64, i64, i64, i64 } %21, i64 %x11.slot.0, 4
   br label %common.ret
 
 hcall.ret:                                        ; preds = %hcall
   %ret.v56 = extractvalue { i64, i64, i64, i64, i64 } %r, 2
   %ret.v57 = extractvalue { i64, i64, i64, i64, i64 } %r, 3
-  %22 = add i64 %ret.v57, 1
-  %.pre = tail call i64 @llvm.umin.i64(i64 %ret.v56, i64 274877906944)
+  %23 = add i64 %ret.v57, 1
+  %.pre = tail call i64 @llvm.umin.i64(i64 %ret.v56, i64 274877908992)
   %host62.phi.trans.insert = getelementptr i8, ptr %mem_base, i64 %.pre
   %ld.pre = load i64, ptr %host62.phi.trans.insert, align 1, !tbaa !8
   br label %b_100c0
 
 mem.ok:                                           ; preds = %b_100c0
-  %23 = add i64 %x2.slot.1, 16
-  %clamp.base64 = tail call i64 @llvm.umin.i64(i64 %x2.slot.1, i64 274877908992)
-  %gep135 = getelementptr i8, ptr %invariant.gep, i64 %clamp.base64
-  %ld67 = load i64, ptr %gep135, align 1, !tbaa !8
+  %24 = add i64 %x2.slot.1, 16
+  %gep = getelementptr i8, ptr %invariant.gep, i64 %clamp.base61.pre-phi
+  %ld67 = load i64, ptr %gep, align 1, !tbaa !8
   %host71 = getelementptr i8, ptr %mem_base, i64 %ld
   %ld72 = load i64, ptr %host71, align 1, !tbaa !8
   %.not = icmp eq i64 %ld72, 0
@@ -377,33 +368,33 @@ fault70:                                          ; preds = %b_100c0
   %pending.p19 = getelementptr inbounds i8, ptr %0, i64 576
   store i32 0, ptr %pending.p19, align 4
   %ret.v24 = load i64, ptr %4, align 8, !tbaa !5
-  %24 = insertvalue { i64, i64, i64, i64, i64 } { i64 -9223372036854775801, i64 undef, i64 undef, i64 undef, i64 undef }, i64 %ret.v24, 1
+  %25 = insertvalue { i64, i64, i64, i64, i64 } { i64 -9223372036854775801, i64 undef, i64 undef, i64 undef, i64 undef }, i64 %ret.v24, 1
   %ret.v25 = load i64, ptr %5, align 8, !tbaa !5
-  %25 = insertvalue { i64, i64, i64, i64, i64 } %24, i64 %ret.v25, 2
+  %26 = insertvalue { i64, i64, i64, i64, i64 } %25, i64 %ret.v25, 2
   %ret.v26 = load i64, ptr %6, align 8, !tbaa !5
-  %26 = insertvalue { i64, i64, i64, i64, i64 } %25, i64 %ret.v26, 3
+  %27 = insertvalue { i64, i64, i64, i64, i64 } %26, i64 %ret.v26, 3
   %ret.v27 = load i64, ptr %7, align 8, !tbaa !5
-  %27 = insertvalue { i64, i64, i64, i64, i64 } %26, i64 %ret.v27, 4
+  %28 = insertvalue { i64, i64, i64, i64, i64 } %27, i64 %ret.v27, 4
   br label %common.ret
 
 cont75:                                           ; preds = %mem.ok
-  %28 = and i64 %ld67, -2
-  %29 = icmp sgt i64 %ld67, -1
-  br i1 %29, label %ret.plain, label %ret.high
+  %29 = and i64 %ld67, -2
+  %30 = icmp sgt i64 %ld67, -1
+  br i1 %30, label %ret.plain, label %ret.high
 
 ret.high:                                         ; preds = %cont75
-  store i64 %28, ptr %pc.p32, align 8, !tbaa !5
-  %30 = insertvalue { i64, i64, i64, i64, i64 } { i64 -9223372036854775804, i64 undef, i64 undef, i64 undef, i64 undef }, i64 %ld67, 1
-  %31 = insertvalue { i64, i64, i64, i64, i64 } %30, i64 %23, 2
-  %32 = insertvalue { i64, i64, i64, i64, i64 } %31, i64 %x10.slot.1, 3
-  %33 = insertvalue { i64, i64, i64, i64, i64 } %32, i64 0, 4
+  store i64 %29, ptr %pc.p32, align 8, !tbaa !5
+  %31 = insertvalue { i64, i64, i64, i64, i64 } { i64 -9223372036854775804, i64 undef, i64 undef, i64 undef, i64 undef }, i64 %ld67, 1
+  %32 = insertvalue { i64, i64, i64, i64, i64 } %31, i64 %24, 2
+  %33 = insertvalue { i64, i64, i64, i64, i64 } %32, i64 %x10.slot.1, 3
+  %34 = insertvalue { i64, i64, i64, i64, i64 } %33, i64 0, 4
   br label %common.ret
 
 ret.plain:                                        ; preds = %cont75
-  %34 = insertvalue { i64, i64, i64, i64, i64 } undef, i64 %28, 0
-  %35 = insertvalue { i64, i64, i64, i64, i64 } %34, i64 %ld67, 1
-  %36 = insertvalue { i64, i64, i64, i64, i64 } %35, i64 %23, 2
-  %37 = insertvalue { i64, i64, i64, i64, i64 } %36, i64 %x10.slot.1, 3
-  %38 = insertvalue { i64, i64, i64, i64, i64 } %37, i64 0, 4
+  %35 = insertvalue { i64, i64, i64, i64, i64 } undef, i64 %29, 0
+  %36 = insertvalue { i64, i64, i64, i64, i64 } %35, i64 %ld67, 1
+  %37 = insertvalue { i64, i64, i64, i64, i64 } %36, i64 %24, 2
+  %38 = insertvalue { i64, i64, i64, i64, i64 } %37, i64 %x10.slot.1, 3
+  %39 = insertvalue { i64, i64, i64, i64, i64 } %38, i64 0, 4
   br label %common.ret
 }
