@@ -169,6 +169,38 @@ static void test_compare_positions(void **state)
                     }
 }
 
+/* strchr against a byte loop: the byte sought or the terminator at every position of the
+ * first 70 bytes, at every alignment, within a page and across one. */
+static void test_strchr_positions(void **state)
+{
+    Fx *fx = *state;
+    uint8_t *base = (uint8_t *)g(fx, LOW);
+    for (int cross = 0; cross < 2; cross++)
+        for (unsigned al = 0; al < 32; al++)
+            for (unsigned pos = 0; pos < 70; pos++)
+                for (int kind = 0; kind < 3; kind++) {
+                    uint64_t a = LOW + (cross ? PG - 40 : 0) + al;
+                    uint8_t *pa = base + (a - LOW);
+                    for (unsigned i = 0; i < 100; i++)
+                        pa[i] = (uint8_t)('a' + (i * 7) % 25); /* no 'z' */
+                    pa[100] = 0;
+                    int ch = kind == 2 ? 0 : 'z';
+                    if (kind == 0)
+                        pa[pos] = 'z';
+                    else
+                        pa[pos] = 0;
+                    uint64_t want = 0;
+                    for (unsigned i = 0;; i++)
+                        if (pa[i] == ch || !pa[i]) {
+                            want = pa[i] == ch ? a + i : 0;
+                            break;
+                        }
+                    assert_int_equal(call(fx, fvp_libc_strchr, a, (uint64_t)ch, 0),
+                                     IR_EXIT_RETURN);
+                    assert_int_equal(fx->c.x[10], want);
+                }
+}
+
 static void test_ranges_outside(void **state)
 {
     Fx *fx = *state;
@@ -199,6 +231,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_string_at_the_end, setup, teardown),
         cmocka_unit_test_setup_teardown(test_ranges_outside, setup, teardown),
         cmocka_unit_test_setup_teardown(test_compare_positions, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_strchr_positions, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
