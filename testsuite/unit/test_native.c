@@ -153,15 +153,23 @@ static int setup(void **state)
 
 /* ---- the table --------------------------------------------------------------- */
 
+/* A table of 64 entries 6 bytes apart from CODE, native_c and native_b in turn. */
+static Native *new_64(Process *p, FvpAotEntry e[64], FvpAotModule *m)
+{
+    for (size_t i = 0; i < 64; i++)
+        e[i] = (FvpAotEntry){ CODE + 6 * i, i % 2 ? native_b : native_c };
+    *m = module_of(e, 64);
+    Native *n = native_new(p, m);
+    assert_non_null(n);
+    return n;
+}
+
 static void test_lookup_hits_and_misses(void **state)
 {
     Process *p = *state;
     FvpAotEntry e[64];
-    for (size_t i = 0; i < 64; i++)
-        e[i] = (FvpAotEntry){ CODE + 6 * i, i % 2 ? native_b : native_c };
-    FvpAotModule m = module_of(e, 64);
-    Native *n = native_new(p, &m);
-    assert_non_null(n);
+    FvpAotModule m;
+    Native *n = new_64(p, e, &m);
     for (size_t i = 0; i < 64; i++)
         assert_ptr_equal(native_lookup(n, CODE + 6 * i), i % 2 ? native_b : native_c);
     assert_null(native_lookup(n, CODE + 2));
@@ -231,11 +239,8 @@ static void test_inline_probe(void **state)
     assert_int_equal(guestmem_map(p->mem, OTHER, PG, PROT_READ | PROT_WRITE,
                                   MAP_PRIVATE | MAP_ANONYMOUS, "data"), 0);
     FvpAotEntry e[64];
-    for (size_t i = 0; i < 64; i++)
-        e[i] = (FvpAotEntry){ CODE + 6 * i, i % 2 ? native_b : native_c };
-    FvpAotModule m = module_of(e, 64);
-    Native *n = native_new(p, &m);
-    assert_non_null(n);
+    FvpAotModule m;
+    Native *n = new_64(p, e, &m);
     size_t hits = 0;
     for (size_t i = 0; i < 64; i++) {
         FvpNativeFn f = inline_probe(CODE + 6 * i);
