@@ -410,7 +410,10 @@ static LLVMValueRef fwd_value(LLVMBuilderRef b, const FwdSet *fs, const GuestAdd
             return NULL;
     }
     LLVMTypeRef ty = LLVMTypeOf(ld);
-    if (src[0]->a.off == a->off && src[0]->size == size && LLVMTypeOf(src[0]->val) == ty)
+    bool one = src[0]->a.off == a->off && src[0]->size == size && LLVMTypeOf(src[0]->val) == ty;
+    for (unsigned i = 1; i < size && one; i++)
+        one = src[i] == src[0]; /* no newer store over part of it */
+    if (one)
         return src[0]->val;
     LLVMContextRef ctx = LLVMGetTypeContext(ty);
     LLVMValueRef v = NULL;
@@ -440,8 +443,9 @@ static LLVMValueRef fwd_value(LLVMBuilderRef b, const FwdSet *fs, const GuestAdd
  * and a word load of the same bytes, which no x86 store buffer forwards (a stall of about a
  * dozen cycles).  Within a block, a load all of whose bytes were stored by earlier integer
  * stores to the same guest base, with no other store or call that may write guest memory in
- * between, gets their values instead; the back end then merges byte loads off one base into
- * one wide load.  Returns how many loads. */
+ * between, gets their values instead (shifted and or-ed: the byte loads that fed the stores
+ * still feed them too, so the back end does not merge them into one wide load).  Returns
+ * how many loads. */
 size_t xlat_store_forward(LLVMModuleRef mod)
 {
     LLVMContextRef ctx = LLVMGetModuleContext(mod);

@@ -9,8 +9,9 @@
  * address; with the arms' successors swapped, unlike operations, or two operands differing,
  * the arms stay apart.  Run against C.
  * Also xlat_store_forward (docs D60): loads whose bytes earlier stores in the block wrote off
- * the same guest base get the stored values; partly covered loads, stores off another base,
- * calls and FP stores in between keep the load.  Run against the module not rewritten.
+ * the same guest base get the stored values, each byte the newest store's; partly covered
+ * loads, stores off another base, calls and FP stores in between keep the load.  Run against
+ * the module not rewritten.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -270,6 +271,12 @@ static const char fwd[] =
     "  %q1 = getelementptr i8, ptr %cq.h, i64 1\n  %h = load i16, ptr %q1\n"
     "  %bz = zext i8 %b to i64\n  %hz = zext i16 %h to i64\n  %s = shl i64 %hz, 8\n"
     "  %o = or i64 %s, %bz\n  ret i64 %o\n}\n"
+    /* a word, a byte stored over its third byte, the word again: that byte is the new one */
+    "define i64 @over(ptr %cpu, ptr %mem, i64 %p, i64 %q, i64 %r) {\n"
+    CLAMP(cq, "%q")
+    "  %x = trunc i64 %p to i32\n  %y = mul i32 %x, 16777619\n  store i32 %y, ptr %cq.h\n"
+    "  %q2 = getelementptr i8, ptr %cq.h, i64 2\n  store i8 -91, ptr %q2\n"
+    "  %v = load i32, ptr %cq.h\n  %z = zext i32 %v to i64\n  ret i64 %z\n}\n"
     /* three of four bytes stored: the load stays */
     "define i64 @partial(ptr %cpu, ptr %mem, i64 %p, i64 %q, i64 %r) {\n"
     CLAMP(cq, "%q")
@@ -298,18 +305,21 @@ typedef uint64_t FwdFn(uint64_t *cpu, uint8_t *mem, uint64_t p, uint64_t q, uint
 static void test_store_forward(void **state)
 {
     (void)state;
-    static const char *const names[] = { "copy4", "wide", "partial", "other", "call", "fp" };
+    static const char *const names[] = { "copy4", "wide", "over", "partial", "other", "call",
+                                         "fp" };
     enum { N = sizeof names / sizeof *names };
     LLVMContextRef ctx = LLVMContextCreate();
     LLVMModuleRef mod = parse(ctx, fwd), ref = parse(ctx, fwd);
     unsigned loads[N];
     for (size_t i = 0; i < N; i++)
         loads[i] = count_op(mod, names[i], LLVMLoad);
-    assert_int_equal(xlat_store_forward(mod), 3); /* copy4's word, wide's byte and halfword */
+    /* copy4's word, wide's byte and halfword, over's word */
+    assert_int_equal(xlat_store_forward(mod), 4);
     verify(mod);
     assert_int_equal(count_op(mod, "copy4", LLVMLoad), loads[0] - 1);
     assert_int_equal(count_op(mod, "wide", LLVMLoad), 0);
-    for (size_t i = 2; i < N; i++)
+    assert_int_equal(count_op(mod, "over", LLVMLoad), 0);
+    for (size_t i = 3; i < N; i++)
         assert_int_equal(count_op(mod, names[i], LLVMLoad), loads[i]);
 
     LLVMExecutionEngineRef ee = jit(mod), er = jit(ref);
