@@ -163,24 +163,6 @@ void reg_reload(XlatEmitter *e)
         slot_load(e, e->instret_slot, offsetof(RvCpu, instret), "instret");
 }
 
-/* The register-passing variant's parameters after cpu, in order: -1 for instret, then the
- * registers that have slots (the one definition of the order); returns how many. */
-unsigned rec_params(const XlatEmitter *e, int out[1 + XLAT_MAX_REGS])
-{
-    unsigned n = 0;
-    if (e->instret_slot)
-        out[n++] = -1;
-    for (int r = 0; r < XLAT_MAX_REGS; r++)
-        if (e->reg_slot[r])
-            out[n++] = r;
-    return n;
-}
-
-LLVMValueRef rec_slot(const XlatEmitter *e, int r)
-{
-    return r < 0 ? e->instret_slot : e->reg_slot[r];
-}
-
 /* SSA mode, at the start of the function: an alloca for every register its
  * blocks get or set, holding the vCPU's value. */
 static void reg_slots_init(XlatEmitter *e, const BlockInfo *blocks, size_t nblocks)
@@ -453,7 +435,7 @@ static void check_or_trap(XlatEmitter *e, LLVMValueRef ok, uint64_t cause, LLVMV
 {
     LLVMBasicBlockRef cont = LLVMAppendBasicBlockInContext(e->ctx, e->fn, name);
     LLVMBasicBlockRef bad = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "fault");
-    LLVMBuildCondBr(e->b, ok, cont, bad);
+    br_rare(e, LLVMBuildNot(e->b, ok, ""), bad, cont);
     LLVMPositionBuilderAtEnd(e->b, bad);
     exit_trap_via(e, &e->fault, c64(e, e->cur_pc), c64(e, cause), tval,
                   take_count(e, e->started - 1));
@@ -714,7 +696,7 @@ static void frm_check(XlatEmitter *e, LLVMValueRef pc, unsigned reason, unsigned
     e->frm_bad = NULL;
     LLVMBasicBlockRef out = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "frm.nohost");
     LLVMBasicBlockRef cont = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "frm.ok");
-    LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntNE, bad, c32(e, 0), ""), out, cont);
+    br_rare(e, LLVMBuildICmp(e->b, LLVMIntNE, bad, c32(e, 0), ""), out, cont);
     LLVMPositionBuilderAtEnd(e->b, out);
     exit_to_dispatcher(e, pc, reason, count);
     LLVMPositionBuilderAtEnd(e->b, cont);
@@ -820,7 +802,7 @@ static LLVMValueRef emit_call(XlatEmitter *e, const IrInsn *in, LLVMValueRef *t)
         LLVMValueRef ok = LLVMBuildICmp(e->b, LLVMIntEQ, pv, c32(e, 0), "no.trap");
         LLVMBasicBlockRef cont = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "call.ok");
         LLVMBasicBlockRef bad = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "call.trap");
-        LLVMBuildCondBr(e->b, ok, cont, bad);
+        br_rare(e, LLVMBuildNot(e->b, ok, ""), bad, cont);
         LLVMPositionBuilderAtEnd(e->b, bad);
         LLVMValueRef cause = LLVMBuildLoad2(e->b, e->t_i64,
                                             cpu_field(e, offsetof(RvCpu, trap_cause), ""), "cause");
@@ -1143,6 +1125,7 @@ static int mark_loop_headers(XlatEmitter *e)
             /* emit_body makes polling headers entries when the poll leaves */
             entry[i] = e->blocks[i].entry || (e->blocks[i].loop_header && !poll_in_place(e));
         }
+        rec_sites_find(e);
         /* induction addresses (D36, D54) */
         xlat_ivs_free(&e->ivs);
         if (rc == 0 && ssa_regs(e))
@@ -1195,7 +1178,7 @@ static void emit_entry_check(XlatEmitter *e, BlockInfo *bi, uint64_t pc)
     LLVMSetAlignment(req, 4);
     LLVMSetVolatile(req, 1);
     LLVMBasicBlockRef stop = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "stop");
-    LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntNE, req, c32(e, 0), "stop?"), stop, bi->body);
+    br_rare(e, LLVMBuildICmp(e->b, LLVMIntNE, req, c32(e, 0), "stop?"), stop, bi->body);
     LLVMPositionBuilderAtEnd(e->b, stop);
     if (!poll_in_place(e)) {
         exit_to_dispatcher(e, c64(e, pc), IR_EXIT_LIMIT, 0);
@@ -1363,7 +1346,7 @@ static int emit_body(XlatEmitter *e, size_t fi, LLVMValueRef fn, bool rec, char 
         LLVMSetAlignment(req, 4);
         LLVMSetVolatile(req, 1);
         LLVMBasicBlockRef stop = LLVMAppendBasicBlockInContext(e->ctx, fn, "stop");
-        LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntNE, req, c32(e, 0), "stop?"), stop,
+        br_rare(e, LLVMBuildICmp(e->b, LLVMIntNE, req, c32(e, 0), "stop?"), stop,
                         dispatch);
         LLVMPositionBuilderAtEnd(e->b, stop);
         exit_to_dispatcher(e, pc, IR_EXIT_LIMIT, 0);

@@ -15,6 +15,9 @@
 #include "translator/llvm_emit.h"
 #include "translator/loop_ivs.h"
 
+/* How many self-call return sites the variant tells apart (docs D62). */
+#define XLAT_REC_SITES 8
+
 /* IR registers that can live in SSA: x0..x31, f0..f31. */
 #define XLAT_MAX_REGS 64
 
@@ -93,6 +96,11 @@ struct XlatEmitter {
     LLVMTypeRef rec_ty;
     LLVMTypeRef rec_ret_ty; /* what the variant returns: {status, returned registers} */
     bool rec;
+    /* the return sites of the function's calls of its own entry, and the registers live at
+     * any of them (every register when there are more than XLAT_REC_SITES; docs D62) */
+    uint64_t rec_sites[XLAT_REC_SITES];
+    unsigned rec_nsites;
+    uint64_t rec_live;
     LLVMValueRef frm_bad;             /* an FP CSR write's fvp_fp_enter result,
                                          checked at the next instruction */
     /* per block */
@@ -157,11 +165,20 @@ static inline bool ssa_regs(const XlatEmitter *e)
 
 LLVMValueRef call_intrinsic(XlatEmitter *e, const char *name, LLVMTypeRef ty,
                             LLVMValueRef *args, unsigned nargs, const char *vname);
+LLVMValueRef br_rare(XlatEmitter *e, LLVMValueRef cond, LLVMBasicBlockRef rare,
+                     LLVMBasicBlockRef usual);
 void reg_writeback_one(XlatEmitter *e, unsigned r);
 void reg_writeback(XlatEmitter *e);
 void slot_load(XlatEmitter *e, LLVMValueRef slot, unsigned off, const char *name);
 void reg_reload(XlatEmitter *e);
+bool rec_gives_back(const XlatEmitter *e, int r);
+void rec_sites_find(XlatEmitter *e);
 unsigned rec_params(const XlatEmitter *e, int out[1 + XLAT_MAX_REGS]);
+/* The k-th register in the variant's orders: ra (x1) last, the others by number (docs D62). */
+static inline int rec_order(int k)
+{
+    return k == XLAT_MAX_REGS - 1 ? 1 : k + (k >= 1);
+}
 LLVMValueRef rec_slot(const XlatEmitter *e, int r);
 LLVMValueRef func_decl(XlatEmitter *e, size_t i);
 const char *host_libc_name(const XlatEmitter *e, const XlatFunc *f);

@@ -85,7 +85,83 @@ void exit_trap(XlatEmitter *e, LLVMValueRef pc, LLVMValueRef cause, LLVMValueRef
     exit_trap_via(e, &e->trap, pc, cause, tval, count);
 }
 
+/*
+ * A conditional branch to rare when cond holds (a guest fault, a waiting signal, a return
+ * elsewhere, the host stack limit, a missed lookup), else to usual, with branch weights that
+ * say so.  Without them LLVM guesses even odds for most of these tests, lays the rare paths
+ * out inline and spills a loop's own values to keep registers free for what only a rare path
+ * uses (docs D62).
+ */
+LLVMValueRef br_rare(XlatEmitter *e, LLVMValueRef cond, LLVMBasicBlockRef rare,
+                     LLVMBasicBlockRef usual)
+{
+    LLVMValueRef br = LLVMBuildCondBr(e->b, cond, rare, usual);
+    LLVMMetadataRef md[3] = {
+        LLVMMDStringInContext2(e->ctx, "branch_weights", 14),
+        LLVMValueAsMetadata(c32(e, 1)),
+        LLVMValueAsMetadata(c32(e, (1u << 20) - 1)),
+    };
+    LLVMSetMetadata(br, LLVMGetMDKindIDInContext(e->ctx, "prof", 4),
+                    LLVMMetadataAsValue(e->ctx, LLVMMDNodeInContext2(e->ctx, md, 3)));
+    return br;
+}
+
 /* ---- what the register-passing variant returns (docs D34, D46) ----------- */
+
+/* Whether the variant gives register r back to its callers: the function writes it and it
+ * is live at a self-call's return site. */
+bool rec_gives_back(const XlatEmitter *e, int r)
+{
+    return e->reg_written[r] && (e->rec_live >> r & 1);
+}
+
+/* The register-passing variant's parameters after cpu, in order: -1 for instret, then the
+ * registers with slots that it gives back, then the others, each in rec_order (the one
+ * definition of the order: what the variant returns is its start, so that a register comes
+ * back in the host register it came in, docs D62); returns how many. */
+unsigned rec_params(const XlatEmitter *e, int out[1 + XLAT_MAX_REGS])
+{
+    unsigned n = 0;
+    if (e->instret_slot)
+        out[n++] = -1;
+    for (int back = 1; back >= 0; back--)
+        for (int k = 0; k < XLAT_MAX_REGS; k++) {
+            int r = rec_order(k);
+            if (e->reg_slot[r] && rec_gives_back(e, r) == back)
+                out[n++] = r;
+        }
+    return n;
+}
+
+/* e->rec_sites and e->rec_live: every call of f's entry (a superset of the self-calls
+ * exit_const makes host calls) and the registers live where it returns. */
+void rec_sites_find(XlatEmitter *e)
+{
+    const XlatFunc *f = e->f;
+    e->rec_nsites = 0;
+    e->rec_live = 0;
+    for (size_t i = 0; i < f->nblocks; i++) {
+        const IrBlock *blk = &e->blocks[i].ir;
+        for (uint32_t k = 0; k < blk->ninsns; k++) {
+            uint64_t pc;
+            if (blk->insns[k].op != IR_EXIT || blk->insns[k].aux != IR_EXIT_CALL ||
+                !xlat_exit_target(blk, k, &pc) || pc != f->entry)
+                continue;
+            const BlockInfo *site = local_block(e, blk->end_pc);
+            e->rec_live |= site ? site->live_in : UINT64_MAX;
+            if (e->rec_nsites == XLAT_REC_SITES)
+                e->rec_live = UINT64_MAX;
+            else
+                e->rec_sites[e->rec_nsites++] = blk->end_pc;
+        }
+    }
+}
+
+LLVMValueRef rec_slot(const XlatEmitter *e, int r)
+{
+    return r < 0 ? e->instret_slot : e->reg_slot[r];
+}
+
 
 /* LLVM's x86-64 regcall convention (CallingConv::X86_RegCall; not in llvm-c's enum): 12
  * integer arguments and up to 11 integer results in registers. */
@@ -104,17 +180,16 @@ static LLVMAttributeRef rec_no_csr(XlatEmitter *e)
 /* The variant returns a status word and at most this many registers in host registers. */
 #define XLAT_REC_RET_MAX 10
 
-/* The slots the variant returns, in order (-1: instret, first, when it has a slot; then
- * the registers the function writes, as long as there is room); the other registers it
- * writes go through the vCPU. */
+/* The slots the variant returns, in rec_params' order (-1: instret, first, when it has a
+ * slot; then the registers the function writes, as long as there is room); the other
+ * registers it writes go through the vCPU. */
 static unsigned rec_returns(const XlatEmitter *e, int out[XLAT_REC_RET_MAX])
 {
-    unsigned n = 0;
-    if (e->instret_slot)
-        out[n++] = -1;
-    for (int r = 0; r < XLAT_MAX_REGS && n < XLAT_REC_RET_MAX; r++)
-        if (e->reg_slot[r] && e->reg_written[r])
-            out[n++] = r;
+    int all[1 + XLAT_MAX_REGS];
+    unsigned n = 0, np = rec_params(e, all);
+    for (unsigned i = 0; i < np && n < XLAT_REC_RET_MAX; i++)
+        if (all[i] < 0 || e->reg_written[all[i]])
+            out[n++] = all[i];
     return n;
 }
 
@@ -134,15 +209,55 @@ static unsigned rec_returned(const XlatEmitter *e, int regs[XLAT_REC_RET_MAX],
     return n;
 }
 
+/* Which registers rec_writeback_rest writes back (of those the variant writes and does not
+ * return): all, only those it gives back (rec_gives_back), only the others. */
+enum { REST_ALL, REST_BACK, REST_DEAD };
+
 /* Where the variant's exits write back: the registers it writes and does not return. */
-static void rec_writeback_rest(XlatEmitter *e)
+static unsigned rec_writeback_rest(XlatEmitter *e, int which)
 {
     int regs[XLAT_REC_RET_MAX];
     bool returned[1 + XLAT_MAX_REGS];
     rec_returned(e, regs, returned);
-    for (unsigned r = 0; r < XLAT_MAX_REGS; r++)
-        if (!returned[1 + r])
-            reg_writeback_one(e, r);
+    unsigned n = 0;
+    for (unsigned r = 0; r < XLAT_MAX_REGS; r++) {
+        if (returned[1 + r] || !e->reg_slot[r] || !e->reg_written[r] ||
+            (which == REST_BACK && !rec_gives_back(e, (int)r)) ||
+            (which == REST_DEAD && rec_gives_back(e, (int)r)))
+            continue;
+        reg_writeback_one(e, r);
+        n++;
+    }
+    return n;
+}
+
+/*
+ * The rest of a return's write-back: the registers the variant writes and gives back to no
+ * caller are dead at every self-call's return site (written again before anything, even a
+ * way out of the function, reads them), so a return there leaves them; a return anywhere
+ * else (a frame's return address overwritten) writes them back too (docs D62).
+ */
+static void rec_writeback_far(XlatEmitter *e)
+{
+    LLVMBasicBlockRef at = LLVMGetInsertBlock(e->b);
+    LLVMBasicBlockRef far = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "ret.far");
+    LLVMBasicBlockRef join = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "ret.join");
+    LLVMPositionBuilderAtEnd(e->b, far);
+    if (!rec_writeback_rest(e, REST_DEAD)) {
+        LLVMDeleteBasicBlock(far);
+        LLVMDeleteBasicBlock(join);
+        LLVMPositionBuilderAtEnd(e->b, at);
+        return;
+    }
+    LLVMBuildBr(e->b, join);
+    LLVMPositionBuilderAtEnd(e->b, at);
+    LLVMValueRef near = LLVMConstInt(e->t_i1, 0, 0);
+    for (unsigned i = 0; i < e->rec_nsites; i++)
+        near = LLVMBuildOr(e->b, near,
+                           LLVMBuildICmp(e->b, LLVMIntEQ, e->ret_pc, c64(e, e->rec_sites[i]), ""),
+                           "ret.near");
+    br_rare(e, LLVMBuildNot(e->b, near, ""), far, join);
+    LLVMPositionBuilderAtEnd(e->b, join);
 }
 
 /* The status word: the pc the variant returned to (IR_EXIT_RETURN), which its callers
@@ -196,7 +311,8 @@ static void build_rec_ret(XlatEmitter *e)
     e->ret_pc = LLVMBuildPhi(e->b, e->t_i64, "ret.pc");
     e->ret_count = LLVMBuildPhi(e->b, e->t_i64, "ret.count");
     add_instret(e, e->ret_count);
-    rec_writeback_rest(e);
+    rec_writeback_rest(e, REST_BACK);
+    rec_writeback_far(e);
     LLVMBasicBlockRef high = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "ret.high");
     LLVMBasicBlockRef plain = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "ret.plain");
     LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntSGE, e->ret_pc, c64(e, 0), ""), plain,
@@ -259,7 +375,7 @@ void build_shared_exits(XlatEmitter *e)
     e->exit_count = LLVMBuildPhi(e->b, e->t_i64, "exit.count");
     add_instret(e, e->exit_count);
     if (e->rec)
-        rec_writeback_rest(e);
+        rec_writeback_rest(e, REST_ALL);
     else
         reg_writeback(e);
     cpu_store64(e, offsetof(RvCpu, pc), e->exit_pc, "pc.p");
@@ -401,7 +517,7 @@ static void emit_host_call(XlatEmitter *e, LLVMValueRef fn, LLVMValueRef pc, Blo
     LLVMBasicBlockRef call_bb = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "hcall");
     LLVMBasicBlockRef deep_bb = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "hcall.deep");
     LLVMValueRef deep = LLVMBuildICmp(e->b, LLVMIntULT, sp, limit, "deep");
-    LLVMBuildCondBr(e->b, deep, deep_bb, call_bb);
+    br_rare(e, deep, deep_bb, call_bb);
     LLVMPositionBuilderAtEnd(e->b, deep_bb);
     if (self && !e->rec)
         reg_writeback(e); /* (the variant's exit block writes everything back) */
@@ -437,7 +553,7 @@ static void emit_host_call(XlatEmitter *e, LLVMValueRef fn, LLVMValueRef pc, Blo
     }
     LLVMBasicBlockRef back = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "hcall.ret");
     LLVMBasicBlockRef out = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "hcall.out");
-    LLVMBuildCondBr(e->b, ok, back, out);
+    br_rare(e, LLVMBuildNot(e->b, ok, ""), out, back);
     LLVMPositionBuilderAtEnd(e->b, out);
     if (self)
         rec_call_out(e, r);
@@ -484,8 +600,8 @@ static void emit_libc_call(XlatEmitter *e, const char *name, uint64_t pc, BlockI
     LLVMAddCallSiteAttribute(r, LLVMAttributeFunctionIndex, e->a_strictfp);
     LLVMBasicBlockRef back = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "libc.ret");
     LLVMBasicBlockRef out = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "libc.fault");
-    LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, r, c32(e, IR_EXIT_RETURN), "returned"),
-                    back, out);
+    br_rare(e, LLVMBuildICmp(e->b, LLVMIntNE, r, c32(e, IR_EXIT_RETURN), "faulted"), out,
+            back);
     LLVMPositionBuilderAtEnd(e->b, out);
     reg_writeback(e);
     build_ret(e, r);
@@ -685,7 +801,7 @@ static LLVMValueRef native_target(XlatEmitter *e, LLVMValueRef pc)
     LLVMValueRef open = LLVMBuildAnd(
         e->b, LLVMBuildICmp(e->b, LLVMIntEQ, closed, c32(e, 0), ""),
         LLVMBuildICmp(e->b, LLVMIntEQ, gen, seen, ""), "ix.open");
-    LLVMBuildCondBr(e->b, open, probe, slow);
+    br_rare(e, LLVMBuildNot(e->b, open, ""), slow, probe);
 
     LLVMPositionBuilderAtEnd(e->b, probe);
     LLVMValueRef slots = probe_load(e, ix_ty, ix, 0, e->t_ptr, "ix.slots");
@@ -694,7 +810,7 @@ static LLVMValueRef native_target(XlatEmitter *e, LLVMValueRef pc)
                                    shift, "ix.h");
     LLVMValueRef slot = LLVMBuildInBoundsGEP2(e->b, slot_ty, slots, &h, 1, "ix.slot");
     LLVMValueRef spc = probe_load(e, slot_ty, slot, 0, e->t_i64, "slot.pc");
-    LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, spc, pc, ""), hit, slow);
+    br_rare(e, LLVMBuildICmp(e->b, LLVMIntNE, spc, pc, ""), slow, hit);
 
     LLVMPositionBuilderAtEnd(e->b, hit);
     LLVMValueRef fast = probe_load(e, slot_ty, slot, 1, e->t_ptr, "slot.fn");

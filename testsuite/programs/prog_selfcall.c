@@ -3,8 +3,9 @@
  * registers (more than the host passes in registers), FP registers, a loop inside the
  * recursion that polls for signals, other calls and system calls from inside it, a timer
  * signal landing anywhere in a deep recursion, recursion past the host call depth limit,
- * a longjmp out of it, and a hand-written function that returns a result in a temporary
- * register (not the C ABI: only an exact register state gets it back). */
+ * a longjmp out of it, returns past the return address, and a hand-written function that
+ * returns a result in a temporary register (not the C ABI: only an exact register state
+ * gets it back). */
 #include <setjmp.h>
 #include <signal.h>
 #include <stdint.h>
@@ -153,6 +154,33 @@ __asm__(".text\n"
         "  ret\n"
         ".option pop\n");
 
+/* farret(n), n >= 1: the same kind of return past the return address, from a frame that
+ * wrote t6, which is dead where the call returns (written again at once) and read where the
+ * innermost frame goes instead: 77 + 5 * (n - 1) only when that write reaches the caller.
+ * The frames write ten more registers that are dead there too, so that t6 is not among
+ * the registers the variant returns in host registers (docs D62). */
+uint64_t farret(uint64_t n);
+__asm__(".text\n"
+        ".option push\n"
+        ".option norvc\n"
+        ".globl farret\n"
+        "farret: bnez a0, 1f\n"
+        "  li t6, 77\n"
+        "  addi ra, ra, 4\n"
+        "  ret\n"
+        "1: addi sp, sp, -16\n"
+        "  sd ra, 8(sp)\n"
+        "  addi a0, a0, -1\n"
+        "  call farret\n"
+        "  li t6, 5\n"
+        "  add a0, a0, t6\n"
+        "  li t0, 0\n  li t1, 0\n  li t2, 0\n  li a1, 0\n  li a2, 0\n"
+        "  li a3, 0\n  li a4, 0\n  li a5, 0\n  li a6, 0\n  li a7, 0\n"
+        "  ld ra, 8(sp)\n"
+        "  addi sp, sp, 16\n"
+        "  ret\n"
+        ".option pop\n");
+
 int main(void)
 {
     uint64_t m = 0;
@@ -171,6 +199,8 @@ int main(void)
     printf("sumdown_t3(3000) = %llu\n", (unsigned long long)sumdown_t3(3000));
     printf("skipdown(50) = %llu, skipdown(1) = %llu\n", (unsigned long long)skipdown(50),
            (unsigned long long)skipdown(1));
+    printf("farret(40) = %llu, farret(1) = %llu\n", (unsigned long long)farret(40),
+           (unsigned long long)farret(1));
 
     /* a 2 ms timer while deep recursions run (some past the host depth limit) */
     struct sigaction sa;

@@ -12,10 +12,10 @@ start:
   %req = load volatile i32, ptr %req.p, align 4
   %"stop?.not" = icmp eq i32 %req, 0
   %3 = and i64 %x1, -2
-  %4 = select i1 %"stop?.not", i64 %x11, i64 0
+  %4 = select i1 %"stop?.not", i64 %x11, i64 0, !prof !8
   %x10.slot.0 = add i64 %4, %x10
-  %exit.pc = select i1 %"stop?.not", i64 %3, i64 %pc
-  %exit.reason = select i1 %"stop?.not", i32 4, i32 9
+  %exit.pc = select i1 %"stop?.not", i64 %3, i64 %pc, !prof !8
+  %exit.reason = select i1 %"stop?.not", i32 4, i32 9, !prof !8
   store i64 %x10.slot.0, ptr %1, align 8, !tbaa !5
   store i64 %exit.pc, ptr %pc.p12, align 8, !tbaa !5
   ret i32 %exit.reason

@@ -14,17 +14,17 @@ start:
   %req.p = getelementptr inbounds i8, ptr %cpu, i64 580
   %req = load volatile i32, ptr %req.p, align 4
   %"stop?.not" = icmp eq i32 %req, 0
-  br i1 %"stop?.not", label %entry.switch, label %exit
+  br i1 %"stop?.not", label %entry.switch, label %exit, !prof !8
 
 b_100b0:                                          ; preds = %entry.switch
   %3 = add i64 %x2, -16
   %clamp.base = tail call i64 @llvm.umin.i64(i64 %3, i64 274877908992)
   %4 = getelementptr i8, ptr %mem_base, i64 %clamp.base
   %host = getelementptr i8, ptr %4, i64 8
-  store i64 %x1, ptr %host, align 1, !tbaa !8
+  store i64 %x1, ptr %host, align 1, !tbaa !9
   store i64 65720, ptr %0, align 8, !tbaa !5
   store i64 %3, ptr %1, align 8, !tbaa !5
-  %host.sp = tail call i64 @llvm.read_register.i64(metadata !10)
+  %host.sp = tail call i64 @llvm.read_register.i64(metadata !11)
   %sp.limit.p = getelementptr inbounds i8, ptr %cpu, i64 600
   %sp.limit = load i64, ptr %sp.limit.p, align 8, !tbaa !5
   %deep = icmp ult i64 %host.sp, %sp.limit
@@ -33,7 +33,7 @@ b_100b0:                                          ; preds = %entry.switch
   %5 = zext i1 %"stop?.not.i53" to i64
   %x10.slot.0.i54 = shl i64 %x10, %5
   %exit.pc.i55 = select i1 %"stop?.not.i53", i64 65720, i64 65728
-  br i1 %deep, label %hcall.deep, label %hcall
+  br i1 %deep, label %hcall.deep, label %hcall, !prof !12
 
 b_100b8:                                          ; preds = %entry.switch.b_100b8_crit_edge, %hcall
   %clamp.base32.pre-phi = phi i64 [ %.pre, %entry.switch.b_100b8_crit_edge ], [ %clamp.base, %hcall ]
@@ -42,7 +42,7 @@ b_100b8:                                          ; preds = %entry.switch.b_100b
   %6 = add i64 %x10.slot.0, 1
   %7 = getelementptr i8, ptr %mem_base, i64 %clamp.base32.pre-phi
   %host34 = getelementptr i8, ptr %7, i64 8
-  %ld = load i64, ptr %host34, align 1, !tbaa !8
+  %ld = load i64, ptr %host34, align 1, !tbaa !9
   %8 = and i64 %ld, -2
   br label %exit
 
@@ -80,10 +80,10 @@ entry.switch.b_100b8_crit_edge:                   ; preds = %entry.switch
 hcall:                                            ; preds = %b_100b0
   store i64 %x10.slot.0.i54, ptr %2, align 8, !tbaa !5
   store i64 %exit.pc.i55, ptr %pc.p16, align 8, !tbaa !5
-  br i1 %"stop?.not.i53", label %b_100b8, label %common.ret57
+  br i1 %"stop?.not.i53", label %b_100b8, label %common.ret57, !prof !8
 
 hcall.deep:                                       ; preds = %b_100b0
-  %exit.reason.i56 = select i1 %"stop?.not.i53", i32 4, i32 9
+  %exit.reason.i56 = select i1 %"stop?.not.i53", i32 4, i32 9, !prof !8
   br label %common.ret57.sink.split
 }
 
@@ -101,8 +101,8 @@ start:
   %2 = and i64 %x1, -2
   %3 = zext i1 %"stop?.not" to i64
   %x10.slot.0 = shl i64 %x10, %3
-  %exit.pc = select i1 %"stop?.not", i64 %2, i64 %pc
-  %exit.reason = select i1 %"stop?.not", i32 4, i32 9
+  %exit.pc = select i1 %"stop?.not", i64 %2, i64 %pc, !prof !8
+  %exit.reason = select i1 %"stop?.not", i32 4, i32 9, !prof !8
   store i64 %x10.slot.0, ptr %1, align 8, !tbaa !5
   store i64 %exit.pc, ptr %pc.p12, align 8, !tbaa !5
   ret i32 %exit.reason

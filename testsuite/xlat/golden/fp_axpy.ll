@@ -24,7 +24,7 @@ start:
   %req.p = getelementptr inbounds i8, ptr %cpu, i64 580
   %req = load volatile i32, ptr %req.p, align 4
   %"stop?.not" = icmp eq i32 %req, 0
-  br i1 %"stop?.not", label %entry.switch, label %exit
+  br i1 %"stop?.not", label %entry.switch, label %exit, !prof !8
 
 b_100b6:                                          ; preds = %b_100b6.preheader, %b_100b6
   %x12.slot.0 = phi i64 [ %11, %b_100b6 ], [ %x12.slot.0.ph, %b_100b6.preheader ]
@@ -32,21 +32,21 @@ b_100b6:                                          ; preds = %b_100b6.preheader, 
   %x10.slot.0 = phi i64 [ %9, %b_100b6 ], [ %x10.slot.0.ph, %b_100b6.preheader ]
   %iv.addr = sub i64 %x11.slot.0, %26
   %host = getelementptr i8, ptr %mem_base, i64 %iv.addr
-  %ld59 = load double, ptr %host, align 1, !tbaa !8
+  %ld59 = load double, ptr %host, align 1, !tbaa !9
   %iv.addr30 = sub i64 %x10.slot.0, %27
   %host31 = getelementptr i8, ptr %mem_base, i64 %iv.addr30
-  %ld32 = load i64, ptr %host31, align 1, !tbaa !8
+  %ld32 = load i64, ptr %host31, align 1, !tbaa !9
   %fmul = fmul double %f1058, %ld59
   %8 = bitcast i64 %ld32 to double
   %fadd = fadd double %fmul, %8
   %isnan37 = fcmp uno double %fadd, 0.000000e+00
-  %canon38 = select i1 %isnan37, double 0x7FF8000000000000, double %fadd, !prof !10, !fvp.canon !11
-  store double %canon38, ptr %host31, align 1, !tbaa !8
+  %canon38 = select i1 %isnan37, double 0x7FF8000000000000, double %fadd, !prof !11, !fvp.canon !12
+  store double %canon38, ptr %host31, align 1, !tbaa !9
   %9 = add i64 %x10.slot.0, 8
   %10 = add i64 %x11.slot.0, 8
   %11 = add i64 %x12.slot.0, -1
   %.not = icmp eq i64 %11, 0
-  br i1 %.not, label %b_100d0.loopexit, label %b_100b6, !llvm.loop !12
+  br i1 %.not, label %b_100d0.loopexit, label %b_100b6, !llvm.loop !13
 
 b_100d0.loopexit:                                 ; preds = %b_100b6, %middle.block
   %ld32.lcssa = phi i64 [ %55, %middle.block ], [ %ld32, %b_100b6 ]
@@ -145,13 +145,13 @@ vector.body:                                      ; preds = %vector.body, %vecto
   %35 = sub i64 %offset.idx, %26
   %36 = getelementptr i8, ptr %mem_base, i64 %35
   %37 = getelementptr i8, ptr %36, i64 16
-  %wide.load = load <2 x double>, ptr %36, align 1, !tbaa !8, !alias.scope !14
-  %wide.load72 = load <2 x double>, ptr %37, align 1, !tbaa !8, !alias.scope !14
+  %wide.load = load <2 x double>, ptr %36, align 1, !tbaa !9, !alias.scope !15
+  %wide.load72 = load <2 x double>, ptr %37, align 1, !tbaa !9, !alias.scope !15
   %38 = sub i64 %offset.idx71, %27
   %39 = getelementptr i8, ptr %mem_base, i64 %38
   %40 = getelementptr i8, ptr %39, i64 16
-  %wide.load7375 = load <2 x double>, ptr %39, align 1, !tbaa !8, !alias.scope !17, !noalias !14
-  %wide.load74 = load <2 x i64>, ptr %40, align 1, !tbaa !8, !alias.scope !17, !noalias !14
+  %wide.load7375 = load <2 x double>, ptr %39, align 1, !tbaa !9, !alias.scope !18, !noalias !15
+  %wide.load74 = load <2 x i64>, ptr %40, align 1, !tbaa !9, !alias.scope !18, !noalias !15
   %41 = fmul <2 x double> %broadcast.splat, %wide.load
   %42 = fmul <2 x double> %broadcast.splat, %wide.load72
   %43 = bitcast <2 x i64> %wide.load74 to <2 x double>
@@ -162,11 +162,11 @@ vector.body:                                      ; preds = %vector.body, %vecto
   %48 = select <2 x i1> %46, <2 x double> <double 0x7FF8000000000000, double 0x7FF8000000000000>, <2 x double> %44
   %49 = select <2 x i1> %47, <2 x double> <double 0x7FF8000000000000, double 0x7FF8000000000000>, <2 x double> %45
   %50 = getelementptr i8, ptr %39, i64 16
-  store <2 x double> %48, ptr %39, align 1, !tbaa !8, !alias.scope !17, !noalias !14
-  store <2 x double> %49, ptr %50, align 1, !tbaa !8, !alias.scope !17, !noalias !14
+  store <2 x double> %48, ptr %39, align 1, !tbaa !9, !alias.scope !18, !noalias !15
+  store <2 x double> %49, ptr %50, align 1, !tbaa !9, !alias.scope !18, !noalias !15
   %index.next = add nuw i64 %index, 4
   %51 = icmp eq i64 %index.next, %n.vec
-  br i1 %51, label %middle.block, label %vector.body, !llvm.loop !19
+  br i1 %51, label %middle.block, label %vector.body, !llvm.loop !20
 
 middle.block:                                     ; preds = %vector.body
   %52 = extractelement <2 x double> %49, i64 1

@@ -15,7 +15,7 @@ start:
   %req.p = getelementptr inbounds i8, ptr %cpu, i64 580
   %req = load volatile i32, ptr %req.p, align 4
   %"stop?.not" = icmp eq i32 %req, 0
-  br i1 %"stop?.not", label %call.ok, label %common.ret
+  br i1 %"stop?.not", label %call.ok, label %common.ret, !prof !8
 
 common.ret:                                       ; preds = %call.ok, %start
   %instret.slot.1 = phi i64 [ %instret, %start ], [ %instret.n35, %call.ok ]

@@ -18,7 +18,7 @@ start:
   %req.p = getelementptr inbounds i8, ptr %cpu, i64 580
   %req = load volatile i32, ptr %req.p, align 4
   %"stop?.not" = icmp eq i32 %req, 0
-  br i1 %"stop?.not", label %entry.switch, label %exit
+  br i1 %"stop?.not", label %entry.switch, label %exit, !prof !8
 
 b_100ca:                                          ; preds = %cont
   %5 = shl i64 %x11, 2
@@ -78,7 +78,7 @@ cont:                                             ; preds = %entry.switch
   %20 = shl nuw nsw i64 %x10, 2
   %21 = getelementptr i8, ptr %mem_base, i64 %20
   %host = getelementptr i8, ptr %21, i64 65784
-  %ld = load i32, ptr %host, align 1, !tbaa !8
+  %ld = load i32, ptr %host, align 1, !tbaa !9
   %22 = sext i32 %ld to i64
   %23 = add nsw i64 %22, 65784
   switch i64 %x10, label %default.unreachable [

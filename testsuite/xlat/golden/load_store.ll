@@ -15,7 +15,7 @@ start:
   %req.p = getelementptr inbounds i8, ptr %cpu, i64 580
   %req = load volatile i32, ptr %req.p, align 4
   %"stop?.not" = icmp eq i32 %req, 0
-  br i1 %"stop?.not", label %entry.switch, label %exit
+  br i1 %"stop?.not", label %entry.switch, label %exit, !prof !8
 
 exit:                                             ; preds = %start, %entry.switch
   %x10.slot.0 = phi i64 [ %x10, %start ], [ %7, %entry.switch ]
@@ -33,14 +33,14 @@ entry.switch:                                     ; preds = %start
   %mem_base = inttoptr i64 %mem_base.i to ptr
   %clamp.base = tail call i64 @llvm.umin.i64(i64 %x10, i64 274877908992)
   %host = getelementptr i8, ptr %mem_base, i64 %clamp.base
-  %ld = load i64, ptr %host, align 1, !tbaa !8
+  %ld = load i64, ptr %host, align 1, !tbaa !9
   %host20 = getelementptr i8, ptr %host, i64 16
-  %ld21 = load i32, ptr %host20, align 1, !tbaa !8
+  %ld21 = load i32, ptr %host20, align 1, !tbaa !9
   %4 = sext i32 %ld21 to i64
   %5 = add i64 %ld, %4
   %host28 = getelementptr i8, ptr %host, i64 8
-  store i64 %5, ptr %host28, align 1, !tbaa !8
-  store i8 127, ptr %host, align 1, !tbaa !8
+  store i64 %5, ptr %host28, align 1, !tbaa !9
+  store i8 127, ptr %host, align 1, !tbaa !9
   %6 = lshr i64 %5, 8
   %7 = and i64 %6, 255
   %8 = and i64 %x1, -2

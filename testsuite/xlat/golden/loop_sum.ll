@@ -11,7 +11,7 @@ start:
   %req.p = getelementptr inbounds i8, ptr %cpu, i64 580
   %req = load volatile i32, ptr %req.p, align 4
   %"stop?.not" = icmp eq i32 %req, 0
-  br i1 %"stop?.not", label %entry.switch, label %exit
+  br i1 %"stop?.not", label %entry.switch, label %exit, !prof !8
 
 b_100bc:                                          ; preds = %b_100b6.preheader, %entry.switch
   %x10.slot.1 = phi i64 [ 0, %entry.switch ], [ %14, %b_100b6.preheader ]

@@ -17,7 +17,7 @@ start:
   %req.p = getelementptr inbounds i8, ptr %cpu, i64 580
   %req = load volatile i32, ptr %req.p, align 4
   %"stop?.not" = icmp eq i32 %req, 0
-  br i1 %"stop?.not", label %entry.switch, label %exit
+  br i1 %"stop?.not", label %entry.switch, label %exit, !prof !8
 
 exit:                                             ; preds = %start, %entry.switch
   %x10.slot.0 = phi i64 [ %x10, %start ], [ %20, %entry.switch ]

@@ -16,17 +16,17 @@ start:
   %req.p = getelementptr inbounds i8, ptr %cpu, i64 580
   %req = load volatile i32, ptr %req.p, align 4
   %"stop?.not" = icmp eq i32 %req, 0
-  br i1 %"stop?.not", label %entry.switch, label %exit
+  br i1 %"stop?.not", label %entry.switch, label %exit, !prof !8
 
 b_100b2:                                          ; preds = %stop18, %loop_100b2
-  %base.inrange = icmp ult i64 %x10.slot.0, 274877908993
-  br i1 %base.inrange, label %mem.ok, label %fault
+  %base.inrange = icmp ugt i64 %x10.slot.0, 274877908992
+  br i1 %base.inrange, label %fault, label %mem.ok, !prof !9
 
 loop_100b2:                                       ; preds = %cont27, %entry.switch
   %x10.slot.0 = phi i64 [ %x10, %entry.switch ], [ %ld47, %cont27 ]
   %req17 = load volatile i32, ptr %req.p, align 4
   %"stop?19.not" = icmp eq i32 %req17, 0
-  br i1 %"stop?19.not", label %b_100b2, label %stop18
+  br i1 %"stop?19.not", label %b_100b2, label %stop18, !prof !8
 
 b_100c0:                                          ; preds = %cont27
   %4 = and i64 %x1, -2
@@ -75,7 +75,7 @@ stop18:                                           ; preds = %loop_100b2
 
 mem.ok:                                           ; preds = %b_100b2
   %host = getelementptr i8, ptr %mem_base, i64 %x10.slot.0
-  %ld = load i64, ptr %host, align 1, !tbaa !8
+  %ld = load i64, ptr %host, align 1, !tbaa !10
   %7 = icmp eq i64 %ld, %x11
   br i1 %7, label %b_100cc, label %cont27
 
@@ -83,7 +83,7 @@ cont27:                                           ; preds = %mem.ok
   %.not = icmp ult i64 %x11, %ld
   %. = select i1 %.not, i64 8, i64 16
   %host46 = getelementptr i8, ptr %host, i64 %.
-  %ld47 = load i64, ptr %host46, align 1, !tbaa !8
+  %ld47 = load i64, ptr %host46, align 1, !tbaa !10
   %.not64 = icmp eq i64 %ld47, 0
   br i1 %.not64, label %b_100c0, label %loop_100b2
 }
