@@ -10,7 +10,7 @@
 #   bench/run_bench.sh [BUILD]        BUILD: where bin/fvp-xlat and bin/fvp-run are (build)
 #
 # Environment:
-#   REPS=3                  runs of each program on each engine; the report gives the minimum
+#   REPS=5                  runs of each program on each engine; the report gives the minimum
 #   BENCH_ENGINES="native xlat qemu fvp-run"   engines to run (native is the baseline of ratios)
 #   BENCH_PROGS="alu sort"  programs to run (default: every bench/src/*.c)
 #   BENCH_THREADS="1 2"     thread counts of the threaded programs (the first must be 1)
@@ -24,7 +24,7 @@ set -u
 cd "$(dirname "$0")/.." || exit 1
 
 BUILD=${1:-build}
-REPS=${REPS:-3}
+REPS=${REPS:-5}
 ENGINES=${BENCH_ENGINES:-native xlat qemu fvp-run}
 PERCENT=${BENCH_PERCENT:-100}
 THREADS=${BENCH_THREADS:-1 2}
