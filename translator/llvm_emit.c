@@ -1346,8 +1346,7 @@ static int emit_body(XlatEmitter *e, size_t fi, LLVMValueRef fn, bool rec, char 
         LLVMSetAlignment(req, 4);
         LLVMSetVolatile(req, 1);
         LLVMBasicBlockRef stop = LLVMAppendBasicBlockInContext(e->ctx, fn, "stop");
-        br_rare(e, LLVMBuildICmp(e->b, LLVMIntNE, req, c32(e, 0), "stop?"), stop,
-                        dispatch);
+        br_rare(e, LLVMBuildICmp(e->b, LLVMIntNE, req, c32(e, 0), "stop?"), stop, dispatch);
         LLVMPositionBuilderAtEnd(e->b, stop);
         exit_to_dispatcher(e, pc, IR_EXIT_LIMIT, 0);
     }

@@ -162,7 +162,6 @@ LLVMValueRef rec_slot(const XlatEmitter *e, int r)
     return r < 0 ? e->instret_slot : e->reg_slot[r];
 }
 
-
 /* LLVM's x86-64 regcall convention (CallingConv::X86_RegCall; not in llvm-c's enum): 12
  * integer arguments and up to 11 integer results in registers. */
 #define XLAT_REC_CALLCONV 92
