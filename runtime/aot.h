@@ -52,7 +52,7 @@
 
 #include "runtime/cpu.h"
 
-#define FVP_AOT_ABI_VERSION 8u
+#define FVP_AOT_ABI_VERSION 9u
 
 /* Host stack that nested guest calls made as host calls may use below the dispatcher:
  * c->native_sp_limit = the dispatcher's stack pointer - this (or a quarter of
@@ -77,9 +77,21 @@ enum {
     FVP_AOT_NO_INSTRET = 1u << 2,
 };
 
+/*
+ * A leaf entry (docs D63), for indirect calls only: a function that calls nothing, has no
+ * loop and writes no register but a0-a7 and t0-t6 may also be entered through
+ *     {status, a0, a1} leaf(RvCpu *c, a0, ..., a7, sp, ra)
+ * in LLVM's x86-64 regcall convention, with every register also in *c (the caller wrote
+ * them back) except that the arguments are the current values.  status below 2^63 is the
+ * pc it returned to (IR_EXIT_RETURN; c->pc not set), and a0/a1 are then returned only in
+ * host registers, the other registers it wrote being in *c; anything else is 2^63 | the
+ * IrExitReason, with the state as FvpNativeFn leaves it but a0/a1 possibly only in the
+ * returned values.  NULL when the function has none.
+ */
 typedef struct FvpAotEntry {
     uint64_t pc;             /* guest PC (after the load bias) */
     FvpNativeFn fn;          /* native code that can start there */
+    const void *leaf;        /* the function's leaf entry when pc is its entry, or NULL */
 } FvpAotEntry;
 
 typedef struct FvpAotRange {
@@ -121,7 +133,7 @@ FvpNativeFn fvp_native_find(RvCpu *c, uint64_t pc);
 /* The PC table's first probe, made inline by translated code before it calls
  * fvp_native_find (docs D58).  A slot of pc is (pc * FVP_NATIVE_HASH) >> shift; the
  * probe may use it when closed is 0 and *code_gen equals seen_gen (no code change
- * waits to be checked), and the slot's fn when its pc is pc; anything else asks
+ * waits to be checked), and the slot's fn (or leaf) when its pc is pc; anything else asks
  * fvp_native_find, which decides as the dispatcher does.  closed is nonzero while
  * there is no table, once native code is off, and while the guest has a SIGSEGV or
  * SIGBUS handler that imprecise code would keep from exact registers. */
@@ -129,6 +141,7 @@ FvpNativeFn fvp_native_find(RvCpu *c, uint64_t pc);
 typedef struct FvpNativeSlot {
     uint64_t pc;
     FvpNativeFn fn;               /* NULL: empty slot */
+    const void *leaf;             /* FvpAotEntry.leaf */
 } FvpNativeSlot;
 typedef struct FvpNativeIndex {
     const FvpNativeSlot *slots;

@@ -82,6 +82,7 @@ Native *native_new(Process *p, const FvpAotModule *m)
             i = (i + 1) & n->mask;
         n->slots[i].pc = en->pc;
         n->slots[i].fn = en->fn;
+        n->slots[i].leaf = en->leaf;
     }
     n->mem = p->mem;
     n->mod = m;

@@ -88,14 +88,14 @@ suite_unit() {
 # without polls (D30), wild pointers clamped into the guard (D29), the C library string
 # functions run as host code (called through pointers and directly from a big function),
 # libgcc's bit helpers as intrinsics (D52), twin arms (D56), byte stores forwarded to wider
-# loads (D60)
+# loads (D60), indirect calls through leaf entries (D63)
 XLAT_O2_PROGRAMS=(prog_crc prog_recurse prog_switch prog_fnptr prog_libm prog_fpenv prog_fpplain
                   prog_qsort sig_resume sig_loops sig_context prog_wild prog_libc_str prog_libc_direct
-                  prog_selfcall prog_bits prog_twin prog_bytes)
+                  prog_selfcall prog_bits prog_twin prog_bytes prog_leaf)
 # programs-xlat-tiers: -O2 with --tier-size 40, so that the programs' own functions, not
 # only the C library's biggest, run in the cheap tier (docs D45) and call the full one
 XLAT_TIER_PROGRAMS=(prog_crc prog_recurse prog_switch prog_fnptr prog_libm prog_fpenv prog_qsort
-                    sig_loops sig_context prog_selfcall prog_libc_direct)
+                    sig_loops sig_context prog_selfcall prog_libc_direct prog_leaf)
 # programs-xlat-v2: the same with --cpu x86-64-v2, where fused multiply-adds go through
 # the C helpers (the default --cpu has them inline on a host with FMA)
 XLAT_V2_PROGRAMS=(prog_fpenv prog_libm prog_fpplain)

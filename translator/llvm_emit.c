@@ -196,17 +196,19 @@ static void reg_slots_init(XlatEmitter *e, const BlockInfo *blocks, size_t nbloc
         char name[32];
         snprintf(name, sizeof name, "%s.slot", env->regs[r].name);
         e->reg_slot[r] = LLVMBuildAlloca(e->b, e->t_i64, name);
-        if (!e->rec)
+        if (!e->rec || e->leaf)
             slot_load(e, e->reg_slot[r], reg_offset(r), env->regs[r].name);
     }
     if (e->rec) {
         /* the caller's values come as parameters.  The vCPU holds stale values only of
          * registers the function writes (its callers are the same function, which wrote
-         * nothing back for the call), and its exits write exactly those back. */
+         * nothing back for the call), and its exits write exactly those back.  A leaf
+         * entry's caller wrote everything back (D63): the others come from there. */
         int regs[1 + XLAT_MAX_REGS];
         unsigned n = rec_params(e, regs);
         for (unsigned i = 0; i < n; i++)
-            LLVMBuildStore(e->b, LLVMGetParam(e->fn, 1 + i), rec_slot(e, regs[i]));
+            if (rec_slot(e, regs[i]))
+                LLVMBuildStore(e->b, LLVMGetParam(e->fn, 1 + i), rec_slot(e, regs[i]));
     }
 }
 
@@ -337,7 +339,7 @@ static int add_entry(XlatEmitter *e, uint64_t pc, uint32_t func)
         e->entries = ne;
         e->cap_entries = cap;
     }
-    e->entries[e->nentries++] = (XlatEntry){ pc, func };
+    e->entries[e->nentries++] = (XlatEntry){ pc, func, false };
     return 0;
 }
 
@@ -359,6 +361,11 @@ void xlat_func_symbol(const XlatProgram *prog, size_t i, char *buf, size_t n)
 void xlat_counter_symbol(const XlatProgram *prog, size_t i, char *buf, size_t n)
 {
     snprintf(buf, n, "fvp_count_%" PRIx64, prog->funcs[i].entry);
+}
+
+void xlat_leaf_symbol(const XlatProgram *prog, size_t i, char *buf, size_t n)
+{
+    snprintf(buf, n, "fvp_leaf_%" PRIx64, prog->funcs[i].entry);
 }
 
 /* Under XLAT_EMIT_COUNT: adds one to the current function's counter (docs D45). */
@@ -1424,6 +1431,36 @@ static void emit_rec_fallback(XlatEmitter *e)
     rec_ret_vcpu(e, c32(e, IR_EXIT_JUMP));
 }
 
+/* The current function's leaf entry (docs D63) when it qualifies: the body once more, entered
+ * only at its entry with a0-a7, sp and ra as parameters; its PC-table entry names it. */
+static void emit_leaf(XlatEmitter *e, size_t fi)
+{
+    if (!leaf_qualifies(e))
+        return;
+    char name[48], err[256];
+    xlat_leaf_symbol(e->prog, fi, name, sizeof name);
+    LLVMValueRef fn = e->fn, lf = LLVMAddFunction(e->mod, name, leaf_type(e));
+    LLVMSetVisibility(lf, LLVMHiddenVisibility);
+    LLVMSetFunctionCallConv(lf, XLAT_REC_CALLCONV);
+    LLVMAddAttributeAtIndex(lf, LLVMAttributeFunctionIndex, e->a_nounwind);
+    LLVMAddAttributeAtIndex(lf, LLVMAttributeFunctionIndex, e->a_strictfp);
+    XlatEmitStats st = e->st;
+    e->leaf = true;
+    e->rec_ret_ty = e->leaf_ret_ty;
+    int rc = emit_body(e, fi, lf, true, err, sizeof err);
+    e->leaf = e->rec = false;
+    e->st = st;
+    e->fn = fn;
+    e->cpu = LLVMGetParam(fn, 0);
+    if (rc != 0) {
+        LLVMDeleteFunction(lf);
+        return;
+    }
+    for (size_t i = e->nentries; i-- > 0 && e->entries[i].func == fi;)
+        e->entries[i].leaf |= e->entries[i].pc == e->f->entry;
+    e->st.leaves++;
+}
+
 int xlat_emit_func(XlatEmitter *e, size_t fi, char *err, size_t errlen)
 {
     const XlatFunc *f = &e->prog->funcs[fi];
@@ -1459,6 +1496,7 @@ int xlat_emit_func(XlatEmitter *e, size_t fi, char *err, size_t errlen)
         e->rec = false;
         e->fn = fn;
     }
+    emit_leaf(e, fi);
     e->st.funcs_ok++;
     e->st.blocks += f->nblocks;
     return 0;

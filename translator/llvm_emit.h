@@ -24,6 +24,7 @@
 typedef struct XlatEntry {
     uint64_t pc;
     uint32_t func;       /* index into XlatProgram.funcs */
+    bool leaf;           /* pc is func's entry and func has a leaf entry (docs D63) */
 } XlatEntry;
 
 typedef struct XlatEmitStats {
@@ -37,6 +38,8 @@ typedef struct XlatEmitStats {
     size_t self_calls;         /* calls of a function's own entry passing registers (D34) */
     size_t polls_in_place;     /* loop polls that run signals in place (fvp_poll, D43) */
     size_t bit_helpers;        /* calls of libgcc's bit helpers made LLVM intrinsics (D52) */
+    size_t leaves;             /* functions with a leaf entry (D63) */
+    size_t leaf_calls;         /* indirect calls that use a leaf entry when the callee has one */
 } XlatEmitStats;
 
 typedef struct XlatEmitter XlatEmitter;
@@ -85,6 +88,8 @@ void xlat_func_symbol(const XlatProgram *prog, size_t i, char *buf, size_t n);
 /* The symbol of prog->funcs[i]'s counter under XLAT_EMIT_COUNT ("fvp_count_<hex entry>"):
  * an i64 that it adds one to at every entry and every loop iteration. */
 void xlat_counter_symbol(const XlatProgram *prog, size_t i, char *buf, size_t n);
+/* The symbol of function i's leaf entry (XlatEntry.leaf, docs D63). */
+void xlat_leaf_symbol(const XlatProgram *prog, size_t i, char *buf, size_t n);
 
 /*
  * Emits function i.  On success appends its entry PCs to the emitter's

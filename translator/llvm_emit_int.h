@@ -15,6 +15,10 @@
 #include "translator/llvm_emit.h"
 #include "translator/loop_ivs.h"
 
+/* LLVM's x86-64 regcall convention (CallingConv::X86_RegCall; not in llvm-c's enum): 12
+ * integer arguments and up to 11 integer results in registers. */
+#define XLAT_REC_CALLCONV 92
+
 /* How many self-call return sites the variant tells apart (docs D62). */
 #define XLAT_REC_SITES 8
 
@@ -96,6 +100,10 @@ struct XlatEmitter {
     LLVMTypeRef rec_ty;
     LLVMTypeRef rec_ret_ty; /* what the variant returns: {status, returned registers} */
     bool rec;
+    /* with rec: the variant being emitted is the function's leaf entry (docs D63), whose
+     * parameters and results are leaf_params' and a0/a1 */
+    bool leaf;
+    LLVMTypeRef leaf_ty, leaf_ret_ty;  /* its type, made on first use (leaf_type) */
     /* the return sites of the function's calls of its own entry, and the registers live at
      * any of them (every register when there are more than XLAT_REC_SITES; docs D62) */
     uint64_t rec_sites[XLAT_REC_SITES];
@@ -180,6 +188,7 @@ static inline int rec_order(int k)
     return k == XLAT_MAX_REGS - 1 ? 1 : k + (k >= 1);
 }
 LLVMValueRef rec_slot(const XlatEmitter *e, int r);
+LLVMValueRef rec_value(XlatEmitter *e, int r);
 LLVMValueRef func_decl(XlatEmitter *e, size_t i);
 const char *host_libc_name(const XlatEmitter *e, const XlatFunc *f);
 
@@ -203,5 +212,7 @@ LLVMValueRef libc_decl(XlatEmitter *e, const char *name);
 void libc_return_sites(XlatEmitter *e);
 void exit_const(XlatEmitter *e, uint64_t pc, unsigned reason, unsigned count);
 void exit_dynamic(XlatEmitter *e, LLVMValueRef pc, unsigned reason, unsigned count);
+LLVMTypeRef leaf_type(XlatEmitter *e);
+bool leaf_qualifies(const XlatEmitter *e);
 
 #endif /* FVP_LLVM_EMIT_INT_H */

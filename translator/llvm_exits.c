@@ -106,14 +106,26 @@ LLVMValueRef br_rare(XlatEmitter *e, LLVMValueRef cond, LLVMBasicBlockRef rare,
     return br;
 }
 
+/* Whether leaf entries (docs D63) exist and indirect calls use them: registers in SSA
+ * values, no instruction count. */
+static bool leaf_calls_ok(const XlatEmitter *e)
+{
+    return ssa_regs(e) && (e->flags & XLAT_EMIT_NO_INSTRET);
+}
+
 /* ---- what the register-passing variant returns (docs D34, D46) ----------- */
 
 /* Whether the variant gives register r back to its callers: the function writes it and it
  * is live at a self-call's return site. */
 bool rec_gives_back(const XlatEmitter *e, int r)
 {
-    return e->reg_written[r] && (e->rec_live >> r & 1);
+    return e->reg_written[r] && (e->leaf || (e->rec_live >> r & 1));
 }
+
+/* A leaf entry's parameters after cpu, in order: a0-a7, sp, ra (docs D63); its results
+ * after the status are a0-a7, each in the host register it came in. */
+static const int leaf_params[] = { 10, 11, 12, 13, 14, 15, 16, 17, 2, 1 };
+enum { LEAF_NPARAMS = sizeof leaf_params / sizeof *leaf_params, LEAF_NRETS = 8 };
 
 /* The register-passing variant's parameters after cpu, in order: -1 for instret, then the
  * registers with slots that it gives back, then the others, each in rec_order (the one
@@ -122,6 +134,10 @@ bool rec_gives_back(const XlatEmitter *e, int r)
 unsigned rec_params(const XlatEmitter *e, int out[1 + XLAT_MAX_REGS])
 {
     unsigned n = 0;
+    if (e->leaf) {
+        memcpy(out, leaf_params, sizeof leaf_params);
+        return LEAF_NPARAMS;
+    }
     if (e->instret_slot)
         out[n++] = -1;
     for (int back = 1; back >= 0; back--)
@@ -162,9 +178,17 @@ LLVMValueRef rec_slot(const XlatEmitter *e, int r)
     return r < 0 ? e->instret_slot : e->reg_slot[r];
 }
 
-/* LLVM's x86-64 regcall convention (CallingConv::X86_RegCall; not in llvm-c's enum): 12
- * integer arguments and up to 11 integer results in registers. */
-#define XLAT_REC_CALLCONV 92
+/* The variant's value of a parameter's register r here: its slot's, or for a leaf entry's
+ * register without one, the parameter itself. */
+LLVMValueRef rec_value(XlatEmitter *e, int r)
+{
+    if (rec_slot(e, r))
+        return LLVMBuildLoad2(e->b, e->t_i64, rec_slot(e, r), "ret.v");
+    unsigned i = 0;
+    while (leaf_params[i] != r)
+        i++;
+    return LLVMGetParam(e->fn, 1 + i);
+}
 
 /* regcall keeps rbx, rbp, r12-r15 and xmm8-15 callee-saved; a variant that calls a C
  * function (fvp_poll) would save all eight xmm registers on every entry.  With this
@@ -186,6 +210,10 @@ static unsigned rec_returns(const XlatEmitter *e, int out[XLAT_REC_RET_MAX])
 {
     int all[1 + XLAT_MAX_REGS];
     unsigned n = 0, np = rec_params(e, all);
+    if (e->leaf) {
+        memcpy(out, all, LEAF_NRETS * sizeof *out);
+        return LEAF_NRETS;
+    }
     for (unsigned i = 0; i < np && n < XLAT_REC_RET_MAX; i++)
         if (all[i] < 0 || e->reg_written[all[i]])
             out[n++] = all[i];
@@ -293,7 +321,7 @@ static void rec_ret(XlatEmitter *e, LLVMValueRef status, bool in_vcpu)
                                           "ret.v"));
             LLVMSetAlignment(v, 8);
         } else {
-            v = LLVMBuildLoad2(e->b, e->t_i64, rec_slot(e, regs[i]), "ret.v");
+            v = rec_value(e, regs[i]);
         }
         agg = LLVMBuildInsertValue(e->b, agg, v, 1 + i, "");
     }
@@ -329,7 +357,8 @@ void rec_ret_vcpu(XlatEmitter *e, LLVMValueRef reason)
     LLVMValueRef pc = tag_cpu(e, LLVMBuildLoad2(e->b, e->t_i64,
                                                 cpu_field(e, offsetof(RvCpu, pc), "pc.p"), "pc"));
     LLVMSetAlignment(pc, 8);
-    rec_ret(e, rec_status(e, reason, pc), true);
+    /* a leaf entry's parameters it does not write are not in the vCPU; it calls nothing */
+    rec_ret(e, rec_status(e, reason, pc), !e->leaf);
 }
 
 /* Returns reason, the whole state being in the vCPU. */
@@ -450,6 +479,22 @@ static void rec_decl(XlatEmitter *e)
     e->rec_fn = rec_function(e, name);
 }
 
+/* A variant's call (self or leaf entry) did not come back here: the registers it returned
+ * (regs[0..n-1], after the status in r) go into the vCPU, and the reason goes up. */
+static void status_out(XlatEmitter *e, LLVMValueRef r, const int *regs, unsigned n)
+{
+    for (unsigned i = 0; i < n; i++)
+        cpu_store64(e, rec_offset(regs[i]), LLVMBuildExtractValue(e->b, r, 1 + i, ""), "");
+    /* a status below 2^63 is a return's pc, which the variant did not store */
+    LLVMValueRef status = LLVMBuildExtractValue(e->b, r, 0, "status");
+    LLVMValueRef pc_p = cpu_field(e, offsetof(RvCpu, pc), "pc.p");
+    LLVMValueRef old = tag_cpu(e, LLVMBuildLoad2(e->b, e->t_i64, pc_p, "pc"));
+    LLVMSetAlignment(old, 8);
+    LLVMValueRef is_ret = LLVMBuildICmp(e->b, LLVMIntSGE, status, c64(e, 0), "");
+    cpu_store64(e, offsetof(RvCpu, pc), LLVMBuildSelect(e->b, is_ret, status, old, ""), "pc.p");
+    build_ret(e, rec_reason(e, status));
+}
+
 /* A self-call's variant did not return here: what it returned in host registers goes on
  * up as it is from a variant, or into the vCPU from the one-argument body. */
 static void rec_call_out(XlatEmitter *e, LLVMValueRef r)
@@ -460,16 +505,7 @@ static void rec_call_out(XlatEmitter *e, LLVMValueRef r)
     }
     int regs[XLAT_REC_RET_MAX];
     unsigned n = rec_returns(e, regs);
-    for (unsigned i = 0; i < n; i++)
-        cpu_store64(e, rec_offset(regs[i]), LLVMBuildExtractValue(e->b, r, 1 + i, ""), "");
-    /* a status below 2^63 is a return's pc, which the variant did not store */
-    LLVMValueRef status = LLVMBuildExtractValue(e->b, r, 0, "status");
-    LLVMValueRef pc_p = cpu_field(e, offsetof(RvCpu, pc), "pc.p");
-    LLVMValueRef old = tag_cpu(e, LLVMBuildLoad2(e->b, e->t_i64, pc_p, "pc"));
-    LLVMSetAlignment(old, 8);
-    LLVMValueRef is_ret = LLVMBuildICmp(e->b, LLVMIntSGE, status, c64(e, 0), "");
-    cpu_store64(e, offsetof(RvCpu, pc), LLVMBuildSelect(e->b, is_ret, status, old, ""), "pc.p");
-    LLVMBuildRet(e->b, rec_reason(e, status));
+    status_out(e, r, regs, n);
 }
 
 /* A self-call's variant returned here: the slots take the registers it returned, and the
@@ -759,6 +795,124 @@ void exit_const(XlatEmitter *e, uint64_t pc, unsigned reason, unsigned count)
     exit_to_dispatcher(e, c64(e, pc), reason, count);
 }
 
+/* ---- leaf entries (docs D63) ------------------------------------------- */
+
+/* Functions with at most this many guest instructions may have a leaf entry: the entry is
+ * a second copy of the function's code. */
+#define XLAT_LEAF_MAX_INSNS 64
+
+/* The registers a leaf entry may write: a0-a7 (LEAF_A) and t0-t6 (LEAF_T); it may read
+ * those, sp, ra, gp and tp (LEAF_MAY_READ). */
+#define LEAF_A 0x3fc00ull
+#define LEAF_T (0xe0ull | 0xf0000000ull)
+#define LEAF_MAY_WRITE (LEAF_A | LEAF_T)
+#define LEAF_GLOBAL 0x18ull /* gp, tp */
+#define LEAF_MAY_READ (LEAF_MAY_WRITE | LEAF_GLOBAL | 0x7ull /* zero, ra, sp */)
+
+/* {status, a0, a1} (ptr cpu, a0, ..., a7, sp, ra): runtime/aot.h's leaf entry. */
+LLVMTypeRef leaf_type(XlatEmitter *e)
+{
+    if (!e->leaf_ty) {
+        LLVMTypeRef fields[1 + LEAF_NRETS], params[1 + LEAF_NPARAMS];
+        for (unsigned i = 0; i < 1 + LEAF_NRETS; i++)
+            fields[i] = e->t_i64;
+        params[0] = e->t_ptr;
+        for (unsigned i = 0; i < LEAF_NPARAMS; i++)
+            params[1 + i] = e->t_i64;
+        e->leaf_ret_ty = LLVMStructTypeInContext(e->ctx, fields, 1 + LEAF_NRETS, 0);
+        e->leaf_ty = LLVMFunctionType(e->leaf_ret_ty, params, 1 + LEAF_NPARAMS, 0);
+    }
+    return e->leaf_ty;
+}
+
+/* Whether the current function (its main body emitted) gets a leaf entry: registers in SSA
+ * values and no instruction count (the entry has no instret parameter), small, no loop (no
+ * poll calls fvp_poll, so regcall's callee-saved registers stay free), no call of any kind
+ * (a callee could write any register), no helper, no register written but a0-a7 and t0-t6
+ * (its callers keep the others in SSA values across the call) and none read but those, sp,
+ * ra, gp and tp (the caller writes back the t and global registers, passes the others). */
+bool leaf_qualifies(const XlatEmitter *e)
+{
+    const XlatFunc *f = e->f;
+    if (!leaf_calls_ok(e) || e->rec_fn || f->ninsns > XLAT_LEAF_MAX_INSNS)
+        return false;
+    for (unsigned r = 0; r < XLAT_MAX_REGS; r++)
+        if (e->reg_written[r] && !(LEAF_MAY_WRITE >> r & 1))
+            return false;
+    for (size_t i = 0; i < f->nblocks; i++) {
+        const IrBlock *blk = &e->blocks[i].ir;
+        if (!e->blocks[i].lifted || e->blocks[i].loop_any)
+            return false;
+        for (uint32_t k = 0; k < blk->ninsns; k++) {
+            const IrInsn *in = &blk->insns[k];
+            if (in->op == IR_CALL ||
+                (in->op == IR_GET && (in->imm < 0 || in->imm >= 32 ||
+                                      !(LEAF_MAY_READ >> in->imm & 1))) ||
+                ((in->op == IR_EXIT || in->op == IR_BRANCH) &&
+                 (in->aux == IR_EXIT_CALL || in->aux == IR_EXIT_ICALL)))
+                return false;
+        }
+    }
+    return true;
+}
+
+/*
+ * An indirect call of a function with a leaf entry (leaf, from its PC-table slot): a0-a7,
+ * sp and ra go in host registers and a0-a7 come back there; only the t and global
+ * registers the caller wrote go back into the vCPU, where the callee may read them.  No
+ * host stack check: the callee calls nothing.  Back at the return site, the t registers
+ * live there are reloaded (the callee may have written them); every other register keeps
+ * its SSA value.  Anywhere else, the caller's other registers go back and the reason goes
+ * up with the whole state in the vCPU.
+ */
+static void emit_leaf_call(XlatEmitter *e, LLVMValueRef leaf, BlockInfo *ret_bi)
+{
+    const IrRegInfo *info = e->fe->ir_env->regs;
+    for (unsigned reg = 0; reg < 32; reg++)
+        if ((LEAF_T | LEAF_GLOBAL) >> reg & 1)
+            reg_writeback_one(e, reg);
+    LLVMValueRef args[1 + LEAF_NPARAMS];
+    args[0] = e->cpu;
+    for (unsigned i = 0; i < LEAF_NPARAMS; i++) {
+        int r = leaf_params[i];
+        if (e->reg_slot[r]) {
+            args[1 + i] = LLVMBuildLoad2(e->b, e->t_i64, e->reg_slot[r], "arg");
+        } else {
+            args[1 + i] = tag_cpu(e, LLVMBuildLoad2(e->b, e->t_i64,
+                                                    cpu_field(e, reg_offset(r), ""), "arg"));
+            LLVMSetAlignment(args[1 + i], 8);
+        }
+    }
+    LLVMValueRef r = LLVMBuildCall2(e->b, leaf_type(e), leaf, args, 1 + LEAF_NPARAMS, "r");
+    LLVMSetInstructionCallConv(r, XLAT_REC_CALLCONV);
+    LLVMAddCallSiteAttribute(r, LLVMAttributeFunctionIndex, e->a_strictfp);
+    LLVMValueRef ok = LLVMBuildICmp(e->b, LLVMIntEQ, LLVMBuildExtractValue(e->b, r, 0, "status"),
+                                    c64(e, e->cur_end), "ret.ok");
+    LLVMBasicBlockRef back = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "leaf.ret");
+    LLVMBasicBlockRef out = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "leaf.out");
+    br_rare(e, LLVMBuildNot(e->b, ok, ""), out, back);
+    LLVMPositionBuilderAtEnd(e->b, out);
+    for (unsigned reg = 0; reg < XLAT_MAX_REGS; reg++)
+        if (reg >= 32 || !(LEAF_MAY_WRITE >> reg & 1))
+            reg_writeback_one(e, reg);
+    status_out(e, r, leaf_params, LEAF_NRETS);
+    LLVMPositionBuilderAtEnd(e->b, back);
+    for (unsigned i = 0; i < LEAF_NRETS; i++) {
+        int reg = leaf_params[i];
+        LLVMValueRef v = LLVMBuildExtractValue(e->b, r, 1 + i, "ret.v");
+        if (e->reg_slot[reg])
+            LLVMBuildStore(e->b, v, e->reg_slot[reg]);
+        /* (the caller's write-backs leave out the registers it does not write itself) */
+        if (!e->reg_slot[reg] || !e->reg_written[reg])
+            cpu_store64(e, reg_offset(reg), v, "");
+    }
+    for (int reg = 0; reg < 32; reg++)
+        if (e->reg_slot[reg] && (LEAF_T >> reg & 1) && (ret_bi->live_in >> reg & 1))
+            slot_load(e, e->reg_slot[reg], reg_offset(reg), info[reg].name);
+    LLVMBuildBr(e->b, ret_bi->bb);
+    e->st.leaf_calls++;
+}
+
 /* A load of field k of fvp_native_index (type ty), or of a slot's field from p. */
 static LLVMValueRef probe_load(XlatEmitter *e, LLVMTypeRef sty, LLVMValueRef p, unsigned k,
                                LLVMTypeRef ty, const char *name)
@@ -771,14 +925,15 @@ static LLVMValueRef probe_load(XlatEmitter *e, LLVMTypeRef sty, LLVMValueRef p, 
 /*
  * The native function at a computed pc: the PC table's first probe inline
  * (fvp_native_index, runtime/aot.h), fvp_native_find when the probe may not
- * be used or misses (docs D58).  NULL when there is none.
+ * be used or misses (docs D58).  NULL when there is none.  With leaf, *leaf = the slot's
+ * leaf entry on a hit, else NULL.
  */
-static LLVMValueRef native_target(XlatEmitter *e, LLVMValueRef pc)
+static LLVMValueRef native_target(XlatEmitter *e, LLVMValueRef pc, LLVMValueRef *leaf)
 {
     LLVMTypeRef ix_fields[5] = { e->t_ptr, e->t_i64, e->t_ptr, e->t_i64, e->t_i32 };
     LLVMTypeRef ix_ty = LLVMStructTypeInContext(e->ctx, ix_fields, 5, 0);
-    LLVMTypeRef slot_fields[2] = { e->t_i64, e->t_ptr };
-    LLVMTypeRef slot_ty = LLVMStructTypeInContext(e->ctx, slot_fields, 2, 0);
+    LLVMTypeRef slot_fields[3] = { e->t_i64, e->t_ptr, e->t_ptr };
+    LLVMTypeRef slot_ty = LLVMStructTypeInContext(e->ctx, slot_fields, 3, 0);
     LLVMValueRef ix = LLVMGetNamedGlobal(e->mod, "fvp_native_index");
     if (!ix) {
         ix = LLVMAddGlobal(e->mod, ix_ty, "fvp_native_index");
@@ -813,6 +968,7 @@ static LLVMValueRef native_target(XlatEmitter *e, LLVMValueRef pc)
 
     LLVMPositionBuilderAtEnd(e->b, hit);
     LLVMValueRef fast = probe_load(e, slot_ty, slot, 1, e->t_ptr, "slot.fn");
+    LLVMValueRef fast_leaf = leaf ? probe_load(e, slot_ty, slot, 2, e->t_ptr, "slot.leaf") : NULL;
     LLVMBuildBr(e->b, join);
 
     LLVMPositionBuilderAtEnd(e->b, slow);
@@ -833,6 +989,11 @@ static LLVMValueRef native_target(XlatEmitter *e, LLVMValueRef pc)
     LLVMValueRef vals[2] = { fast, found };
     LLVMBasicBlockRef preds[2] = { hit, slow };
     LLVMAddIncoming(fn, vals, preds, 2);
+    if (leaf) {
+        *leaf = LLVMBuildPhi(e->b, e->t_ptr, "target.leaf");
+        LLVMValueRef lv[2] = { fast_leaf, LLVMConstNull(e->t_ptr) };
+        LLVMAddIncoming(*leaf, lv, preds, 2);
+    }
     return fn;
 }
 
@@ -845,20 +1006,31 @@ static void exit_via_lookup(XlatEmitter *e, LLVMValueRef pc, unsigned reason, un
 {
     if (count)
         add_instret(e, c64(e, count));
-    reg_writeback(e);
-    LLVMValueRef fn = native_target(e, pc);
+    /* Indirect calls are host calls in functions of any size: they are few (qsort's
+     * comparator, vfprintf's hooks), so they add little of the register pressure that
+     * XLAT_HOST_CALL_MAX_INSNS bounds, and each one saves a trip through the dispatcher
+     * on the callee's return (sort: 21M -> 2.2M dispatcher entries). */
+    BlockInfo *ret_bi = reason == IR_EXIT_ICALL ? local_block(e, e->cur_end) : NULL;
+    if (ret_bi && !ret_bi->lifted)
+        ret_bi = NULL;
+    LLVMValueRef leaf = NULL;
+    LLVMValueRef fn = native_target(e, pc, ret_bi && leaf_calls_ok(e) ? &leaf : NULL);
     LLVMBasicBlockRef go = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "lookup.hit");
     LLVMBasicBlockRef miss = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "lookup.miss");
     LLVMBuildCondBr(e->b, LLVMBuildIsNotNull(e->b, fn, "found"), go, miss);
     LLVMPositionBuilderAtEnd(e->b, miss);
     exit_to_dispatcher(e, pc, reason, 0);
     LLVMPositionBuilderAtEnd(e->b, go);
-    /* Indirect calls are host calls in functions of any size: they are few (qsort's
-     * comparator, vfprintf's hooks), so they add little of the register pressure that
-     * XLAT_HOST_CALL_MAX_INSNS bounds, and each one saves a trip through the dispatcher
-     * on the callee's return (sort: 21M -> 2.2M dispatcher entries). */
-    BlockInfo *ret_bi = reason == IR_EXIT_ICALL ? local_block(e, e->cur_end) : NULL;
-    if (ret_bi && ret_bi->lifted)
+    if (leaf) {
+        LLVMBasicBlockRef lb = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "leaf");
+        LLVMBasicBlockRef nb = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "leaf.none");
+        LLVMBuildCondBr(e->b, LLVMBuildIsNotNull(e->b, leaf, "has.leaf"), lb, nb);
+        LLVMPositionBuilderAtEnd(e->b, lb);
+        emit_leaf_call(e, leaf, ret_bi);
+        LLVMPositionBuilderAtEnd(e->b, nb);
+    }
+    reg_writeback(e); /* (a miss goes through the exit block, which writes them back) */
+    if (ret_bi)
         emit_host_call(e, fn, pc, ret_bi, false);
     else
         emit_tail_call(e, fn, pc);

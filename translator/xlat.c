@@ -314,14 +314,17 @@ static void emit_aot_module(LLVMModuleRef mod, const XlatProgram *prog, const El
     LLVMTypeRef i32 = LLVMInt32TypeInContext(ctx), i64 = LLVMInt64TypeInContext(ctx);
     LLVMTypeRef ptr = LLVMPointerTypeInContext(ctx, 0);
 
-    LLVMTypeRef ent_fields[2] = { i64, ptr };
-    LLVMTypeRef ent_ty = LLVMStructTypeInContext(ctx, ent_fields, 2, 0);
+    LLVMTypeRef ent_fields[3] = { i64, ptr, ptr };
+    LLVMTypeRef ent_ty = LLVMStructTypeInContext(ctx, ent_fields, 3, 0);
     LLVMValueRef *ev = malloc((nents ? nents : 1) * sizeof *ev);
     for (size_t i = 0; i < nents; i++) {
-        char name[128];
+        char name[128], leaf[48];
         xlat_func_symbol(prog, ents[i].func, name, sizeof name);
-        LLVMValueRef f[2] = { LLVMConstInt(i64, ents[i].pc, 0), LLVMGetNamedFunction(mod, name) };
-        ev[i] = LLVMConstNamedStruct(ent_ty, f, 2);
+        xlat_leaf_symbol(prog, ents[i].func, leaf, sizeof leaf);
+        LLVMValueRef f[3] = { LLVMConstInt(i64, ents[i].pc, 0), LLVMGetNamedFunction(mod, name),
+                              ents[i].leaf ? LLVMGetNamedFunction(mod, leaf)
+                                           : LLVMConstNull(ptr) };
+        ev[i] = LLVMConstNamedStruct(ent_ty, f, 3);
     }
     LLVMValueRef ent_init = LLVMConstArray2(ent_ty, ev, nents);
     free(ev);
@@ -345,6 +348,7 @@ static void emit_aot_module(LLVMModuleRef mod, const XlatProgram *prog, const El
 
     /* the cheap tier's counters (weak: a function left to the interpreter has none) */
     size_t nc = 0;
+    LLVMTypeRef cnt_ty = LLVMStructTypeInContext(ctx, (LLVMTypeRef[]){ i64, ptr }, 2, 0);
     LLVMValueRef *cv = malloc((prog->nfuncs ? prog->nfuncs : 1) * sizeof *cv);
     for (size_t i = 0; cv && i < prog->nfuncs; i++) {
         if (!cheap[i])
@@ -355,9 +359,9 @@ static void emit_aot_module(LLVMModuleRef mod, const XlatProgram *prog, const El
         LLVMSetLinkage(cg, LLVMExternalWeakLinkage);
         LLVMSetVisibility(cg, LLVMHiddenVisibility);
         LLVMValueRef f[2] = { LLVMConstInt(i64, prog->funcs[i].entry, 0), cg };
-        cv[nc++] = LLVMConstNamedStruct(ent_ty, f, 2);
+        cv[nc++] = LLVMConstNamedStruct(cnt_ty, f, 2);
     }
-    LLVMValueRef cnt_g = const_global(mod, "fvp_aot_counters", LLVMConstArray2(ent_ty, cv, nc));
+    LLVMValueRef cnt_g = const_global(mod, "fvp_aot_counters", LLVMConstArray2(cnt_ty, cv, nc));
     free(cv);
 
     const char *base = strrchr(o->input, '/');
@@ -480,6 +484,7 @@ typedef struct Shard {
     XlatEntry *entries;
     size_t nentries;
     size_t blocks, failed, fp_native, host_libc, self_calls, polls, bit_helpers, twins, forwards;
+    size_t leaves, leaf_calls;
     char *ir_text;              /* --emit-ir output (open_memstream) */
     size_t ir_len;
     double t_emit, t_opt, t_codegen;
@@ -690,6 +695,8 @@ static void *shard_run(void *arg)
     sh->self_calls = xlat_emitter_stats(em)->self_calls;
     sh->polls = xlat_emitter_stats(em)->polls_in_place;
     sh->bit_helpers = xlat_emitter_stats(em)->bit_helpers;
+    sh->leaves = xlat_emitter_stats(em)->leaves;
+    sh->leaf_calls = xlat_emitter_stats(em)->leaf_calls;
     if ((sh->rc = link_helpers(mod, sh->err, sizeof sh->err)) != 0)
         goto out;
     set_tune_cpu(mod, xlat_cpu(o));
@@ -765,6 +772,9 @@ static int emit_table_object(const XlatOptions *o, const XlatProgram *prog, cons
         char name[128];
         xlat_func_symbol(prog, ents[i].func, name, sizeof name);
         if (!LLVMGetNamedFunction(mod, name))
+            LLVMSetVisibility(LLVMAddFunction(mod, name, fnty), LLVMHiddenVisibility);
+        xlat_leaf_symbol(prog, ents[i].func, name, sizeof name);
+        if (ents[i].leaf && !LLVMGetNamedFunction(mod, name))
             LLVMSetVisibility(LLVMAddFunction(mod, name, fnty), LLVMHiddenVisibility);
     }
     emit_aot_module(mod, prog, img, ents, nents, cheap, image, image_len, o, aot_flags);
@@ -1151,6 +1161,8 @@ int xlat_run(const XlatOptions *o, XlatReport *rep, char *err, size_t errlen,
         rep->self_calls += sh[i].self_calls;
         rep->polls_in_place += sh[i].polls;
         rep->bit_helpers += sh[i].bit_helpers;
+        rep->leaves += sh[i].leaves;
+        rep->leaf_calls += sh[i].leaf_calls;
         rep->twin_arms += sh[i].twins;
         rep->store_forwards += sh[i].forwards;
         if (sh[i].rc != 0 && rc == 0) {

@@ -67,6 +67,7 @@ typedef struct XlatReport {
                                        in two functions counts twice, as in cheap_insns) */
     size_t polls_in_place;          /* loop polls running signals in place (docs D43) */
     size_t bit_helpers;             /* libgcc bit helper calls made intrinsics (docs D52) */
+    size_t leaves, leaf_calls;      /* leaf entries, indirect calls using them (docs D63) */
     size_t twin_arms;               /* pairs of twin arms given a common block (docs D56) */
     size_t store_forwards;          /* loads given the values of byte stores (docs D60) */
     size_t candidates, addr_taken;  /* symbol/FDE entries; roots by address taken */

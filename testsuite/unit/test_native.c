@@ -153,11 +153,16 @@ static int setup(void **state)
 
 /* ---- the table --------------------------------------------------------------- */
 
-/* A table of 64 entries 6 bytes apart from CODE, native_c and native_b in turn. */
+/* Stand-ins for leaf entries (only their addresses count). */
+static char leaf_marks[64];
+
+/* A table of 64 entries 6 bytes apart from CODE, native_c and native_b in turn; every third
+ * has a leaf entry. */
 static Native *new_64(Process *p, FvpAotEntry e[64], FvpAotModule *m)
 {
     for (size_t i = 0; i < 64; i++)
-        e[i] = (FvpAotEntry){ CODE + 6 * i, i % 2 ? native_b : native_c };
+        e[i] = (FvpAotEntry){ CODE + 6 * i, i % 2 ? native_b : native_c,
+                              i % 3 ? NULL : &leaf_marks[i] };
     *m = module_of(e, 64);
     Native *n = native_new(p, m);
     assert_non_null(n);
@@ -182,7 +187,7 @@ static void test_lookup_collisions(void **state)
 {
     Process *p = *state;
     /* Find PCs that share the first one's home slot in a 16-slot table. */
-    FvpAotEntry one = { CODE, native_dummy };
+    FvpAotEntry one = { CODE, native_dummy, NULL };
     FvpAotModule m1 = module_of(&one, 1);
     Native *n = native_new(p, &m1);
     assert_non_null(n);
@@ -196,7 +201,7 @@ static void test_lookup_collisions(void **state)
 
     FvpAotEntry e[5];
     for (size_t i = 0; i < 5; i++)
-        e[i] = (FvpAotEntry){ same[i], i == 4 ? native_b : native_dummy };
+        e[i] = (FvpAotEntry){ same[i], i == 4 ? native_b : native_dummy, NULL };
     FvpAotModule m = module_of(e, 5);
     n = native_new(p, &m);
     assert_non_null(n);
@@ -248,6 +253,13 @@ static void test_inline_probe(void **state)
         hits += f != NULL;
     }
     assert_true(hits >= 32);                 /* most sit in their home slot */
+    /* each slot carries its entry's leaf entry (docs D63), or NULL */
+    for (size_t i = 0; i < 64; i++) {
+        uint64_t k = native_hash(n, CODE + 6 * i);
+        while (n->slots[k].pc != CODE + 6 * i)
+            k = (k + 1) & n->mask;
+        assert_ptr_equal(n->slots[k].leaf, e[i].leaf);
+    }
     assert_null(inline_probe(CODE + 2));
     assert_null(inline_probe(0));
 
@@ -282,8 +294,8 @@ static void test_inline_probe(void **state)
 
 static Native *new_bc(Process *p, FvpAotModule *m, FvpAotEntry *e)
 {
-    e[0] = (FvpAotEntry){ 0x10010, native_b };
-    e[1] = (FvpAotEntry){ 0x10020, native_c };
+    e[0] = (FvpAotEntry){ 0x10010, native_b, NULL };
+    e[1] = (FvpAotEntry){ 0x10020, native_c, NULL };
     *m = module_of(e, 2);
     Native *n = native_new(p, m);
     assert_non_null(n);
@@ -413,7 +425,7 @@ static void test_exec_native_off(void **state)
 static void test_exec_native_trap(void **state)
 {
     Process *p = *state;
-    FvpAotEntry e[] = { { 0x10010, native_trap } };
+    FvpAotEntry e[] = { { 0x10010, native_trap, NULL } };
     FvpAotModule m = module_of(e, 1);
     Native *n = native_new(p, &m);
     run(p, n);
@@ -425,7 +437,7 @@ static void test_exec_native_trap(void **state)
 static void test_exec_native_fault(void **state)
 {
     Process *p = *state;
-    FvpAotEntry e[] = { { 0x10010, native_fault } };
+    FvpAotEntry e[] = { { 0x10010, native_fault, NULL } };
     FvpAotModule m = module_of(e, 1);
     Native *n = native_new(p, &m);
     run(p, n);
@@ -437,7 +449,7 @@ static void test_exec_native_fault(void **state)
 static void test_exec_host_signal_exit_req(void **state)
 {
     Process *p = *state;
-    FvpAotEntry e[] = { { 0x10010, native_spin } };
+    FvpAotEntry e[] = { { 0x10010, native_spin, NULL } };
     FvpAotModule m = module_of(e, 1);
     Native *n = native_new(p, &m);
     run(p, n);   /* SIGTERM: default action, the guest dies of it */

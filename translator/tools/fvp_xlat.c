@@ -204,10 +204,12 @@ int main(int argc, char **argv)
                 "%llu guest instructions, %zu jump tables (%zu by index), %zu entries, "
                 "%zu inline FP, %zu host C library functions, %zu self-calls passing "
                 "registers, %zu loop polls in place, %zu bit helper calls inline, "
-                "%zu twin arms merged, %zu loads forwarded from stores\n",
+                "%zu twin arms merged, %zu loads forwarded from stores, %zu leaf entries, "
+                "%zu indirect calls trying them\n",
                 r.funcs, r.funcs_failed, r.blocks, (unsigned long long)r.guest_insns,
                 r.jump_tables, r.jt_indexed, r.entries, r.fp_native, r.host_libc, r.self_calls,
-                r.polls_in_place, r.bit_helpers, r.twin_arms, r.store_forwards);
+                r.polls_in_place, r.bit_helpers, r.twin_arms, r.store_forwards, r.leaves,
+                r.leaf_calls);
         if (r.fp_native)
             fprintf(stderr, r.fp_plain ? "fvp-xlat: inline FP: plain (the program does not "
                                          "observe the FP environment)\n"
