@@ -11,26 +11,22 @@
 #include "riscv64/rv64_helpers.h"
 #include "runtime/guestmem.h"
 
-enum { A0 = 10, A1 = 11, A2 = 12, RA = 1 };
-
 static inline uint8_t *host(const RvCpu *c, uint64_t a)
 {
     return (uint8_t *)(uintptr_t)c->mem_base + a;
 }
 
 /* Returns to the caller with a0 = v. */
-static int ret(RvCpu *c, uint64_t v)
+static FvpLibcRet ret(uint64_t v)
 {
-    c->x[A0] = v;
-    c->pc = c->x[RA];
-    return IR_EXIT_RETURN;
+    return (FvpLibcRet){ IR_EXIT_RETURN, v };
 }
 
-static int fault(RvCpu *c, bool write, uint64_t addr)
+static FvpLibcRet fault(RvCpu *c, bool write, uint64_t addr)
 {
     c->trap_cause = write ? RV_CAUSE_STORE_PAGE_FAULT : RV_CAUSE_LOAD_PAGE_FAULT;
     c->trap_tval = addr;
-    return IR_EXIT_TRAP;
+    return (FvpLibcRet){ IR_EXIT_TRAP, 0 };
 }
 
 /* [a, a+n) inside the guest space; else *bad = its first address outside. */
@@ -80,9 +76,9 @@ static bool guest_strlen(const RvCpu *c, uint64_t s, uint64_t *len, uint64_t *ba
     return guest_find(c, s, 0, ~0ull, len, bad) == 1;
 }
 
-int fvp_libc_memcpy(RvCpu *c)
+FvpLibcRet fvp_libc_memcpy(RvCpu *c, uint64_t a0, uint64_t a1, uint64_t a2)
 {
-    uint64_t d = c->x[A0], s = c->x[A1], n = c->x[A2], bad;
+    uint64_t d = a0, s = a1, n = a2, bad;
     if (n) {
         if (!in_space(s, n, &bad))
             return fault(c, false, bad);
@@ -90,32 +86,32 @@ int fvp_libc_memcpy(RvCpu *c)
             return fault(c, true, bad);
         memmove(host(c, d), host(c, s), n);
     }
-    return ret(c, d);
+    return ret(d);
 }
 
-int fvp_libc_memmove(RvCpu *c)
+FvpLibcRet fvp_libc_memmove(RvCpu *c, uint64_t a0, uint64_t a1, uint64_t a2)
 {
-    return fvp_libc_memcpy(c);
+    return fvp_libc_memcpy(c, a0, a1, a2);
 }
 
-int fvp_libc_memset(RvCpu *c)
+FvpLibcRet fvp_libc_memset(RvCpu *c, uint64_t a0, uint64_t a1, uint64_t a2)
 {
-    uint64_t d = c->x[A0], n = c->x[A2], bad;
+    uint64_t d = a0, n = a2, bad;
     if (n) {
         if (!in_space(d, n, &bad))
             return fault(c, true, bad);
-        memset(host(c, d), (int)(uint8_t)c->x[A1], n);
+        memset(host(c, d), (int)(uint8_t)a1, n);
     }
-    return ret(c, d);
+    return ret(d);
 }
 
 /* glibc's generic memcmp returns the difference of the first bytes that
  * differ (as unsigned char), not only its sign: so does this. */
-int fvp_libc_memcmp(RvCpu *c)
+FvpLibcRet fvp_libc_memcmp(RvCpu *c, uint64_t a0, uint64_t a1, uint64_t a2)
 {
-    uint64_t a = c->x[A0], b = c->x[A1], n = c->x[A2], bad;
+    uint64_t a = a0, b = a1, n = a2, bad;
     if (!n)
-        return ret(c, 0);
+        return ret(0);
     if (!in_space(a, n, &bad) || !in_space(b, n, &bad))
         return fault(c, false, bad);
     const uint8_t *pa = host(c, a), *pb = host(c, b);
@@ -129,17 +125,17 @@ int fvp_libc_memcmp(RvCpu *c)
     }
     for (; i < n; i++)
         if (pa[i] != pb[i])
-            return ret(c, (uint64_t)(int64_t)((int)pa[i] - (int)pb[i]));
-    return ret(c, 0);
+            return ret((uint64_t)(int64_t)((int)pa[i] - (int)pb[i]));
+    return ret(0);
 }
 
-int fvp_libc_memchr(RvCpu *c)
+FvpLibcRet fvp_libc_memchr(RvCpu *c, uint64_t a0, uint64_t a1, uint64_t a2)
 {
-    uint64_t s = c->x[A0], off, bad;
-    int r = guest_find(c, s, (uint8_t)c->x[A1], c->x[A2], &off, &bad);
+    uint64_t s = a0, off, bad;
+    int r = guest_find(c, s, (uint8_t)a1, a2, &off, &bad);
     if (r < 0)
         return fault(c, false, bad);
-    return ret(c, r ? s + off : 0);
+    return ret(r ? s + off : 0);
 }
 
 /* The first k < run at which the bytes at a and b differ or a's is 0, or run when there is
@@ -188,29 +184,32 @@ static inline uint64_t page_left(uint64_t x)
     return 4096 - (x & 4095);
 }
 
-int fvp_libc_strlen(RvCpu *c)
+FvpLibcRet fvp_libc_strlen(RvCpu *c, uint64_t a0, uint64_t a1, uint64_t a2)
 {
+    (void)a1; (void)a2;
     uint64_t len, bad;
-    if (!guest_strlen(c, c->x[A0], &len, &bad))
+    if (!guest_strlen(c, a0, &len, &bad))
         return fault(c, false, bad);
-    return ret(c, len);
+    return ret(len);
 }
 
-int fvp_libc_strnlen(RvCpu *c)
+FvpLibcRet fvp_libc_strnlen(RvCpu *c, uint64_t a0, uint64_t a1, uint64_t a2)
 {
-    uint64_t n = c->x[A1], off, bad;
-    int r = guest_find(c, c->x[A0], 0, n, &off, &bad);
+    (void)a2;
+    uint64_t n = a1, off, bad;
+    int r = guest_find(c, a0, 0, n, &off, &bad);
     if (r < 0)
         return fault(c, false, bad);
-    return ret(c, r ? off : n);
+    return ret(r ? off : n);
 }
 
 /* One pass, page by page as str_compare: the first byte that is c or the terminator
  * (strchr(s, 0) is the end of s). */
-int fvp_libc_strchr(RvCpu *c)
+FvpLibcRet fvp_libc_strchr(RvCpu *c, uint64_t a0, uint64_t a1, uint64_t a2)
 {
-    uint64_t s = c->x[A0];
-    uint8_t ch = (uint8_t)c->x[A1];
+    (void)a2;
+    uint64_t s = a0;
+    uint8_t ch = (uint8_t)a1;
     for (uint64_t x = s;; ) {
         if (x >= GUEST_SPACE_SIZE || x < s)
             return fault(c, false, x);
@@ -218,13 +217,13 @@ int fvp_libc_strchr(RvCpu *c)
         const uint8_t *p = host(c, x);
         uint64_t k = first_of(p, ch, run);
         if (k < run)
-            return ret(c, p[k] == ch ? x + k : 0);
+            return ret(p[k] == ch ? x + k : 0);
         x += run;
     }
 }
 
-/* Copies the string at s (with its terminator) to d; its length in *len. */
-static int copy_string(RvCpu *c, uint64_t d, uint64_t s, uint64_t *len)
+/* Copies the string at s (with its terminator) to d, returning d; its length in *len. */
+static FvpLibcRet copy_string(RvCpu *c, uint64_t d, uint64_t s, uint64_t *len)
 {
     uint64_t bad;
     if (!guest_strlen(c, s, len, &bad))
@@ -232,30 +231,32 @@ static int copy_string(RvCpu *c, uint64_t d, uint64_t s, uint64_t *len)
     if (!in_space(d, *len + 1, &bad))
         return fault(c, true, bad);
     memmove(host(c, d), host(c, s), *len + 1);
-    return IR_EXIT_RETURN;
+    return ret(d);
 }
 
-int fvp_libc_strcpy(RvCpu *c)
+FvpLibcRet fvp_libc_strcpy(RvCpu *c, uint64_t a0, uint64_t a1, uint64_t a2)
 {
-    uint64_t d = c->x[A0], len;
-    int r = copy_string(c, d, c->x[A1], &len);
-    return r == IR_EXIT_RETURN ? ret(c, d) : r;
+    (void)a2;
+    uint64_t len;
+    return copy_string(c, a0, a1, &len);
 }
 
-int fvp_libc_stpcpy(RvCpu *c)
+FvpLibcRet fvp_libc_stpcpy(RvCpu *c, uint64_t a0, uint64_t a1, uint64_t a2)
 {
-    uint64_t d = c->x[A0], len;
-    int r = copy_string(c, d, c->x[A1], &len);
-    return r == IR_EXIT_RETURN ? ret(c, d + len) : r;
+    (void)a2;
+    uint64_t d = a0, len;
+    FvpLibcRet r = copy_string(c, d, a1, &len);
+    return r.status == IR_EXIT_RETURN ? ret(d + len) : r;
 }
 
-int fvp_libc_strcat(RvCpu *c)
+FvpLibcRet fvp_libc_strcat(RvCpu *c, uint64_t a0, uint64_t a1, uint64_t a2)
 {
-    uint64_t d = c->x[A0], dl, len, bad;
+    (void)a2;
+    uint64_t d = a0, dl, len, bad;
     if (!guest_strlen(c, d, &dl, &bad))
         return fault(c, false, bad);
-    int r = copy_string(c, d + dl, c->x[A1], &len);
-    return r == IR_EXIT_RETURN ? ret(c, d) : r;
+    FvpLibcRet r = copy_string(c, d + dl, a1, &len);
+    return r.status == IR_EXIT_RETURN ? ret(d) : r;
 }
 
 /* Compares the strings at a and b, at most n bytes, as glibc's generic C
@@ -263,7 +264,7 @@ int fvp_libc_strcat(RvCpu *c)
  * the strings (unsigned char).  In runs that stay inside one page of each
  * string (so no read reaches a page the byte loop would not, and the space's
  * bounds are checked once per run), 16 bytes at a time, then one. */
-static int str_compare(RvCpu *c, uint64_t a, uint64_t b, uint64_t n)
+static FvpLibcRet str_compare(RvCpu *c, uint64_t a, uint64_t b, uint64_t n)
 {
     const uint8_t *base = host(c, 0);
     for (uint64_t i = 0; i < n;) {
@@ -278,18 +279,19 @@ static int str_compare(RvCpu *c, uint64_t a, uint64_t b, uint64_t n)
         const uint8_t *pa = base + x, *pb = base + y;
         uint64_t k = first_stop(pa, pb, run);
         if (k < run)
-            return ret(c, (uint64_t)(int64_t)((int)pa[k] - (int)pb[k]));
+            return ret((uint64_t)(int64_t)((int)pa[k] - (int)pb[k]));
         i += run;
     }
-    return ret(c, 0);
+    return ret(0);
 }
 
-int fvp_libc_strcmp(RvCpu *c)
+FvpLibcRet fvp_libc_strcmp(RvCpu *c, uint64_t a0, uint64_t a1, uint64_t a2)
 {
-    return str_compare(c, c->x[A0], c->x[A1], ~0ull);
+    (void)a2;
+    return str_compare(c, a0, a1, ~0ull);
 }
 
-int fvp_libc_strncmp(RvCpu *c)
+FvpLibcRet fvp_libc_strncmp(RvCpu *c, uint64_t a0, uint64_t a1, uint64_t a2)
 {
-    return str_compare(c, c->x[A0], c->x[A1], c->x[A2]);
+    return str_compare(c, a0, a1, a2);
 }

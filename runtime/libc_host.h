@@ -14,12 +14,16 @@
  * function's entry as its pc.  A range that leaves the guest space raises
  * the guest's page fault at the first address outside it.
  *
- * Each function: c->x[10..12] are the arguments; returns an IrExitReason as
- * translated code does (runtime/aot.h): IR_EXIT_RETURN with c->pc = ra, or
- * IR_EXIT_TRAP with c->pc unchanged (the function's entry).
+ * Each function takes a0-a2 as arguments and leaves the guest's registers and pc alone: it
+ * returns {IR_EXIT_RETURN, the guest function's a0}, or {IR_EXIT_TRAP, 0} with
+ * c->trap_cause and c->trap_tval set (the caller then makes the state the function's entry:
+ * c->pc its address, the arguments in c->x).  A C struct of two 64-bit integers comes back
+ * in rax:rdx, so translated code's calls pass and take everything in host registers.
  */
 #ifndef FVP_LIBC_HOST_H
 #define FVP_LIBC_HOST_H
+
+#include <stdint.h>
 
 #include "runtime/cpu.h"
 
@@ -27,7 +31,13 @@
     X(memcpy) X(memmove) X(memset) X(memcmp) X(memchr) X(strlen) X(strnlen) \
     X(strchr) X(strcpy) X(stpcpy) X(strcat) X(strcmp) X(strncmp)
 
-#define FVP_LIBC_DECL(name) int fvp_libc_##name(RvCpu *c);
+typedef struct FvpLibcRet {
+    uint64_t status;   /* IrExitReason */
+    uint64_t a0;
+} FvpLibcRet;
+
+#define FVP_LIBC_DECL(name) \
+    FvpLibcRet fvp_libc_##name(RvCpu *c, uint64_t a0, uint64_t a1, uint64_t a2);
 FVP_LIBC_HOST_FUNCS(FVP_LIBC_DECL)
 #undef FVP_LIBC_DECL
 

@@ -39,7 +39,6 @@
 #include "translator/loops.h"
 #include "runtime/cpu.h"
 #include "runtime/guestmem.h"
-#include "runtime/libc_host.h"
 
 /* The helpers' C symbols: rvh_<name> (rv64_helpers.h). */
 #define HELPER_PREFIX "rvh_"
@@ -329,7 +328,7 @@ const XlatEntry *xlat_emitter_entries(XlatEmitter *e, size_t *n)
     return e->entries;
 }
 
-static int add_entry(XlatEmitter *e, uint64_t pc, uint32_t func)
+int add_entry(XlatEmitter *e, uint64_t pc, uint32_t func)
 {
     if (e->nentries == e->cap_entries) {
         size_t cap = e->cap_entries ? 2 * e->cap_entries : 1024;
@@ -1215,43 +1214,6 @@ static void emit_entry_check(XlatEmitter *e, BlockInfo *bi, uint64_t pc)
     e->st.polls_in_place++;
 }
 
-/* The C library function f is, when the runtime has a host version of it
- * (runtime/libc_host.h) and XLAT_EMIT_HOST_LIBC is on: f's symbol, without
- * glibc's "__" prefix of internal aliases.  Not with precise faults, whose
- * promise of exact registers at a fault inside the function it would break. */
-const char *host_libc_name(const XlatEmitter *e, const XlatFunc *f)
-{
-    static const char *const names[] = {
-#define FVP_LIBC_NAME(name) #name,
-        FVP_LIBC_HOST_FUNCS(FVP_LIBC_NAME)
-#undef FVP_LIBC_NAME
-    };
-    if (!(e->flags & XLAT_EMIT_HOST_LIBC) || (e->flags & XLAT_EMIT_PRECISE_FAULTS) || !f->name)
-        return NULL;
-    const char *n = strncmp(f->name, "__", 2) == 0 ? f->name + 2 : f->name;
-    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-        if (strcmp(n, names[i]) == 0)
-            return names[i];
-    return NULL;
-}
-
-/* f's body is one call of the runtime's fvp_libc_<name> (it returns to ra
- * itself); only f's entry goes into the PC table. */
-static int emit_host_libc(XlatEmitter *e, size_t fi, const char *name)
-{
-    LLVMValueRef hf = libc_decl(e, name);
-    LLVMPositionBuilderAtEnd(e->b, LLVMAppendBasicBlockInContext(e->ctx, e->fn, "host_libc"));
-    LLVMValueRef r = LLVMBuildCall2(e->b, e->t_fn, hf, &e->cpu, 1, "r");
-    LLVMAddCallSiteAttribute(r, LLVMAttributeFunctionIndex, e->a_strictfp);
-    LLVMSetTailCall(r, 1);
-    LLVMBuildRet(e->b, r);
-    if (add_entry(e, e->f->entry, (uint32_t)fi) != 0)
-        return -ENOMEM;
-    e->st.entries++;
-    e->st.funcs_ok++;
-    e->st.host_libc++;
-    return 0;
-}
 
 /*
  * Entering a loop with induction addresses from anywhere but its own ways round (D36, D54):

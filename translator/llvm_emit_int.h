@@ -1,8 +1,9 @@
 /*
- * The LLVM emitter's internals, shared by its two halves: llvm_emit.c (the emitter's life,
- * registers, instructions, functions) and llvm_exits.c (where control leaves a block:
- * exits to the dispatcher, traps, tail and host calls, jump tables, lookups).  Not for
- * other files: their contract is llvm_emit.h.
+ * The LLVM emitter's internals, shared by its parts: llvm_emit.c (the emitter's life,
+ * registers, instructions, functions), llvm_exits.c (where control leaves a block: exits to
+ * the dispatcher, traps, tail and host calls, the register-passing variants, jump tables,
+ * lookups) and llvm_libc.c (calls of host code doing a guest function's work: the host C
+ * library, libgcc's bit helpers).  Not for other files: their contract is llvm_emit.h.
  */
 #ifndef FVP_LLVM_EMIT_INT_H
 #define FVP_LLVM_EMIT_INT_H
@@ -190,7 +191,15 @@ static inline int rec_order(int k)
 LLVMValueRef rec_slot(const XlatEmitter *e, int r);
 LLVMValueRef rec_value(XlatEmitter *e, int r);
 LLVMValueRef func_decl(XlatEmitter *e, size_t i);
+int add_entry(XlatEmitter *e, uint64_t pc, uint32_t func);
+
+/* ---- defined in llvm_libc.c ------------------------------------------------- */
+
 const char *host_libc_name(const XlatEmitter *e, const XlatFunc *f);
+int emit_host_libc(XlatEmitter *e, size_t fi, const char *name);
+void libc_return_sites(XlatEmitter *e);
+bool call_enters_callee(const XlatEmitter *e, const XlatFunc *callee);
+bool emit_host_work(XlatEmitter *e, const XlatFunc *callee, uint64_t pc, BlockInfo *ret_bi);
 
 /* ---- defined in llvm_exits.c ----------------------------------------------- */
 
@@ -202,14 +211,13 @@ void exit_trap_via(XlatEmitter *e, TrapBlock *tb, LLVMValueRef pc, LLVMValueRef 
 void exit_trap(XlatEmitter *e, LLVMValueRef pc, LLVMValueRef cause, LLVMValueRef tval,
                unsigned count);
 void build_shared_exits(XlatEmitter *e);
-bool call_enters_callee(const XlatEmitter *e, const XlatFunc *callee);
+
 BlockInfo *local_block(XlatEmitter *e, uint64_t pc);
 LLVMValueRef rec_function(XlatEmitter *e, const char *name);
 unsigned rec_offset(int r); /* vCPU offset of a rec_params/rec_returns entry (-1: instret) */
 void rec_ret_vcpu(XlatEmitter *e, LLVMValueRef reason);
 void build_ret(XlatEmitter *e, LLVMValueRef reason);
-LLVMValueRef libc_decl(XlatEmitter *e, const char *name);
-void libc_return_sites(XlatEmitter *e);
+
 void exit_const(XlatEmitter *e, uint64_t pc, unsigned reason, unsigned count);
 void exit_dynamic(XlatEmitter *e, LLVMValueRef pc, unsigned reason, unsigned count);
 LLVMTypeRef leaf_type(XlatEmitter *e);

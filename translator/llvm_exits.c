@@ -603,139 +603,6 @@ static void emit_host_call(XlatEmitter *e, LLVMValueRef fn, LLVMValueRef pc, Blo
     e->st.host_calls++;
 }
 
-/* runtime/libc_host.h's fvp_libc_<name>. */
-LLVMValueRef libc_decl(XlatEmitter *e, const char *name)
-{
-    char sym[64];
-    snprintf(sym, sizeof sym, "fvp_libc_%s", name);
-    LLVMValueRef hf = LLVMGetNamedFunction(e->mod, sym);
-    if (!hf) {
-        hf = LLVMAddFunction(e->mod, sym, e->t_fn);
-        LLVMAddAttributeAtIndex(hf, LLVMAttributeFunctionIndex, e->a_nounwind);
-    }
-    return hf;
-}
-
-/*
- * A direct call of a host C library function (docs D24), in a function of any size: it
- * reads a0-a2 and ra and writes a0 and pc, nothing else, so only those pass through the
- * vCPU and every other register stays where it is; no depth count (it calls nothing).  On
- * IR_EXIT_RETURN it has returned to ra, this call's return site; anything else is a guest
- * fault with a0 untouched and c->pc at the callee, so the caller's registers go back and the
- * reason goes up.
- */
-static void emit_libc_call(XlatEmitter *e, const char *name, uint64_t pc, BlockInfo *ret_bi)
-{
-    static const unsigned used[] = { 1, 10, 11, 12 }; /* ra, a0-a2 */
-    const IrRegInfo *regs = e->fe->ir_env->regs;
-    for (unsigned i = 0; i < sizeof used / sizeof *used; i++)
-        reg_writeback_one(e, used[i]);
-    cpu_store64(e, offsetof(RvCpu, pc), c64(e, pc), "pc.p");
-    LLVMValueRef r = LLVMBuildCall2(e->b, e->t_fn, libc_decl(e, name), &e->cpu, 1, "r");
-    LLVMAddCallSiteAttribute(r, LLVMAttributeFunctionIndex, e->a_strictfp);
-    LLVMBasicBlockRef back = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "libc.ret");
-    LLVMBasicBlockRef out = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "libc.fault");
-    br_rare(e, LLVMBuildICmp(e->b, LLVMIntNE, r, c32(e, IR_EXIT_RETURN), "faulted"), out,
-            back);
-    LLVMPositionBuilderAtEnd(e->b, out);
-    reg_writeback(e);
-    build_ret(e, r);
-    LLVMPositionBuilderAtEnd(e->b, back);
-    if (e->reg_slot[10])
-        slot_load(e, e->reg_slot[10], reg_offset(10), regs[10].name);
-    LLVMBuildBr(e->b, ret_bi->bb);
-    e->st.host_calls++;
-}
-
-/* The return site of a host C library call (emit_libc_call) is no entry: the call comes back
- * there itself, and the dispatcher gets there only when a guest handler resumed a fault
- * inside the function, where the interpreter can go on.  As an entry it merged every
- * register with its vCPU copy, losing the constants of a loop around the call (strings'
- * divisor became an idiv; docs D57).  After lifting, before the entries are used. */
-void libc_return_sites(XlatEmitter *e)
-{
-    const XlatFunc *f = e->f;
-    for (size_t i = 0; ssa_regs(e) && i < f->nblocks; i++) {
-        const IrBlock *blk = &e->blocks[i].ir;
-        for (uint32_t k = 0; k < blk->ninsns; k++) {
-            uint64_t target;
-            if (blk->insns[k].op != IR_EXIT || blk->insns[k].aux != IR_EXIT_CALL ||
-                !xlat_exit_target(blk, k, &target))
-                continue;
-            const XlatFunc *callee = xlat_find_region(e->prog, target);
-            BlockInfo *ret = callee && host_libc_name(e, callee) ? local_block(e, blk->end_pc)
-                                                                 : NULL;
-            if (ret && !(f->blocks[ret - e->blocks].flags &
-                         (XLAT_BLK_ENTRY | XLAT_BLK_RESUME | XLAT_BLK_REGION)))
-                ret->entry = false;
-        }
-    }
-}
-
-/* libgcc's bit helpers, which RV64GC code without Zbb calls for __builtin_clzl and the like
- * (docs D52): the LLVM intrinsic each one computes, for a nonzero argument where the
- * helper's result for 0 is its own (__clzdi2 reads a table for it; __ctzdi2 gives -1). */
-typedef struct BitHelper {
-    const char *name, *intrinsic;
-    bool nonzero;    /* only for a nonzero argument (else the call as it is) */
-    bool word;       /* on the low 32 bits, the result sign-extended (int) */
-} BitHelper;
-
-static const BitHelper *bit_helper(const XlatFunc *f)
-{
-    static const BitHelper helpers[] = {
-        { "__clzdi2", "llvm.ctlz", true, false },
-        { "__ctzdi2", "llvm.cttz", true, false },
-        { "__popcountdi2", "llvm.ctpop", false, false },
-        { "__bswapdi2", "llvm.bswap", false, false },
-        { "__bswapsi2", "llvm.bswap", false, true },
-    };
-    for (size_t i = 0; f->name && i < sizeof helpers / sizeof *helpers; i++)
-        if (strcmp(f->name, helpers[i].name) == 0)
-            return &helpers[i];
-    return NULL;
-}
-
-/* Whether a direct call of callee runs the callee's own translated code, starting with its
- * entry's exit_req check, whatever else: not the host C library's version (D24), not a bit
- * helper's intrinsic (D52).  Loops calling such a callee need no poll (D50). */
-bool call_enters_callee(const XlatEmitter *e, const XlatFunc *callee)
-{
-    return !host_libc_name(e, callee) && !bit_helper(callee);
-}
-
-/*
- * A direct call of a libgcc bit helper h as its LLVM intrinsic on a0, on to the return
- * site ret_bi; with h->nonzero, a zero argument leaves the builder in a block that makes
- * the call as it is (returns true), else false.  Only a0 changes: the helper's scratch
- * registers keep their values, which no caller may read (as with the host C library, D24).
- * Not when a0 has no slot or the function never sets it (its write-backs would miss it).
- */
-static bool emit_bit_helper(XlatEmitter *e, const BitHelper *h, BlockInfo *ret_bi)
-{
-    LLVMValueRef x = LLVMBuildLoad2(e->b, e->t_i64, e->reg_slot[10], "bit.arg");
-    LLVMBasicBlockRef slow = NULL;
-    if (h->nonzero) {
-        LLVMBasicBlockRef fast = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "bit.fast");
-        slow = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "bit.zero");
-        LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, x, c64(e, 0), "bit.is0"), slow,
-                        fast);
-        LLVMPositionBuilderAtEnd(e->b, fast);
-    }
-    LLVMTypeRef ty = h->word ? e->t_i32 : e->t_i64;
-    /* ctlz and cttz (the nonzero ones) take "zero is poison": true, 0 went the slow way */
-    LLVMValueRef args[2] = { h->word ? LLVMBuildTrunc(e->b, x, ty, "") : x,
-                             LLVMConstInt(e->t_i1, 1, 0) };
-    LLVMValueRef r = call_intrinsic(e, h->intrinsic, ty, args, h->nonzero ? 2 : 1, "bit");
-    if (h->word)
-        r = LLVMBuildSExt(e->b, r, e->t_i64, "");
-    LLVMBuildStore(e->b, r, e->reg_slot[10]);
-    LLVMBuildBr(e->b, ret_bi->bb);
-    if (slow)
-        LLVMPositionBuilderAtEnd(e->b, slow);
-    e->st.bit_helpers++;
-    return slow != NULL;
-}
 
 /*
  * Control leaves the block towards constant pc: a branch inside the
@@ -765,16 +632,8 @@ void exit_const(XlatEmitter *e, uint64_t pc, unsigned reason, unsigned count)
              * (D50), so a new kind of call that does not must be named there too */
             if (count)
                 add_instret(e, c64(e, count));
-            const char *libc = reason == IR_EXIT_CALL ? host_libc_name(e, callee) : NULL;
             BlockInfo *ret_bi = reason == IR_EXIT_CALL ? local_block(e, e->cur_end) : NULL;
-            if (libc && ret_bi && ret_bi->lifted && ssa_regs(e)) {
-                emit_libc_call(e, libc, pc, ret_bi);
-                return;
-            }
-            const BitHelper *bit = reason == IR_EXIT_CALL ? bit_helper(callee) : NULL;
-            if (bit && ret_bi && ret_bi->lifted && ssa_regs(e) && e->reg_slot[10] &&
-                e->reg_written[10] && (e->flags & XLAT_EMIT_NO_INSTRET) &&
-                (e->flags & XLAT_EMIT_HOST_LIBC) && !emit_bit_helper(e, bit, ret_bi))
+            if (ret_bi && ret_bi->lifted && ssa_regs(e) && emit_host_work(e, callee, pc, ret_bi))
                 return;
             LLVMValueRef fn = func_decl(e, (size_t)(callee - e->prog->funcs));
             if (e->f->ninsns > XLAT_HOST_CALL_MAX_INSNS)
