@@ -95,7 +95,7 @@ LLVMValueRef call_intrinsic(XlatEmitter *e, const char *name, LLVMTypeRef ty,
 }
 
 /* The value of register r here (a GET; r is not the zero register). */
-static LLVMValueRef reg_get(XlatEmitter *e, int64_t r, const char *name)
+LLVMValueRef reg_get(XlatEmitter *e, int64_t r, const char *name)
 {
     LLVMValueRef v;
     if (r < XLAT_MAX_REGS && e->reg_slot[r]) {

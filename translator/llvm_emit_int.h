@@ -176,6 +176,7 @@ LLVMValueRef call_intrinsic(XlatEmitter *e, const char *name, LLVMTypeRef ty,
                             LLVMValueRef *args, unsigned nargs, const char *vname);
 LLVMValueRef br_rare(XlatEmitter *e, LLVMValueRef cond, LLVMBasicBlockRef rare,
                      LLVMBasicBlockRef usual);
+LLVMValueRef reg_get(XlatEmitter *e, int64_t r, const char *name);
 void reg_writeback_one(XlatEmitter *e, unsigned r);
 void reg_writeback(XlatEmitter *e);
 void slot_load(XlatEmitter *e, LLVMValueRef slot, unsigned off, const char *name);

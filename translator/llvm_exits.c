@@ -15,7 +15,8 @@
  * instructions: a host call links the code after the call to the code
  * before it, so all registers stay live across the whole function; in big
  * functions that made register allocation 2-3x slower (docs D19).  Indirect calls are
- * host calls everywhere (exit_via_lookup). */
+ * host calls everywhere (exit_via_lookup), and so are a function's calls of itself (D65:
+ * glibc's msort is just above the limit and recursive). */
 #define XLAT_HOST_CALL_MAX_INSNS 200
 
 /* ---- exits -------------------------------------------------------------- */
@@ -633,10 +634,12 @@ void exit_const(XlatEmitter *e, uint64_t pc, unsigned reason, unsigned count)
             if (count)
                 add_instret(e, c64(e, count));
             BlockInfo *ret_bi = reason == IR_EXIT_CALL ? local_block(e, e->cur_end) : NULL;
-            if (ret_bi && ret_bi->lifted && ssa_regs(e) && emit_host_work(e, callee, pc, ret_bi))
+            bool tail = reason == IR_EXIT_JUMP || reason == IR_EXIT_BRANCH;
+            if (((ret_bi && ret_bi->lifted) || tail) && ssa_regs(e) &&
+                emit_host_work(e, callee, pc, tail ? NULL : ret_bi))
                 return;
             LLVMValueRef fn = func_decl(e, (size_t)(callee - e->prog->funcs));
-            if (e->f->ninsns > XLAT_HOST_CALL_MAX_INSNS)
+            if (e->f->ninsns > XLAT_HOST_CALL_MAX_INSNS && callee != e->f)
                 ret_bi = NULL;
             bool self = ret_bi && ret_bi->lifted && callee == e->f && pc == e->f->entry &&
                         ssa_regs(e);
@@ -687,7 +690,8 @@ LLVMTypeRef leaf_type(XlatEmitter *e)
 /* Whether the current function (its main body emitted) gets a leaf entry: registers in SSA
  * values and no instruction count (the entry has no instret parameter), small, no loop (no
  * poll calls fvp_poll, so regcall's callee-saved registers stay free), no call of any kind
- * (a callee could write any register), no helper, no register written but a0-a7 and t0-t6
+ * (a callee could write any register), no helper, no jump out of the function (below), no
+ * register written but a0-a7 and t0-t6
  * (its callers keep the others in SSA values across the call) and none read but those, sp,
  * ra, gp and tp (the caller writes back the t and global registers, passes the others). */
 bool leaf_qualifies(const XlatEmitter *e)
@@ -709,6 +713,14 @@ bool leaf_qualifies(const XlatEmitter *e)
                                       !(LEAF_MAY_READ >> in->imm & 1))) ||
                 ((in->op == IR_EXIT || in->op == IR_BRANCH) &&
                  (in->aux == IR_EXIT_CALL || in->aux == IR_EXIT_ICALL)))
+                return false;
+            /* nor a jump out of the function: a tail call (of the host C library's version
+             * too, whose a0 the entry could not return when the function has no slot for
+             * it), an indirect jump */
+            uint64_t to = (uint64_t)in->imm;
+            if ((in->op == IR_EXIT || in->op == IR_BRANCH) && in->aux != IR_EXIT_RETURN &&
+                ((in->op == IR_EXIT && !xlat_exit_target(blk, k, &to)) ||
+                 !xlat_find_block(f, to) || !e->blocks[xlat_find_block(f, to) - f->blocks].lifted))
                 return false;
         }
     }
@@ -732,16 +744,8 @@ static void emit_leaf_call(XlatEmitter *e, LLVMValueRef leaf, BlockInfo *ret_bi)
             reg_writeback_one(e, reg);
     LLVMValueRef args[1 + LEAF_NPARAMS];
     args[0] = e->cpu;
-    for (unsigned i = 0; i < LEAF_NPARAMS; i++) {
-        int r = leaf_params[i];
-        if (e->reg_slot[r]) {
-            args[1 + i] = LLVMBuildLoad2(e->b, e->t_i64, e->reg_slot[r], "arg");
-        } else {
-            args[1 + i] = tag_cpu(e, LLVMBuildLoad2(e->b, e->t_i64,
-                                                    cpu_field(e, reg_offset(r), ""), "arg"));
-            LLVMSetAlignment(args[1 + i], 8);
-        }
-    }
+    for (unsigned i = 0; i < LEAF_NPARAMS; i++)
+        args[1 + i] = reg_get(e, leaf_params[i], "arg");
     LLVMValueRef r = LLVMBuildCall2(e->b, leaf_type(e), leaf, args, 1 + LEAF_NPARAMS, "r");
     LLVMSetInstructionCallConv(r, XLAT_REC_CALLCONV);
     LLVMAddCallSiteAttribute(r, LLVMAttributeFunctionIndex, e->a_strictfp);

@@ -92,22 +92,15 @@ int emit_host_libc(XlatEmitter *e, size_t fi, const char *name)
  * A direct call of a host C library function (docs D24), in a function of any size: it
  * reads a0-a2 and writes a0, nothing else, so those pass in host registers and every other
  * register stays where it is; no depth count (it calls nothing).  On IR_EXIT_RETURN the
- * call goes on at its return site; anything else is a guest fault at the callee's entry, so
- * the caller's registers go back, c->pc becomes the callee and the reason goes up.
+ * call goes on at its return site ret_bi, or for a tail call (ret_bi NULL) returns to ra as
+ * the callee would; anything else is a guest fault at the callee's entry, so the caller's
+ * registers go back, c->pc becomes the callee and the reason goes up.
  */
 static void emit_libc_call(XlatEmitter *e, const char *name, uint64_t pc, BlockInfo *ret_bi)
 {
     LLVMValueRef a[3];
-    for (unsigned i = 0; i < 3; i++) {
-        unsigned reg = 10 + i;
-        if (e->reg_slot[reg]) {
-            a[i] = LLVMBuildLoad2(e->b, e->t_i64, e->reg_slot[reg], "arg");
-        } else {
-            a[i] = tag_cpu(e, LLVMBuildLoad2(e->b, e->t_i64, cpu_field(e, reg_offset(reg), ""),
-                                             "arg"));
-            LLVMSetAlignment(a[i], 8);
-        }
-    }
+    for (unsigned i = 0; i < 3; i++)
+        a[i] = reg_get(e, 10 + i, "arg");
     LLVMValueRef r = libc_call(e, name, a);
     LLVMValueRef status = LLVMBuildExtractValue(e->b, r, 0, "status");
     LLVMBasicBlockRef back = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "libc.ret");
@@ -125,7 +118,10 @@ static void emit_libc_call(XlatEmitter *e, const char *name, uint64_t pc, BlockI
     /* (the caller's write-backs leave out a register it does not write itself) */
     if (!e->reg_slot[10] || !e->reg_written[10])
         cpu_store64(e, reg_offset(10), v, "");
-    LLVMBuildBr(e->b, ret_bi->bb);
+    if (ret_bi)
+        LLVMBuildBr(e->b, ret_bi->bb);
+    else
+        exit_dynamic(e, reg_get(e, 1, "ra"), IR_EXIT_RETURN, 0);
     e->st.host_calls++;
 }
 
@@ -219,11 +215,12 @@ static bool emit_bit_helper(XlatEmitter *e, const BitHelper *h, BlockInfo *ret_b
     return slow != NULL;
 }
 
-/* A direct call of callee (a translated function at pc) returning to ret_bi, with the
- * registers in SSA values, as host code doing its work: the host C library's version
- * (emit_libc_call) or a bit helper's intrinsic (emit_bit_helper).  Returns true when the
- * call is complete; false when it is not such a callee, or the builder is left where the
- * call must be made as it is. */
+/* A direct call of callee (a translated function at pc) returning to ret_bi, or a tail
+ * call of it (ret_bi NULL), with the registers in SSA values, as host code doing its work:
+ * the host C library's version (emit_libc_call; a tail call then returns to ra itself, not
+ * through the dispatcher: msort ends with one to memcpy, D64) or a bit helper's intrinsic
+ * (emit_bit_helper, calls only).  Returns true when the call is complete; false when it is
+ * not such a callee, or the builder is left where the call must be made as it is. */
 bool emit_host_work(XlatEmitter *e, const XlatFunc *callee, uint64_t pc, BlockInfo *ret_bi)
 {
     const char *libc = host_libc_name(e, callee);
@@ -231,7 +228,7 @@ bool emit_host_work(XlatEmitter *e, const XlatFunc *callee, uint64_t pc, BlockIn
         emit_libc_call(e, libc, pc, ret_bi);
         return true;
     }
-    const BitHelper *bit = bit_helper(callee);
+    const BitHelper *bit = ret_bi ? bit_helper(callee) : NULL;
     return bit && e->reg_slot[10] && e->reg_written[10] && (e->flags & XLAT_EMIT_NO_INSTRET) &&
            (e->flags & XLAT_EMIT_HOST_LIBC) && !emit_bit_helper(e, bit, ret_bi);
 }

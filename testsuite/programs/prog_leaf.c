@@ -4,7 +4,7 @@
  * ways, a2-a7 back, a registers expected unchanged across the call), gp and tp read by the
  * callee, values in every callee-saved register across a callee that makes a system call,
  * returns past the return address (jalr 4(ra), and jr through t0), a call linking through
- * t0, a fault inside a callee; then a timer signal landing anywhere in a loop of such calls
+ * t0, a callee that is only a tail call of strlen, a fault inside a callee; then a timer signal landing anywhere in a loop of such calls
  * and the C library's qsort with a comparator. */
 #include <signal.h>
 #include <stdint.h>
@@ -72,6 +72,9 @@ __asm__(".text\n"
         "leaf_t0link: slli a1, a0, 1\n"
         "  add a0, a0, a1\n"
         "  jr t0\n"
+        /* strlen(x) by a tail call, a0 untouched here: no leaf entry (D64, D65) */
+        ".globl leaf_tailstrlen\n.type leaf_tailstrlen, @function\n"
+        "leaf_tailstrlen: j strlen\n"
         /* loads from the address x */
         ".globl leaf_load\n.type leaf_load, @function\n"
         "leaf_load: ld a0, 0(a0)\n"
@@ -182,6 +185,7 @@ uint64_t leaf_aall(uint64_t, uint64_t), leaf_akeep(uint64_t, uint64_t);
 uint64_t leaf_gptp(uint64_t, uint64_t), leaf_sys(uint64_t, uint64_t);
 uint64_t leaf_skip(uint64_t, uint64_t), leaf_tjump(uint64_t, uint64_t);
 uint64_t leaf_t0link(uint64_t, uint64_t), leaf_load(uint64_t, uint64_t);
+uint64_t leaf_tailstrlen(uint64_t, uint64_t);
 
 /* Through a volatile pointer, so that the compiler calls fn indirectly. */
 static Fn *volatile hide;
@@ -229,6 +233,8 @@ int main(int argc, char **argv)
     printf("skip %llu\n", (unsigned long long)call_skip(x, hidden(leaf_skip)));
     printf("tjump %llu\n", (unsigned long long)call_skip(x, hidden(leaf_tjump)));
     printf("t0link %llu\n", (unsigned long long)call_t0link(x, hidden(leaf_t0link)));
+    printf("tailstrlen %llu\n",
+           (unsigned long long)hidden(leaf_tailstrlen)((uint64_t)(uintptr_t)"seven..", 0));
     uint64_t cell = 0x1234;
     printf("load %llx\n", (unsigned long long)hidden(leaf_load)((uint64_t)(uintptr_t)&cell, 0));
 

@@ -3,7 +3,9 @@
  * calls: translated, only ra and a0-a2 pass through the vCPU there (llvm_emit.c
  * emit_libc_call), so every other register must come through each call unchanged and the
  * results must land in a0.  A fault inside such a call (strlen of a wild pointer, memcpy
- * onto a read-only page) must still be the guest's SIGSEGV, in a forked child each.
+ * onto a read-only page) must still be the guest's SIGSEGV, in a forked child each.  Tail
+ * calls of them (`j strlen` at a function's end, which translated code makes a call followed
+ * by a return to ra, D64), from C and by hand, also with a wild pointer.
  * Output must match qemu-riscv64. */
 #include <signal.h>
 #include <stdint.h>
@@ -62,6 +64,35 @@ static __attribute__((noinline)) uint64_t big(int rounds)
     return a ^ b ^ c ^ d ^ e ^ f ^ g ^ h ^ i2 ^ j ^ k ^ l;
 }
 
+/* strlen(s + 1) and memset(d, c, n) + nothing else, ending in tail calls */
+size_t tail_strlen(const char *s);
+void *tail_memset(void *d, int c, size_t n);
+__asm__(".text\n"
+        ".globl tail_strlen\n.type tail_strlen, @function\n"
+        "tail_strlen: addi a0, a0, 1\n"
+        "  j strlen\n"
+        ".globl tail_memset\n.type tail_memset, @function\n"
+        "tail_memset: j memset\n");
+
+/* the same from C: gcc -O2 ends it with `tail strchr` */
+static __attribute__((noinline)) char *after_colon(const char *s)
+{
+    return strchr(s + (vk & 1), ':');
+}
+
+static void tails(void)
+{
+    static char t[64] = "x:abc:def";
+    uint64_t h = 0;
+    for (int i = 0; i < 1000; i++) {
+        h = mix(h, tail_strlen(t + (i % 8)));
+        h = mix(h, (uint64_t)(after_colon(t + (i % 4)) - t));
+        tail_memset(t + 10 + i % 32, 'a' + i % 26, 1 + i % 7);
+        h = mix(h, (uint64_t)t[10 + i % 40]);
+    }
+    printf("tails: %016llx\n", (unsigned long long)h);
+}
+
 static void in_child(int what)
 {
     fflush(stdout);
@@ -69,6 +100,9 @@ static void in_child(int what)
     if (pid == 0) {
         if (what == 0) {
             volatile size_t n = strlen(wild);
+            (void)n;
+        } else if (what == 2) {
+            volatile size_t n = tail_strlen(wild);
             (void)n;
         } else {
             char *ro = mmap(NULL, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -86,7 +120,9 @@ int main(void)
 {
     printf("big: %016llx\n", (unsigned long long)big(200));
     printf("buf: %s\n", buf[3]);
+    tails();
     in_child(0);
     in_child(1);
+    in_child(2);
     return 0;
 }
