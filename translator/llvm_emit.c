@@ -889,7 +889,7 @@ static void mark_bases(XlatEmitter *e, const IrBlock *blk)
             e->base_of[t] = 0;
 }
 
-static int emit_block(XlatEmitter *e, const IrBlock *blk, uint64_t chase)
+int emit_block(XlatEmitter *e, const IrBlock *blk, uint64_t chase)
 {
     if (blk->ntemps > e->cap_temps) {
         size_t cap = blk->ntemps + 64;
@@ -1260,6 +1260,8 @@ static int emit_body(XlatEmitter *e, size_t fi, LLVMValueRef fn, bool rec, char 
     e->rec = rec;
     e->cpu = LLVMGetParam(fn, 0);
     e->frm_bad = NULL;
+    e->ret_copies = 0;
+    e->copy_rc = 0;
     LLVMBasicBlockRef start = LLVMAppendBasicBlockInContext(e->ctx, fn, "start");
     for (size_t i = 0; i < f->nblocks; i++) {
         BlockInfo *bi = &e->blocks[i];
@@ -1350,6 +1352,7 @@ static int emit_body(XlatEmitter *e, size_t fi, LLVMValueRef fn, bool rec, char 
         if (bi->loop_any)
             emit_count(e);
         int rc = emit_block(e, &bi->ir, bi->chase);
+        rc = rc ? rc : e->copy_rc;
         if (rc != 0) {
             snprintf(err, errlen, "block 0x%" PRIx64 ": cannot translate", f->blocks[i].pc);
             return rc;

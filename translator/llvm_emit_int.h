@@ -112,6 +112,8 @@ struct XlatEmitter {
     uint64_t rec_live;
     LLVMValueRef frm_bad;             /* an FP CSR write's fvp_fp_enter result,
                                          checked at the next instruction */
+    unsigned ret_copies;              /* copies of returning blocks made (D66) */
+    int copy_rc;                      /* the first failure of one, else 0 */
     /* per block */
     BlockInfo *cur_bi;        /* the block being emitted */
     uint64_t cur_pc;          /* pc of the current guest instruction */
@@ -177,6 +179,7 @@ LLVMValueRef call_intrinsic(XlatEmitter *e, const char *name, LLVMTypeRef ty,
 LLVMValueRef br_rare(XlatEmitter *e, LLVMValueRef cond, LLVMBasicBlockRef rare,
                      LLVMBasicBlockRef usual);
 LLVMValueRef reg_get(XlatEmitter *e, int64_t r, const char *name);
+int emit_block(XlatEmitter *e, const IrBlock *blk, uint64_t chase);
 void reg_writeback_one(XlatEmitter *e, unsigned r);
 void reg_writeback(XlatEmitter *e);
 void slot_load(XlatEmitter *e, LLVMValueRef slot, unsigned off, const char *name);

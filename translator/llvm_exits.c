@@ -6,7 +6,9 @@
  */
 #include "translator/llvm_emit_int.h"
 
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "runtime/aot.h"
@@ -605,6 +607,89 @@ static void emit_host_call(XlatEmitter *e, LLVMValueRef fn, LLVMValueRef pc, Blo
 }
 
 
+/* A function makes at most this many copies of returning blocks (D66), each of at most
+ * XLAT_RET_COPY_MAX_INSNS IR instructions. */
+#define XLAT_RET_COPIES 8
+#define XLAT_RET_COPY_MAX_INSNS 48
+
+/* Whether a jump to bi may take a copy of its block instead (D66): registers in SSA values,
+ * a small block outside every loop that ends in a return (through a register) with no side
+ * exit or helper call before, and not the block jumping. */
+static bool ret_copy_ok(const XlatEmitter *e, const BlockInfo *bi)
+{
+    const IrBlock *blk = &bi->ir;
+    if (!ssa_regs(e) || bi == e->cur_bi || bi->loop_any || bi->iv_header || bi->back ||
+        e->ret_copies >= XLAT_RET_COPIES || blk->ninsns == 0 ||
+        blk->ninsns > XLAT_RET_COPY_MAX_INSNS)
+        return false;
+    const IrInsn *last = &blk->insns[blk->ninsns - 1];
+    if (last->op != IR_EXIT || last->aux != IR_EXIT_RETURN ||
+        xlat_exit_target(blk, blk->ninsns - 1, &(uint64_t){ 0 }))
+        return false;
+    for (uint32_t k = 0; k + 1 < blk->ninsns; k++)
+        if (blk->insns[k].op == IR_BRANCH || blk->insns[k].op == IR_CALL)
+            return false;
+    return true;
+}
+
+/*
+ * A copy of bi's block where the builder is, instead of a branch to it (D66): the function's
+ * early returns and its main one each get their own epilogue, where the saved registers'
+ * loads meet the stores of the same path (forwarded: tak's leaf calls load nothing back) and
+ * the return address is known.  The block being emitted may go on after this (a side exit),
+ * so its per-block state and temps are kept aside meanwhile.
+ */
+static void emit_ret_copy(XlatEmitter *e, BlockInfo *bi)
+{
+    size_t cap = bi->ir.ntemps + 1;
+    LLVMValueRef *temps = calloc(cap, sizeof *temps);
+    uint8_t *chase = calloc(cap, 1);
+    IrTemp *base_of = calloc(cap, sizeof *base_of);
+    int16_t *base_off = calloc(cap, sizeof *base_off);
+    if (!temps || !chase || !base_of || !base_off) {
+        e->copy_rc = e->copy_rc ? e->copy_rc : -ENOMEM;
+    } else {
+        /* the block being emitted: its temps and per-block state */
+        LLVMValueRef *o_temps = e->temps, o_jt_addr = e->jt_addr, o_frm_bad = e->frm_bad;
+        uint8_t *o_chase = e->chase;
+        IrTemp *o_base_of = e->base_of;
+        int16_t *o_base_off = e->base_off;
+        size_t o_cap = e->cap_temps;
+        BlockInfo *o_bi = e->cur_bi;
+        uint64_t o_pc = e->cur_pc, o_end = e->cur_end, o_jt_load_pc = e->jt_load_pc;
+        bool o_pc_stored = e->pc_stored;
+        unsigned o_started = e->started, o_flushed = e->flushed;
+        e->temps = temps;
+        e->chase = chase;
+        e->base_of = base_of;
+        e->base_off = base_off;
+        e->cap_temps = cap;
+        e->cur_bi = bi;
+        int rc = emit_block(e, &bi->ir, bi->chase);
+        if (rc != 0 && e->copy_rc == 0)
+            e->copy_rc = rc;
+        e->ret_copies++;
+        e->temps = o_temps;
+        e->chase = o_chase;
+        e->base_of = o_base_of;
+        e->base_off = o_base_off;
+        e->cap_temps = o_cap;
+        e->cur_bi = o_bi;
+        e->cur_pc = o_pc;
+        e->cur_end = o_end;
+        e->jt_load_pc = o_jt_load_pc;
+        e->jt_addr = o_jt_addr;
+        e->frm_bad = o_frm_bad;
+        e->pc_stored = o_pc_stored;
+        e->started = o_started;
+        e->flushed = o_flushed;
+    }
+    free(temps);
+    free(chase);
+    free(base_of);
+    free(base_off);
+}
+
 /*
  * Control leaves the block towards constant pc: a branch inside the
  * function, a call or tail call into another translated function, or the
@@ -620,6 +705,10 @@ void exit_const(XlatEmitter *e, uint64_t pc, unsigned reason, unsigned count)
         if (bi && bi->lifted && (reason != IR_EXIT_CALL || !callee)) {
             if (count)
                 add_instret(e, c64(e, count));
+            if (ret_copy_ok(e, bi)) {
+                emit_ret_copy(e, bi);
+                return;
+            }
             /* a way round a loop keeps its induction offsets (D36, D54): a jump to a
              * header that dominates this block */
             bool round = bi->back && xlat_ivs_dominates(&e->ivs, (size_t)(bi - e->blocks),

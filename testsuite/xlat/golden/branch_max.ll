@@ -11,12 +11,12 @@ start:
   %req.p = getelementptr inbounds i8, ptr %cpu, i64 580
   %req = load volatile i32, ptr %req.p, align 4
   %"stop?.not" = icmp eq i32 %req, 0
-  %x10.slot.0 = tail call i64 @llvm.smax.i64(i64 %x10, i64 %x11)
   %3 = and i64 %x1, -2
-  %x10.slot.1 = select i1 %"stop?.not", i64 %x10.slot.0, i64 %x10, !prof !8
+  %x11.x10 = tail call i64 @llvm.smax.i64(i64 %x10, i64 %x11)
+  %x10.slot.0 = select i1 %"stop?.not", i64 %x11.x10, i64 %x10, !prof !8
   %exit.pc = select i1 %"stop?.not", i64 %3, i64 %pc, !prof !8
   %exit.reason = select i1 %"stop?.not", i32 4, i32 9, !prof !8
-  store i64 %x10.slot.1, ptr %1, align 8, !tbaa !5
+  store i64 %x10.slot.0, ptr %1, align 8, !tbaa !5
   store i64 %exit.pc, ptr %pc.p12, align 8, !tbaa !5
   ret i32 %exit.reason
 }

@@ -54,7 +54,7 @@ b_100ec:                                          ; preds = %cont
 default.unreachable:                              ; preds = %cont
   unreachable
 
-exit:                                             ; preds = %start, %taken, %b_100ec, %b_100e6, %b_100dc, %b_100d6, %b_100d0, %b_100ca
+exit:                                             ; preds = %start, %b_100ec, %b_100e6, %b_100dc, %b_100d6, %b_100d0, %b_100ca, %taken
   %x10.slot.0 = phi i64 [ %x10, %start ], [ 0, %taken ], [ %7, %b_100d0 ], [ %5, %b_100ca ], [ %16, %b_100ec ], [ %14, %b_100e6 ], [ %12, %b_100dc ], [ %9, %b_100d6 ]
   %x14.slot.0 = phi i64 [ %x14, %start ], [ %x14, %taken ], [ 65784, %b_100d0 ], [ 65784, %b_100ca ], [ 65784, %b_100ec ], [ 65784, %b_100e6 ], [ 65784, %b_100dc ], [ 65784, %b_100d6 ]
   %x15.slot.0 = phi i64 [ %x15, %start ], [ 5, %taken ], [ %23, %b_100d0 ], [ %23, %b_100ca ], [ %23, %b_100ec ], [ %23, %b_100e6 ], [ %11, %b_100dc ], [ %23, %b_100d6 ]

@@ -7,25 +7,25 @@ start:
   %mem_base.p = getelementptr inbounds i8, ptr %cpu, i64 544
   %pc.p19 = getelementptr inbounds i8, ptr %cpu, i64 512
   %req.p = getelementptr inbounds i8, ptr %cpu, i64 580
-  %x1147 = load i64, ptr %0, align 8, !tbaa !5
-  %x2148 = load i64, ptr %1, align 8, !tbaa !5
-  %x10149 = load i64, ptr %2, align 8, !tbaa !5
-  %x11150 = load i64, ptr %3, align 8, !tbaa !5
-  %mem_base.i151 = load i64, ptr %mem_base.p, align 8
-  %pc153 = load i64, ptr %pc.p19, align 8
-  %req154 = load volatile i32, ptr %req.p, align 4
-  %"stop?.not155" = icmp eq i32 %req154, 0
-  br i1 %"stop?.not155", label %entry.switch.lr.ph, label %exit, !prof !8
+  %x1148 = load i64, ptr %0, align 8, !tbaa !5
+  %x2149 = load i64, ptr %1, align 8, !tbaa !5
+  %x10150 = load i64, ptr %2, align 8, !tbaa !5
+  %x11151 = load i64, ptr %3, align 8, !tbaa !5
+  %mem_base.i152 = load i64, ptr %mem_base.p, align 8
+  %pc154 = load i64, ptr %pc.p19, align 8
+  %req155 = load volatile i32, ptr %req.p, align 4
+  %"stop?.not156" = icmp eq i32 %req155, 0
+  br i1 %"stop?.not156", label %entry.switch.lr.ph, label %exit, !prof !8
 
 entry.switch.lr.ph:                               ; preds = %start
   %sp.limit.p = getelementptr inbounds i8, ptr %cpu, i64 600
-  %mem_base160.peel = inttoptr i64 %mem_base.i151 to ptr
-  %cond.peel = icmp eq i64 %pc153, 65726
+  %mem_base161.peel = inttoptr i64 %mem_base.i152 to ptr
+  %cond.peel = icmp eq i64 %pc154, 65726
   br i1 %cond.peel, label %b_100be.peel, label %loop_100b0.peel
 
 b_100be.peel:                                     ; preds = %hcall.ret.peel, %entry.switch.lr.ph
-  %x2.slot.1.peel = phi i64 [ %x2148, %entry.switch.lr.ph ], [ %ret.v.peel, %hcall.ret.peel ]
-  %x10.slot.1.peel = phi i64 [ %x10149, %entry.switch.lr.ph ], [ %ret.v51.peel, %hcall.ret.peel ]
+  %x2.slot.1.peel = phi i64 [ %x2149, %entry.switch.lr.ph ], [ %ret.v.peel, %hcall.ret.peel ]
+  %x10.slot.1.peel = phi i64 [ %x10150, %entry.switch.lr.ph ], [ %ret.v51.peel, %hcall.ret.peel ]
   %4 = add i64 %x10.slot.1.peel, 1
   br label %b_100c0.peel
 
@@ -33,7 +33,7 @@ b_100c0.peel:                                     ; preds = %b_100b0.peel, %b_10
   %x2.slot.2.peel = phi i64 [ %x2.slot.1.peel, %b_100be.peel ], [ %6, %b_100b0.peel ]
   %x10.slot.2.peel = phi i64 [ %4, %b_100be.peel ], [ 0, %b_100b0.peel ]
   %clamp.base56.peel = tail call i64 @llvm.umin.i64(i64 %x2.slot.2.peel, i64 274877908992)
-  %host57.peel = getelementptr i8, ptr %mem_base160.peel, i64 %clamp.base56.peel
+  %host57.peel = getelementptr i8, ptr %mem_base161.peel, i64 %clamp.base56.peel
   %ld.peel = load i64, ptr %host57.peel, align 1, !tbaa !9
   %base.inrange.peel = icmp ugt i64 %ld.peel, 274877908992
   br i1 %base.inrange.peel, label %fault65, label %mem.ok.peel, !prof !11
@@ -42,16 +42,16 @@ mem.ok.peel:                                      ; preds = %b_100c0.peel
   %5 = add i64 %x2.slot.2.peel, 16
   %host61.peel = getelementptr i8, ptr %host57.peel, i64 8
   %ld62.peel = load i64, ptr %host61.peel, align 1, !tbaa !9
-  %host66.peel = getelementptr i8, ptr %mem_base160.peel, i64 %ld.peel
+  %host66.peel = getelementptr i8, ptr %mem_base161.peel, i64 %ld.peel
   %ld67.peel = load i64, ptr %host66.peel, align 1, !tbaa !9
   %.not.peel = icmp eq i64 %ld67.peel, 0
   br i1 %.not.peel, label %cont70, label %loop_100b0.peel
 
 loop_100b0.peel:                                  ; preds = %mem.ok.peel, %entry.switch.lr.ph
-  %x1.slot.0.peel = phi i64 [ %ld62.peel, %mem.ok.peel ], [ %x1147, %entry.switch.lr.ph ]
-  %x2.slot.0.peel = phi i64 [ %5, %mem.ok.peel ], [ %x2148, %entry.switch.lr.ph ]
-  %x10.slot.0.peel = phi i64 [ %x10.slot.2.peel, %mem.ok.peel ], [ %x10149, %entry.switch.lr.ph ]
-  %x11.slot.0.peel = phi i64 [ %ld67.peel, %mem.ok.peel ], [ %x11150, %entry.switch.lr.ph ]
+  %x1.slot.0.peel = phi i64 [ %ld62.peel, %mem.ok.peel ], [ %x1148, %entry.switch.lr.ph ]
+  %x2.slot.0.peel = phi i64 [ %5, %mem.ok.peel ], [ %x2149, %entry.switch.lr.ph ]
+  %x10.slot.0.peel = phi i64 [ %x10.slot.2.peel, %mem.ok.peel ], [ %x10150, %entry.switch.lr.ph ]
+  %x11.slot.0.peel = phi i64 [ %ld67.peel, %mem.ok.peel ], [ %x11151, %entry.switch.lr.ph ]
   %req21.peel = load volatile i32, ptr %req.p, align 4
   %"stop?23.not.peel" = icmp eq i32 %req21.peel, 0
   br i1 %"stop?23.not.peel", label %b_100b0.peel, label %stop22.peel, !prof !12
@@ -69,7 +69,7 @@ stop22.peel:                                      ; preds = %loop_100b0.peel
 b_100b0.peel:                                     ; preds = %stop22.peel, %loop_100b0.peel
   %6 = add i64 %x2.slot.0.peel, -16
   %clamp.base.peel = tail call i64 @llvm.umin.i64(i64 %6, i64 274877908992)
-  %7 = getelementptr i8, ptr %mem_base160.peel, i64 %clamp.base.peel
+  %7 = getelementptr i8, ptr %mem_base161.peel, i64 %clamp.base.peel
   %host.peel = getelementptr i8, ptr %7, i64 8
   store i64 %x1.slot.0.peel, ptr %host.peel, align 1, !tbaa !9
   store i64 %x11.slot.0.peel, ptr %7, align 1, !tbaa !9
@@ -108,7 +108,7 @@ hcall.deep.peel:                                  ; preds = %cont.peel
 b_100b0:                                          ; preds = %stop22, %loop_100b0
   %10 = add i64 %x2.slot.0, -16
   %clamp.base = tail call i64 @llvm.umin.i64(i64 %10, i64 274877908992)
-  %11 = getelementptr i8, ptr %mem_base160, i64 %clamp.base
+  %11 = getelementptr i8, ptr %mem_base161, i64 %clamp.base
   %host = getelementptr i8, ptr %11, i64 8
   store i64 %x1.slot.0, ptr %host, align 1, !tbaa !9
   store i64 %x11.slot.0, ptr %11, align 1, !tbaa !9
@@ -117,9 +117,9 @@ b_100b0:                                          ; preds = %stop22, %loop_100b0
 
 loop_100b0:                                       ; preds = %entry.switch, %mem.ok
   %x1.slot.0 = phi i64 [ %ld62, %mem.ok ], [ 65726, %entry.switch ]
-  %x2.slot.0 = phi i64 [ %22, %mem.ok ], [ %x2157, %entry.switch ]
-  %x10.slot.0 = phi i64 [ %x10.slot.2, %mem.ok ], [ %x10158, %entry.switch ]
-  %x11.slot.0 = phi i64 [ %ld67, %mem.ok ], [ %x11159, %entry.switch ]
+  %x2.slot.0 = phi i64 [ %22, %mem.ok ], [ %x2158, %entry.switch ]
+  %x10.slot.0 = phi i64 [ %x10.slot.2, %mem.ok ], [ %x10159, %entry.switch ]
+  %x11.slot.0 = phi i64 [ %ld67, %mem.ok ], [ %x11160, %entry.switch ]
   %req21 = load volatile i32, ptr %req.p, align 4
   %"stop?23.not" = icmp eq i32 %req21, 0
   br i1 %"stop?23.not", label %b_100b0, label %stop22, !prof !12
@@ -134,7 +134,7 @@ b_100c0:                                          ; preds = %b_100b0, %b_100be
   %x2.slot.2 = phi i64 [ %ret.v, %b_100be ], [ %10, %b_100b0 ]
   %x10.slot.2 = phi i64 [ %13, %b_100be ], [ 0, %b_100b0 ]
   %clamp.base56 = tail call i64 @llvm.umin.i64(i64 %x2.slot.2, i64 274877908992)
-  %host57 = getelementptr i8, ptr %mem_base160, i64 %clamp.base56
+  %host57 = getelementptr i8, ptr %mem_base161, i64 %clamp.base56
   %ld = load i64, ptr %host57, align 1, !tbaa !9
   %base.inrange = icmp ugt i64 %ld, 274877908992
   br i1 %base.inrange, label %fault65, label %mem.ok, !prof !15
@@ -144,11 +144,11 @@ common.ret:                                       ; preds = %stop22, %stop22.pee
   ret i32 %common.ret.op
 
 exit:                                             ; preds = %hcall.deep, %hcall.deep.peel, %start, %cont70
-  %x1.slot.1 = phi i64 [ %ld62.lcssa, %cont70 ], [ %x1147, %start ], [ 65726, %hcall.deep.peel ], [ 65726, %hcall.deep ]
-  %x2.slot.3 = phi i64 [ %.lcssa, %cont70 ], [ %x2148, %start ], [ %6, %hcall.deep.peel ], [ %10, %hcall.deep ]
-  %x10.slot.3 = phi i64 [ %x10.slot.2.lcssa172, %cont70 ], [ %x10149, %start ], [ %9, %hcall.deep.peel ], [ %14, %hcall.deep ]
-  %x11.slot.1 = phi i64 [ 0, %cont70 ], [ %x11150, %start ], [ %x11.slot.0.peel, %hcall.deep.peel ], [ %x11.slot.0, %hcall.deep ]
-  %exit.pc = phi i64 [ %23, %cont70 ], [ %pc153, %start ], [ 65712, %hcall.deep.peel ], [ 65712, %hcall.deep ]
+  %x1.slot.1 = phi i64 [ %ld62.lcssa, %cont70 ], [ %x1148, %start ], [ 65726, %hcall.deep.peel ], [ 65726, %hcall.deep ]
+  %x2.slot.3 = phi i64 [ %.lcssa, %cont70 ], [ %x2149, %start ], [ %6, %hcall.deep.peel ], [ %10, %hcall.deep ]
+  %x10.slot.3 = phi i64 [ %x10.slot.2.lcssa173, %cont70 ], [ %x10150, %start ], [ %9, %hcall.deep.peel ], [ %14, %hcall.deep ]
+  %x11.slot.1 = phi i64 [ 0, %cont70 ], [ %x11151, %start ], [ %x11.slot.0.peel, %hcall.deep.peel ], [ %x11.slot.0, %hcall.deep ]
+  %exit.pc = phi i64 [ %23, %cont70 ], [ %pc154, %start ], [ 65712, %hcall.deep.peel ], [ 65712, %hcall.deep ]
   %exit.reason = phi i32 [ 4, %cont70 ], [ 9, %start ], [ 9, %hcall.deep.peel ], [ 9, %hcall.deep ]
   store i64 %x1.slot.1, ptr %0, align 8, !tbaa !5
   store i64 %x2.slot.3, ptr %1, align 8, !tbaa !5
@@ -158,11 +158,11 @@ exit:                                             ; preds = %hcall.deep, %hcall.
   br label %common.ret
 
 entry.switch:                                     ; preds = %hcall.deep.peel, %hcall.deep
-  %mem_base160.in = phi i64 [ %mem_base.i, %hcall.deep ], [ %mem_base.i.peel, %hcall.deep.peel ]
-  %x11159 = phi i64 [ %x11.slot.0, %hcall.deep ], [ %x11.slot.0.peel, %hcall.deep.peel ]
-  %x10158 = phi i64 [ %14, %hcall.deep ], [ %9, %hcall.deep.peel ]
-  %x2157 = phi i64 [ %10, %hcall.deep ], [ %6, %hcall.deep.peel ]
-  %mem_base160 = inttoptr i64 %mem_base160.in to ptr
+  %mem_base161.in = phi i64 [ %mem_base.i, %hcall.deep ], [ %mem_base.i.peel, %hcall.deep.peel ]
+  %x11160 = phi i64 [ %x11.slot.0, %hcall.deep ], [ %x11.slot.0.peel, %hcall.deep.peel ]
+  %x10159 = phi i64 [ %14, %hcall.deep ], [ %9, %hcall.deep.peel ]
+  %x2158 = phi i64 [ %10, %hcall.deep ], [ %6, %hcall.deep.peel ]
+  %mem_base161 = inttoptr i64 %mem_base161.in to ptr
   br label %loop_100b0
 
 stop22:                                           ; preds = %loop_100b0
@@ -222,7 +222,7 @@ mem.ok:                                           ; preds = %b_100c0
   %22 = add i64 %x2.slot.2, 16
   %host61 = getelementptr i8, ptr %host57, i64 8
   %ld62 = load i64, ptr %host61, align 1, !tbaa !9
-  %host66 = getelementptr i8, ptr %mem_base160, i64 %ld
+  %host66 = getelementptr i8, ptr %mem_base161, i64 %ld
   %ld67 = load i64, ptr %host66, align 1, !tbaa !9
   %.not = icmp eq i64 %ld67, 0
   br i1 %.not, label %cont70, label %loop_100b0
@@ -241,7 +241,7 @@ fault65:                                          ; preds = %b_100c0, %b_100c0.p
 cont70:                                           ; preds = %mem.ok, %mem.ok.peel
   %.lcssa = phi i64 [ %5, %mem.ok.peel ], [ %22, %mem.ok ]
   %ld62.lcssa = phi i64 [ %ld62.peel, %mem.ok.peel ], [ %ld62, %mem.ok ]
-  %x10.slot.2.lcssa172 = phi i64 [ %x10.slot.2.peel, %mem.ok.peel ], [ %x10.slot.2, %mem.ok ]
+  %x10.slot.2.lcssa173 = phi i64 [ %x10.slot.2.peel, %mem.ok.peel ], [ %x10.slot.2, %mem.ok ]
   %23 = and i64 %ld62.lcssa, -2
   br label %exit
 }

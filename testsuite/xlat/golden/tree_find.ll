@@ -18,37 +18,31 @@ start:
   %"stop?.not" = icmp eq i32 %req, 0
   br i1 %"stop?.not", label %entry.switch, label %exit, !prof !8
 
-b_100b2:                                          ; preds = %stop18, %loop_100b2
+b_100b2:                                          ; preds = %stop19, %loop_100b2
   %base.inrange = icmp ugt i64 %x10.slot.0, 274877908992
   br i1 %base.inrange, label %fault, label %mem.ok, !prof !9
 
-loop_100b2:                                       ; preds = %cont27, %entry.switch
-  %x10.slot.0 = phi i64 [ %x10, %entry.switch ], [ %ld47, %cont27 ]
-  %req17 = load volatile i32, ptr %req.p, align 4
-  %"stop?19.not" = icmp eq i32 %req17, 0
-  br i1 %"stop?19.not", label %b_100b2, label %stop18, !prof !8
+loop_100b2:                                       ; preds = %cont28, %entry.switch
+  %x10.slot.0 = phi i64 [ %x10, %entry.switch ], [ %ld48, %cont28 ]
+  %req18 = load volatile i32, ptr %req.p, align 4
+  %"stop?20.not" = icmp eq i32 %req18, 0
+  br i1 %"stop?20.not", label %b_100b2, label %stop19, !prof !8
 
-b_100c0:                                          ; preds = %cont27
+b_100c0:                                          ; preds = %cont28
   %4 = and i64 %x1, -2
   br label %exit
 
-b_100cc:                                          ; preds = %mem.ok, %entry.switch
-  %x10.slot.1 = phi i64 [ 0, %entry.switch ], [ 1, %mem.ok ]
-  %x15.slot.0 = phi i64 [ %x15, %entry.switch ], [ %x11, %mem.ok ]
-  %5 = and i64 %x1, -2
-  br label %exit
-
-common.ret:                                       ; preds = %stop18, %fault, %exit
-  %common.ret.op = phi i32 [ %exit.reason, %exit ], [ 7, %fault ], [ %poll, %stop18 ]
+common.ret:                                       ; preds = %stop19, %fault, %exit
+  %common.ret.op = phi i32 [ %exit.reason, %exit ], [ 7, %fault ], [ %poll, %stop19 ]
   ret i32 %common.ret.op
 
-exit:                                             ; preds = %start, %b_100cc, %b_100c0
-  %x10.slot.2 = phi i64 [ %x10, %start ], [ %x10.slot.1, %b_100cc ], [ 0, %b_100c0 ]
-  %x15.slot.1 = phi i64 [ %x15, %start ], [ %x15.slot.0, %b_100cc ], [ %ld, %b_100c0 ]
-  %exit.pc = phi i64 [ %pc, %start ], [ %5, %b_100cc ], [ %4, %b_100c0 ]
-  %exit.reason = phi i32 [ 9, %start ], [ 4, %b_100cc ], [ 4, %b_100c0 ]
-  store i64 %x10.slot.2, ptr %1, align 8, !tbaa !5
-  store i64 %x15.slot.1, ptr %3, align 8, !tbaa !5
+exit:                                             ; preds = %start, %taken27, %b_100c0, %taken
+  %x10.slot.1 = phi i64 [ %x10, %start ], [ 0, %taken ], [ 1, %taken27 ], [ 0, %b_100c0 ]
+  %x15.slot.0 = phi i64 [ %x15, %start ], [ %x15, %taken ], [ %x11, %taken27 ], [ %ld, %b_100c0 ]
+  %exit.pc = phi i64 [ %pc, %start ], [ %6, %taken ], [ %8, %taken27 ], [ %4, %b_100c0 ]
+  %exit.reason = phi i32 [ 9, %start ], [ 4, %taken ], [ 4, %taken27 ], [ 4, %b_100c0 ]
+  store i64 %x10.slot.1, ptr %1, align 8, !tbaa !5
+  store i64 %x15.slot.0, ptr %3, align 8, !tbaa !5
   store i64 %exit.pc, ptr %pc.p14, align 8, !tbaa !5
   br label %common.ret
 
@@ -63,10 +57,14 @@ fault:                                            ; preds = %b_100b2
   br label %common.ret
 
 entry.switch:                                     ; preds = %start
-  %6 = icmp eq i64 %x10, 0
-  br i1 %6, label %b_100cc, label %loop_100b2
+  %5 = icmp eq i64 %x10, 0
+  br i1 %5, label %taken, label %loop_100b2
 
-stop18:                                           ; preds = %loop_100b2
+taken:                                            ; preds = %entry.switch
+  %6 = and i64 %x1, -2
+  br label %exit
+
+stop19:                                           ; preds = %loop_100b2
   store i64 %x10.slot.0, ptr %1, align 8, !tbaa !5
   store i64 65714, ptr %pc.p14, align 8, !tbaa !5
   %poll = tail call i32 @fvp_poll(ptr nonnull %cpu) #2
@@ -77,13 +75,17 @@ mem.ok:                                           ; preds = %b_100b2
   %host = getelementptr i8, ptr %mem_base, i64 %x10.slot.0
   %ld = load i64, ptr %host, align 1, !tbaa !10
   %7 = icmp eq i64 %ld, %x11
-  br i1 %7, label %b_100cc, label %cont27
+  br i1 %7, label %taken27, label %cont28
 
-cont27:                                           ; preds = %mem.ok
+taken27:                                          ; preds = %mem.ok
+  %8 = and i64 %x1, -2
+  br label %exit
+
+cont28:                                           ; preds = %mem.ok
   %.not = icmp ult i64 %x11, %ld
   %. = select i1 %.not, i64 8, i64 16
-  %host46 = getelementptr i8, ptr %host, i64 %.
-  %ld47 = load i64, ptr %host46, align 1, !tbaa !10
-  %.not64 = icmp eq i64 %ld47, 0
-  br i1 %.not64, label %b_100c0, label %loop_100b2
+  %host47 = getelementptr i8, ptr %host, i64 %.
+  %ld48 = load i64, ptr %host47, align 1, !tbaa !10
+  %.not69 = icmp eq i64 %ld48, 0
+  br i1 %.not69, label %b_100c0, label %loop_100b2
 }
