@@ -54,10 +54,21 @@ const char *host_libc_name(const XlatEmitter *e, const XlatFunc *f)
 
 /* f's body is one call of the runtime's fvp_libc_<name> with a0-a2 from the vCPU: on a
  * return a0 = its result and pc = ra, else the fault's reason with pc still f's entry; only
- * f's entry goes into the PC table. */
+ * f's entry goes into the PC table.  It checks exit_req first, as every function's entry
+ * does: loops around indirect calls have no poll of their own (D67). */
 int emit_host_libc(XlatEmitter *e, size_t fi, const char *name)
 {
     LLVMPositionBuilderAtEnd(e->b, LLVMAppendBasicBlockInContext(e->ctx, e->fn, "host_libc"));
+    LLVMValueRef req = LLVMBuildLoad2(e->b, e->t_i32,
+                                      cpu_field(e, offsetof(RvCpu, exit_req), "req.p"), "req");
+    LLVMSetAlignment(req, 4);
+    LLVMSetVolatile(req, 1);
+    LLVMBasicBlockRef stop = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "stop");
+    LLVMBasicBlockRef go = LLVMAppendBasicBlockInContext(e->ctx, e->fn, "go");
+    br_rare(e, LLVMBuildICmp(e->b, LLVMIntNE, req, c32(e, 0), "stop?"), stop, go);
+    LLVMPositionBuilderAtEnd(e->b, stop);
+    LLVMBuildRet(e->b, c32(e, IR_EXIT_LIMIT));
+    LLVMPositionBuilderAtEnd(e->b, go);
     LLVMValueRef a[3];
     for (unsigned i = 0; i < 3; i++) {
         a[i] = tag_cpu(e, LLVMBuildLoad2(e->b, e->t_i64, cpu_field(e, reg_offset(10 + i), ""),

@@ -180,8 +180,10 @@ static int exits_on_arith(LoopScan *s, const IrBlock *blk)
     return 0;
 }
 
-/* Whether blk ends in a call that polls, with no branch before it: a system call, or a
- * direct call that s->polls_at approves. */
+/* Whether blk ends in a call that polls, with no branch before it: a system call, a direct
+ * call that s->polls_at approves, or (with s->polls_at) an indirect call: every way one
+ * goes checks exit_req before anything else, a translated function's entry, a leaf entry, a
+ * host C library function's body or the dispatcher (D67). */
 static bool ends_in_polling_call(const LoopScan *s, const IrBlock *blk)
 {
     for (uint32_t k = 0; k < blk->ninsns; k++) {
@@ -192,6 +194,8 @@ static bool ends_in_polling_call(const LoopScan *s, const IrBlock *blk)
             continue;
         if (in->aux == IR_EXIT_SYSCALL)
             return true;
+        if (in->aux == IR_EXIT_ICALL)
+            return s->polls_at != NULL;
         uint64_t pc;
         return in->aux == IR_EXIT_CALL && s->polls_at && xlat_exit_target(blk, k, &pc) &&
                s->polls_at(s->ctx, pc);

@@ -45,7 +45,8 @@ enum {
 typedef bool XlatPollsAt(const void *ctx, uint64_t target);
 
 /* For every block i of f (ir[i]: its lifted IR), loop[i] = XLAT_LOOP_* (above; CALLS only
- * with polls_at, which says which direct calls poll, docs D50), and, when
+ * with polls_at, which says which direct calls poll, docs D50; with it, indirect calls count
+ * as polling too, D67), and, when
  * chase is not NULL, chase[i] = the registers (bit r: register r) that a loop containing the
  * block may load from memory, directly or through arithmetic: an address computed from one
  * is a pointer chase, where the clamp of D29 would lengthen the load-to-load latency.

@@ -1,7 +1,9 @@
 /* Signals reaching guest loops (translated code polls exit_req only in loops that could
  * otherwise wait forever, D30): a timer's handler ends loops that spin on memory it writes
- * (a flag, a counter read through a pointer, a list walked in a ring) and is delivered after
- * a long counted loop that has no poll, before the program looks. */
+ * (a flag, a counter read through a pointer, a list walked in a ring, a flag in a loop whose
+ * only other work is an indirect call, to the host C library's strlen or to a small leaf
+ * function: those loops have no poll of their own, the callee's start polls, D67) and is
+ * delivered after a long counted loop that has no poll, before the program looks. */
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -51,6 +53,22 @@ static __attribute__((noinline)) unsigned long spin_ring(struct node *p)
     return n;
 }
 
+static __attribute__((noinline)) size_t first_byte(const char *s)
+{
+    return (unsigned char)s[0];
+}
+static size_t (*volatile len_of)(const char *) = strlen;
+static size_t (*volatile byte_of)(const char *) = first_byte;
+
+/* A flag loop around an indirect call of fn. */
+static __attribute__((noinline)) unsigned long spin_icall(size_t (*volatile *fn)(const char *))
+{
+    unsigned long n = 0;
+    while (!flag)
+        n += (*fn)("abc") != 0;
+    return n;
+}
+
 /* A counted loop: ends by its own arithmetic (no poll needed). */
 static __attribute__((noinline)) uint64_t counted(uint64_t n)
 {
@@ -74,6 +92,13 @@ int main(void)
     arm(20000);
     unsigned long n = spin_flag();
     printf("flag loop ended: %s\n", n > 0 && flag ? "yes" : "no");
+
+    for (int k = 0; k < 2; k++) {
+        flag = 0;
+        arm(20000);
+        n = spin_icall(k ? &byte_of : &len_of);
+        printf("indirect call loop %d ended: %s\n", k, n > 0 && flag ? "yes" : "no");
+    }
 
     struct node ring[3];
     for (int i = 0; i < 3; i++) {
