@@ -79,14 +79,16 @@ enum {
 
 /*
  * A leaf entry (docs D63), for indirect calls only: a function that calls nothing, has no
- * loop and writes no register but a0-a7 and t0-t6 may also be entered through
- *     {status, a0, a1} leaf(RvCpu *c, a0, ..., a7, sp, ra)
- * in LLVM's x86-64 regcall convention, with every register also in *c (the caller wrote
- * them back) except that the arguments are the current values.  status below 2^63 is the
- * pc it returned to (IR_EXIT_RETURN; c->pc not set), and a0/a1 are then returned only in
- * host registers, the other registers it wrote being in *c; anything else is 2^63 | the
- * IrExitReason, with the state as FvpNativeFn leaves it but a0/a1 possibly only in the
- * returned values.  NULL when the function has none.
+ * loop, jumps nowhere outside itself, writes no register but a0-a7 and t0-t6 and reads none
+ * but those, sp, ra, gp and tp may also be entered through
+ *     {status, a0, ..., a7} leaf(RvCpu *c, a0, ..., a7, sp, ra)
+ * in LLVM's x86-64 regcall convention.  The arguments are the current a0-a7, sp and ra; the
+ * t registers, gp and tp are current in *c; the other registers may be stale there (the
+ * callee neither reads nor writes them).  status below 2^63 is the pc it returned to
+ * (IR_EXIT_RETURN; c->pc not set); anything else is 2^63 | the IrExitReason, with c->pc set
+ * as FvpNativeFn leaves it, and the caller writes back its own registers other than a0-a7
+ * and t0-t6 before passing the reason on.  Either way a0-a7 are the results and the t
+ * registers the callee wrote are in *c.  NULL when the function has none.
  */
 typedef struct FvpAotEntry {
     uint64_t pc;             /* guest PC (after the load bias) */

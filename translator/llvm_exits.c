@@ -606,7 +606,6 @@ static void emit_host_call(XlatEmitter *e, LLVMValueRef fn, LLVMValueRef pc, Blo
     e->st.host_calls++;
 }
 
-
 /* A function makes at most this many copies of returning blocks (D66), each of at most
  * XLAT_RET_COPY_MAX_INSNS IR instructions. */
 #define XLAT_RET_COPIES 8
